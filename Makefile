@@ -1,0 +1,38 @@
+# SeaIceKit: the two commands of the README are `make demo` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+JOBS ?= $(shell nproc)
+
+.PHONY: setup build release test demo bench fixtures clean
+
+## Install Debian packages and libtorch into .deps (idempotent).
+setup:
+	@bash scripts/setup.sh
+
+## Debug build of everything.
+build: setup
+	$(SWIFT) build -j $(JOBS)
+
+## Optimised build of the seaice tool.
+release: setup
+	$(SWIFT) build -c release -j $(JOBS) --product seaice
+
+## Run the test suite.
+test: setup
+	$(SWIFT) build --build-tests -j $(JOBS)
+	$(SWIFT) test --skip-build
+
+## The main job on built-in sample data.
+demo: release
+	bash scripts/demo.sh
+
+## Benchmarks (long; figures go to BENCHMARKS.md).
+bench: release
+	$$($(SWIFT) build -c release --show-bin-path)/seaice bench unet
+
+## Regenerate the PyTorch expected-value fixtures (needs setup; commit the result).
+fixtures: setup
+	scripts/python python/make_fixtures.py
+
+clean:
+	rm -rf .build

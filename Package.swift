@@ -1,0 +1,99 @@
+// swift-tools-version: 6.1
+// SeaIceKit: automatic Arctic sea-ice mapping from satellite data.
+//
+// Layering (dependencies point one way, see DESIGN.md):
+//   C edge:     CTorchBridge (C++ over libtorch, `sik_` prefix), CNetCDF, CGDAL (system libraries)
+//   foundation: SeaIceCore → SeaIceTensor → SeaIceNN → SeaIceOptim
+//   I/O:        SeaIceNetCDF, SeaIceGDAL
+//   stages:     readers, preprocessing, models, training, inference, products, evaluation
+//   console:    seaice (swift-argument-parser; holds no logic)
+//
+// libtorch comes from the `torch` Python wheel that `make setup` installs into .deps/torch
+// (git-ignored); its location is baked into the binaries as an rpath, so nothing needs
+// LD_LIBRARY_PATH.
+import PackageDescription
+
+let torchRoot = "\(Context.packageDirectory)/.deps/torch/torch"
+let torchLib = "\(torchRoot)/lib"
+
+let package = Package(
+    name: "SeaIceKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "seaice", targets: ["seaice"]),
+        .library(name: "SeaIceKit", targets: ["SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: C edge
+        .target(
+            name: "CTorchBridge",
+            cxxSettings: [
+                .unsafeFlags([
+                    "-isystem", "\(torchRoot)/include",
+                    "-isystem", "\(torchRoot)/include/torch/csrc/api/include",
+                    "-D_GLIBCXX_USE_CXX11_ABI=1", "-O2", "-fexceptions",
+                    "-Wno-deprecated-declarations",
+                ]),
+            ],
+            linkerSettings: [
+                .unsafeFlags(["-L\(torchLib)", "-Xlinker", "-rpath", "-Xlinker", torchLib]),
+                .linkedLibrary("torch_cpu"),
+                .linkedLibrary("c10"),
+                .linkedLibrary("dl"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CNetCDF", pkgConfig: "netcdf",
+            providers: [.apt(["libnetcdf-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGDAL", pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]
+        ),
+
+        // MARK: foundation
+        .target(
+            name: "SeaIceCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "SeaIceTensor",
+            dependencies: ["CTorchBridge", "SeaIceCore"]
+        ),
+
+        // MARK: I/O
+        .target(
+            name: "SeaIceNetCDF",
+            dependencies: ["CNetCDF", "SeaIceCore"]
+        ),
+        .target(
+            name: "SeaIceGDAL",
+            dependencies: ["CGDAL", "SeaIceCore"]
+        ),
+
+        // MARK: console
+        .executableTarget(
+            name: "seaice",
+            dependencies: [
+                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: tests
+        .target(
+            name: "SeaIceTestSupport",
+            dependencies: ["SeaIceCore"],
+            path: "Tests/SeaIceTestSupport"
+        ),
+        .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+    ],
+    cxxLanguageStandard: .cxx20
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `seaice` command-line tool: a thin layer of commands over the SeaIceKit libraries.
+@main
+struct SeaIce: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seaice",
+        abstract: "Automatic Arctic sea-ice mapping from SAR, passive microwave and weather data.",
+        subcommands: [InfoCommand.self]
+    )
+}

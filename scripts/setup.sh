@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# SeaIceKit setup: Debian packages + libtorch (from the `torch` wheel) in .deps/torch.
+# Idempotent: a second run checks and returns in seconds.
+#
+# SEAICE_TORCH_SOURCE chooses where torch comes from:
+#   auto  (default) the CPU-only wheel in pip's configured local folder when there is one, else PyPI
+#   local only pip's configured local wheel folder (find-links), no index
+#   pypi  PyPI only (pip --isolated, no find-links): torch plus the two small NVIDIA runtime
+#         wheels (nvidia-cuda-runtime, nvidia-cuda-cupti) that libtorch_cpu.so needs to load
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+deps="$root/.deps"
+torchdir="$deps/torch"
+stamp="$torchdir/.seaice-setup"
+source_choice="${SEAICE_TORCH_SOURCE:-auto}"
+python="${PYTHON:-python3}"
+apt_packages=(pkg-config libnetcdf-dev libgdal-dev)
+# Pure-Python packages torch imports, and what the reference scripts use.
+py_packages=(filelock fsspec typing-extensions sympy networkx jinja2 numpy)
+
+say() { echo "setup: $*"; }
+fail() { echo "setup: ERROR: $*" >&2; exit 1; }
+
+# --- Debian packages ---------------------------------------------------------------
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  say "installing Debian packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || fail "need root or sudo to apt-get install ${missing[*]}"
+    sudo=sudo
+  fi
+  $sudo apt-get update -qq || fail "apt-get update failed (is the Debian mirror reachable?)"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || fail "apt-get install ${missing[*]} failed"
+else
+  say "Debian packages present: ${apt_packages[*]}"
+fi
+pkg-config --exists netcdf || fail "pkg-config cannot find netcdf after installing libnetcdf-dev"
+pkg-config --exists gdal || fail "pkg-config cannot find gdal after installing libgdal-dev"
+
+# --- libtorch from the torch wheel ---------------------------------------------------
+if [ -f "$stamp" ] && [ -f "$torchdir/torch/lib/libtorch_cpu.so" ]; then
+  say "libtorch present: $(cat "$stamp")"
+  exit 0
+fi
+command -v "$python" >/dev/null || fail "$python not found (needed to install the torch wheel)"
+"$python" -m pip --version >/dev/null 2>&1 || fail "pip is not available for $python"
+
+mkdir -p "$deps"
+tmp="$torchdir.partial"
+rm -rf "$tmp"
+pip_q=(--root-user-action=ignore -q --disable-pip-version-check --no-warn-script-location)
+
+install_local() {
+  say "installing torch from pip's configured local wheel folder (no index)"
+  "$python" -m pip install "${pip_q[@]}" --no-index --no-deps --target "$tmp" torch
+}
+
+install_pypi() {
+  say "installing torch from PyPI (isolated: no local wheel folder); this downloads about 1 GB"
+  "$python" -m pip --isolated install "${pip_q[@]}" --no-deps --only-binary=:all: --target "$tmp" torch \
+    || fail "pip could not install torch from PyPI"
+  # The NVIDIA runtime wheels libtorch_cpu.so links against, at the versions torch pins.
+  local meta reqs
+  meta=$(ls -d "$tmp"/torch-*.dist-info | head -n 1)
+  reqs=$(grep -E '^Requires-Dist: nvidia-cuda-(runtime|cupti)' "$meta/METADATA" | sed -E 's/^Requires-Dist: ([^;]*).*/\1/; s/ //g' || true)
+  if [ -n "$reqs" ]; then
+    say "installing NVIDIA runtime wheels: $(echo $reqs)"
+    # shellcheck disable=SC2086
+    "$python" -m pip --isolated install "${pip_q[@]}" --no-deps --only-binary=:all: --target "$tmp" $reqs \
+      || fail "pip could not install $reqs"
+  fi
+}
+
+case "$source_choice" in
+  local) install_local || fail "no torch wheel in pip's configured local folder (set SEAICE_TORCH_SOURCE=pypi)";;
+  pypi) install_pypi;;
+  auto) install_local 2>/dev/null || { rm -rf "$tmp"; say "no local torch wheel found"; install_pypi; };;
+  *) fail "SEAICE_TORCH_SOURCE must be auto, local or pypi (got '$source_choice')";;
+esac
+
+say "installing Python helpers for the reference scripts: ${py_packages[*]}"
+"$python" -m pip install "${pip_q[@]}" --only-binary=:all: --target "$tmp" "${py_packages[@]}" \
+  || fail "pip could not install ${py_packages[*]}"
+
+[ -f "$tmp/torch/lib/libtorch_cpu.so" ] || fail "the torch wheel has no torch/lib/libtorch_cpu.so"
+version=$(ls -d "$tmp"/torch-*.dist-info | head -n 1 | sed -E 's/.*torch-(.*)\.dist-info/\1/')
+rm -rf "$torchdir"
+mv "$tmp" "$torchdir"
+echo "torch $version ($source_choice) in $torchdir" > "$stamp"
+say "libtorch ready: $(cat "$stamp")"
