@@ -65,6 +65,11 @@ let package = Package(
             dependencies: ["CTorchBridge", "SeaIceCore"]
         ),
 
+        .target(
+            name: "SeaIceNN",
+            dependencies: ["SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
+        ),
+
         // MARK: I/O
         .target(
             name: "SeaIceNetCDF",
@@ -94,6 +99,10 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceNNTests", dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     cxxLanguageStandard: .cxx20
 )
