@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceTensorTests",
-            dependencies: ["SeaIceTensor", "SeaIceTestSupport"],
+            dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

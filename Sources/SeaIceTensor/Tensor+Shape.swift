@@ -14,10 +14,10 @@ public enum PadMode: String, Codable, Sendable {
 
     var code: Int32 {
         switch self {
-        case .constant: return 0
-        case .reflect: return 1
-        case .replicate: return 2
-        case .circular: return 3
+        case .constant: return Int32(SIK_PAD_CONSTANT)
+        case .reflect: return Int32(SIK_PAD_REFLECT)
+        case .replicate: return Int32(SIK_PAD_REPLICATE)
+        case .circular: return Int32(SIK_PAD_CIRCULAR)
         }
     }
 }

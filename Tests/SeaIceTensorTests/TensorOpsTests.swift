@@ -100,3 +100,20 @@ final class TensorOpsTests: XCTestCase {
         XCTAssertEqual(try x.maskedFill(x.isnan(), 7).floats()[1], 7)
     }
 }
+
+/// Predicates returning Swift values.
+final class TensorPredicateTests: XCTestCase {
+    func testAllAnyAllClose() throws {
+        let a = try Tensor([1, 2, 3] as [Float], shape: [3])
+        XCTAssertTrue(try a.gt(0).all())
+        XCTAssertFalse(try a.gt(1).all())
+        XCTAssertTrue(try a.gt(2.5).any())
+        XCTAssertFalse(try a.gt(3).any())
+        XCTAssertTrue(try a.allClose(a + 1e-7))
+        XCTAssertFalse(try a.allClose(a + 1e-3))
+        XCTAssertTrue(try a.allClose(a + 1e-3, atol: 1e-2))
+        XCTAssertFalse(try Tensor([.nan] as [Float], shape: [1]).allClose(Tensor([.nan] as [Float], shape: [1])))
+        XCTAssertTrue(a.description.contains("2"))
+        XCTAssertEqual(try Tensor.zeros([300]).description, "Tensor(shape: [300], dtype: float32, device: cpu)")
+    }
+}
