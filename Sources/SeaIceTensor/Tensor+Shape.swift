@@ -124,6 +124,14 @@ extension Tensor {
         }
     }
 
+    /// `rot90` with the plane given as a two-element array, as `torch.rot90(x, k, [d0, d1])`.
+    public func rot90(k: Int = 1, dims: [Int]) throws -> Tensor {
+        guard dims.count == 2 else {
+            throw SeaIceError.invalidInput(file: "Tensor", item: "rot90 dims", expected: "two dimensions, got \(dims)")
+        }
+        return try rot90(k: k, dims: (dims[0], dims[1]))
+    }
+
     /// A broadcast view to `shape` (size-1 dimensions repeated without copying; -1 keeps a size).
     public func expand(_ shape: [Int]) throws -> Tensor {
         try withInt64s(shape) { d, n in try Tensor.make("expand \(self.shape) → \(shape)", [self]) { sik_tensor_expand(handle, d, n, $0) } }
