@@ -100,6 +100,11 @@ let package = Package(
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
+            name: "SeaIceTensorTests",
+            dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "SeaIceNNTests", dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
