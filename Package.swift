@@ -69,6 +69,10 @@ let package = Package(
             name: "SeaIceNN",
             dependencies: ["SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "SeaIceOptim",
+            dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceCore"]
+        ),
 
         // MARK: I/O
         .target(
@@ -105,7 +109,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "SeaIceNNTests", dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceTestSupport"],
+            name: "SeaIceNNTests", dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SeaIceOptimTests", dependencies: ["SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],
