@@ -73,6 +73,10 @@ let package = Package(
             name: "SeaIceOptim",
             dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceModels",
+            dependencies: ["SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore"]
+        ),
 
         // MARK: I/O
         .target(
@@ -115,6 +119,10 @@ let package = Package(
         .testTarget(
             name: "SeaIceOptimTests", dependencies: ["SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SeaIceModelsTests",
+            dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]
         ),
     ],
     cxxLanguageStandard: .cxx20
