@@ -77,6 +77,11 @@ let package = Package(
             name: "SeaIceModels",
             dependencies: ["SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceBench",
+            dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
+                           .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: I/O
         .target(
@@ -93,6 +98,7 @@ let package = Package(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
+                "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
