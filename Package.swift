@@ -130,6 +130,10 @@ let package = Package(
             name: "SeaIceModelsTests",
             dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]
         ),
+        .testTarget(
+            name: "SeaIceBenchTests",
+            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceTestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
     ],
     cxxLanguageStandard: .cxx20
 )

@@ -52,6 +52,24 @@ public struct UNetBenchmarkReport: Codable, Sendable {
     /// Analytic convolution FLOPs of one training step (3 × forward) and one inference (forward).
     public var trainFLOPs: Double, inferFLOPs: Double
 
+    /// Creates a report from measured figures.
+    public init(options: UNetBenchmarkOptions, swiftTrainMs: [Double], pythonTrainMs: [Double], swiftInferMs: [Double],
+                pythonInferMs: [Double], swiftTrainPeakKiB: Int, pythonTrainPeakKiB: Int, swiftInferPeakKiB: Int,
+                pythonInferPeakKiB: Int, peakGFLOPs: Double, trainFLOPs: Double, inferFLOPs: Double) {
+        self.options = options
+        self.swiftTrainMs = swiftTrainMs
+        self.pythonTrainMs = pythonTrainMs
+        self.swiftInferMs = swiftInferMs
+        self.pythonInferMs = pythonInferMs
+        self.swiftTrainPeakKiB = swiftTrainPeakKiB
+        self.pythonTrainPeakKiB = pythonTrainPeakKiB
+        self.swiftInferPeakKiB = swiftInferPeakKiB
+        self.pythonInferPeakKiB = pythonInferPeakKiB
+        self.peakGFLOPs = peakGFLOPs
+        self.trainFLOPs = trainFLOPs
+        self.inferFLOPs = inferFLOPs
+    }
+
     /// Median of `values` (mean of the middle two for an even count).
     public static func median(_ values: [Double]) -> Double {
         let s = values.sorted()
