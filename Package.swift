@@ -75,11 +75,25 @@ let package = Package(
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
 
+        // MARK: simulation and pictures
+        .target(
+            name: "SeaIceSimulator",
+            dependencies: [
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SeaIceQuicklook",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL"]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
+                "SeaIceSimulator", "SeaIceQuicklook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -94,6 +108,8 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )

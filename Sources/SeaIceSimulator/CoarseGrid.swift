@@ -1,0 +1,75 @@
+/// The 2 km grid of the AI4Arctic files (AMSR2 and ERA5), laid over the simulated SAR image.
+///
+/// At 40 m pixels one cell is 50 × 50 pixels; for other spacings the cell stays 2 km, so the
+/// grid has ⌈lines · azimuthSpacing / 2000⌉ × ⌈samples · rangeSpacing / 2000⌉ cells.
+public struct CoarseGrid: Sendable, Equatable {
+    /// Cells along lines and samples.
+    public let lines: Int, samples: Int
+    /// Cell size, km.
+    public let cellKm: Double
+    /// SAR pixels per cell (may be fractional), along lines and samples.
+    public let pixelsPerCellLine: Double, pixelsPerCellSample: Double
+
+    /// The grid over a SAR image of `sarLines × sarSamples` pixels with the given spacings (m).
+    public init(sarLines: Int, sarSamples: Int, azimuthSpacing: Double, rangeSpacing: Double, cellKm: Double = 2) {
+        self.cellKm = cellKm
+        pixelsPerCellLine = cellKm * 1000 / azimuthSpacing
+        pixelsPerCellSample = cellKm * 1000 / rangeSpacing
+        lines = max(1, Int((Double(sarLines) / pixelsPerCellLine).rounded(.up)))
+        samples = max(1, Int((Double(sarSamples) / pixelsPerCellSample).rounded(.up)))
+    }
+
+    /// The cell holding SAR pixel (i, j).
+    @inline(__always)
+    public func cell(line i: Int, sample j: Int) -> (Int, Int) {
+        (min(Int(Double(i) / pixelsPerCellLine), lines - 1), min(Int(Double(j) / pixelsPerCellSample), samples - 1))
+    }
+
+    /// Bilinear value of a cell field (row-major) at SAR pixel (i, j), cell centres as nodes.
+    public func sample(_ field: [Double], line i: Int, sample j: Int) -> Double {
+        let y = min(max((Double(i) + 0.5) / pixelsPerCellLine - 0.5, 0), Double(lines - 1))
+        let x = min(max((Double(j) + 0.5) / pixelsPerCellSample - 0.5, 0), Double(samples - 1))
+        let y0 = Int(y), x0 = Int(x), y1 = min(y0 + 1, lines - 1), x1 = min(x0 + 1, samples - 1)
+        let u = y - Double(y0), v = x - Double(x0)
+        let a = field[y0 * samples + x0], b = field[y0 * samples + x1]
+        let c = field[y1 * samples + x0], d = field[y1 * samples + x1]
+        return (a * (1 - v) + b * v) * (1 - u) + (c * (1 - v) + d * v) * u
+    }
+
+    /// Separable Gaussian smoothing of a cell field with standard deviations in km (edges renormalised).
+    public func gaussian(_ field: [Double], sigmaLineKm: Double, sigmaSampleKm: Double) -> [Double] {
+        func kernel(_ sigmaCells: Double) -> [Double] {
+            guard sigmaCells > 0.3 else { return [1] }
+            let r = Int((3 * sigmaCells).rounded(.up))
+            return (-r...r).map { exp(-0.5 * Double($0 * $0) / (sigmaCells * sigmaCells)) }
+        }
+        let kl = kernel(sigmaLineKm / cellKm), ks = kernel(sigmaSampleKm / cellKm)
+        let rl = kl.count / 2, rs = ks.count / 2
+        var tmp = [Double](repeating: 0, count: field.count), out = tmp
+        for y in 0..<lines {
+            for x in 0..<samples {
+                var s = 0.0, w = 0.0
+                for k in -rs...rs where x + k >= 0 && x + k < samples {
+                    s += ks[k + rs] * field[y * samples + x + k]; w += ks[k + rs]
+                }
+                tmp[y * samples + x] = s / w
+            }
+        }
+        for y in 0..<lines {
+            for x in 0..<samples {
+                var s = 0.0, w = 0.0
+                for k in -rl...rl where y + k >= 0 && y + k < lines {
+                    s += kl[k + rl] * tmp[(y + k) * samples + x]; w += kl[k + rl]
+                }
+                out[y * samples + x] = s / w
+            }
+        }
+        return out
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
