@@ -88,6 +88,12 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL"]
         ),
 
+        // MARK: products
+        .target(
+            name: "SeaIceProducts",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF"]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
@@ -110,6 +116,7 @@ let package = Package(
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )
