@@ -1,28 +1,34 @@
 /// The 2 km grid of the AI4Arctic files (AMSR2 and ERA5), laid over the simulated SAR image.
 ///
-/// At 40 m pixels one cell is 50 × 50 pixels; for other spacings the cell stays 2 km, so the
-/// grid has ⌈lines · azimuthSpacing / 2000⌉ × ⌈samples · rangeSpacing / 2000⌉ cells.
+/// One cell is c × c pixels with c = 2000 m / pixel spacing (50 at 40 m, 25 at 80 m); the grid
+/// has ⌊lines / c⌋ × ⌊samples / c⌋ cells (at least one), as in the released files (the partial
+/// strip at the bottom/right edge has no cell of its own).
 public struct CoarseGrid: Sendable, Equatable {
     /// Cells along lines and samples.
     public let lines: Int, samples: Int
     /// Cell size, km.
     public let cellKm: Double
-    /// SAR pixels per cell (may be fractional), along lines and samples.
-    public let pixelsPerCellLine: Double, pixelsPerCellSample: Double
+    /// SAR pixels per cell side.
+    public let pixelsPerCell: Int
 
-    /// The grid over a SAR image of `sarLines × sarSamples` pixels with the given spacings (m).
-    public init(sarLines: Int, sarSamples: Int, azimuthSpacing: Double, rangeSpacing: Double, cellKm: Double = 2) {
-        self.cellKm = cellKm
-        pixelsPerCellLine = cellKm * 1000 / azimuthSpacing
-        pixelsPerCellSample = cellKm * 1000 / rangeSpacing
-        lines = max(1, Int((Double(sarLines) / pixelsPerCellLine).rounded(.up)))
-        samples = max(1, Int((Double(sarSamples) / pixelsPerCellSample).rounded(.up)))
+    /// The grid over a SAR image of `sarLines × sarSamples` pixels of `pixelSpacing` m (a divisor of 2000).
+    public init(sarLines: Int, sarSamples: Int, pixelSpacing: Int) {
+        precondition(pixelSpacing > 0 && 2000 % pixelSpacing == 0, "pixel spacing \(pixelSpacing) m does not divide 2000 m")
+        cellKm = 2
+        pixelsPerCell = 2000 / pixelSpacing
+        lines = max(1, sarLines / pixelsPerCell)
+        samples = max(1, sarSamples / pixelsPerCell)
     }
 
-    /// The cell holding SAR pixel (i, j).
+    /// SAR pixels per cell (as Double) along lines and samples.
+    public var pixelsPerCellLine: Double { Double(pixelsPerCell) }
+    /// SAR pixels per cell along samples.
+    public var pixelsPerCellSample: Double { Double(pixelsPerCell) }
+
+    /// The cell holding SAR pixel (i, j) (edge-strip pixels go to the last cell).
     @inline(__always)
     public func cell(line i: Int, sample j: Int) -> (Int, Int) {
-        (min(Int(Double(i) / pixelsPerCellLine), lines - 1), min(Int(Double(j) / pixelsPerCellSample), samples - 1))
+        (min(i / pixelsPerCell, lines - 1), min(j / pixelsPerCell, samples - 1))
     }
 
     /// Bilinear value of a cell field (row-major) at SAR pixel (i, j), cell centres as nodes.

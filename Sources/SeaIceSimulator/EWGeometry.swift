@@ -76,30 +76,44 @@ public struct EWGeometry: Sendable {
     }
 }
 
-/// A simulated image grid of `lines × samples` stretched over the whole real product.
+/// A simulated image grid of `lines × samples` pixels laid over a window of the real product.
+///
+/// Each simulated pixel covers `pixelSpacing / 40` product pixels per axis; the window starts at
+/// (`originLine`, `originPixel`). When the window would be larger than the product it is shrunk to
+/// the whole product along that axis (the swath is then slightly stretched; the nominal spacing
+/// stays the one the files declare).
 public struct ScaledGeometry: Sendable {
     /// The real product geometry.
     public let base: EWGeometry
     /// Simulated image size, pixels.
     public let lines: Int, samples: Int
+    /// Nominal pixel spacing of the simulated image, metres (what the files declare).
+    public let pixelSpacing: Double
+    /// Product pixels per simulated pixel along lines and samples.
+    public let scaleLine: Double, scaleSample: Double
+    /// Product coordinates of the window's first line and pixel.
+    public let originLine: Double, originPixel: Double
 
-    /// Maps a `lines × samples` image onto the full extent of `base`.
-    public init(base: EWGeometry, lines: Int, samples: Int) {
-        precondition(lines > 0 && samples > 0, "image size must be positive, got \(lines) × \(samples)")
-        self.base = base; self.lines = lines; self.samples = samples
+    /// A window of `lines × samples` pixels of `pixelSpacing` m; `offset` (0…1 per axis) places it
+    /// inside the product (0 = first line / near range).
+    public init(base: EWGeometry, lines: Int, samples: Int, pixelSpacing: Double, offset: (line: Double, pixel: Double) = (0, 0)) {
+        precondition(lines > 0 && samples > 0 && pixelSpacing > 0, "bad simulated grid \(lines) × \(samples) at \(pixelSpacing) m")
+        self.base = base; self.lines = lines; self.samples = samples; self.pixelSpacing = pixelSpacing
+        scaleLine = min(pixelSpacing / base.azimuthSpacing, Double(base.lines) / Double(lines))
+        scaleSample = min(pixelSpacing / base.rangeSpacing, Double(base.samples) / Double(samples))
+        originLine = (Double(base.lines) - Double(lines) * scaleLine) * min(max(offset.line, 0), 1)
+        originPixel = (Double(base.samples) - Double(samples) * scaleSample) * min(max(offset.pixel, 0), 1)
     }
 
-    /// Effective pixel spacing of the simulated image, metres (range, azimuth).
-    public var rangeSpacing: Double { base.rangeSpacing * Double(base.samples) / Double(samples) }
+    /// Effective range pixel spacing, metres.
+    public var rangeSpacing: Double { base.rangeSpacing * scaleSample }
     /// Effective azimuth pixel spacing, metres.
-    public var azimuthSpacing: Double { base.azimuthSpacing * Double(base.lines) / Double(lines) }
-    /// Mean of the two spacings, metres.
-    public var pixelSpacing: Double { 0.5 * (rangeSpacing + azimuthSpacing) }
+    public var azimuthSpacing: Double { base.azimuthSpacing * scaleLine }
 
     /// Product line of simulated line `i` (pixel centres aligned).
-    public func productLine(_ i: Double) -> Double { (i + 0.5) * Double(base.lines) / Double(lines) - 0.5 }
+    public func productLine(_ i: Double) -> Double { originLine + (i + 0.5) * scaleLine - 0.5 }
     /// Product pixel of simulated sample `j`.
-    public func productPixel(_ j: Double) -> Double { (j + 0.5) * Double(base.samples) / Double(samples) - 0.5 }
+    public func productPixel(_ j: Double) -> Double { originPixel + (j + 0.5) * scaleSample - 0.5 }
 
     /// A per-pixel field (row-major, lines × samples) interpolated from tie points, as Float.
     public func grid(_ field: [Double]) -> [Float] {

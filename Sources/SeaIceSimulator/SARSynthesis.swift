@@ -34,15 +34,16 @@ struct SARSynthesis {
         let mHH = SharedArray<Float>(repeating: 0, count: n), mHV = SharedArray<Float>(repeating: 0, count: n)
         let nHH = SharedArray<Float>(repeating: 0, count: n), nHV = SharedArray<Float>(repeating: 0, count: n)
         let sw = SharedArray<UInt8>(repeating: 0, count: n)
-        let kmX = geo.rangeSpacing / 1000, kmY = geo.azimuthSpacing / 1000
-        let sx = Double(template.noiseSamples) / Double(geo.samples), sy = Double(template.noiseLines) / Double(geo.lines)
+        let kmX = geo.pixelSpacing / 1000, kmY = geo.pixelSpacing / 1000
+        // Noise patterns may belong to another product: map by fractional position in the swath.
+        let sx = Double(template.noiseSamples) / Double(geo.base.samples), sy = Double(template.noiseLines) / Double(geo.base.lines)
         let ln10 = log(10.0) / 10
         do {
             DispatchQueue.concurrentPerform(iterations: blocks) { b in
                 var rng = SeededGenerator(seed: seeds[b])
                 for i in (b * blockRows)..<min(geo.lines, (b + 1) * blockRows) {
                     let y = Double(i) * kmY
-                    let line = (Double(i) + 0.5) * sy - 0.5
+                    let line = geo.productLine(Double(i)) * sy
                     for j in 0..<cols {
                         let k = i * cols + j
                         let x = Double(j) * kmX
@@ -65,7 +66,7 @@ struct SARSynthesis {
                             + table.hvSlope * theta
                         let hh = exp(ln10 * hhDB) * speckle.sample(&rng), hv = exp(ln10 * hvDB) * speckle.sample(&rng)
                         tHH[k] = Float(hh); tHV[k] = Float(hv)
-                        let pixel = (Double(j) + 0.5) * sx - 0.5
+                        let pixel = geo.productPixel(Double(j)) * sx
                         let nh = template.noiseHH.nesz(line: line, pixel: pixel), nv = template.noiseHV.nesz(line: line, pixel: pixel)
                         nHH[k] = Float(nh); nHV[k] = Float(nv)
                         sw[k] = UInt8(template.noiseHV.swath(line: line, pixel: pixel))

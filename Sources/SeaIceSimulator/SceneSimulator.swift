@@ -25,18 +25,23 @@ public struct SceneSimulator: Sendable {
         guard (config.month ?? 1) >= 1, (config.month ?? 1) <= 12 else {
             throw SeaIceError.configuration("month must be 1…12, got \(config.month!)")
         }
+        guard config.pixelSpacing > 0, 2000 % config.pixelSpacing == 0 else {
+            throw SeaIceError.configuration("pixel spacing must divide 2000 m (40, 50, 80, 100, 200, 400, 500, 1000), got \(config.pixelSpacing)")
+        }
         if let t = config.template, !resources.templates.indices.contains(t) {
             throw SeaIceError.configuration("template must be 0…\(resources.templates.count - 1), got \(t)")
         }
         var g = SeededGenerator(seed: seed)
         let drawnTemplate = Int(g.next() % UInt64(resources.templates.count))
         let template = resources.templates[config.template ?? drawnTemplate]
-        let geo = ScaledGeometry(base: template.geometry, lines: config.lines, samples: config.samples)
+        let offset = (g.nextUnitDouble(), g.nextUnitDouble())
+        let spacing = Double(config.pixelSpacing)
+        let geo = ScaledGeometry(base: template.geometry, lines: config.lines, samples: config.samples, pixelSpacing: spacing, offset: offset)
         let month = config.month ?? template.month
-        let looks = max(1, (geo.rangeSpacing / 40) * (geo.azimuthSpacing / 40))
+        let looks = max(1, (spacing / 40) * (spacing / 40))
         let enl = config.enl ?? 10.7 * looks
         let lines = config.lines, samples = config.samples, n = lines * samples
-        logger.debug("simulating \(lines)×\(samples) on \(template.name), spacing \(Int(geo.pixelSpacing)) m, ENL \(enl), seed \(seed)")
+        logger.debug("simulating \(lines)×\(samples) on \(template.name), spacing \(config.pixelSpacing) m, ENL \(enl), seed \(seed)")
 
         // Geometry, land.
         let incidence = geo.grid(template.geometry.incidence)
@@ -46,7 +51,7 @@ public struct SceneSimulator: Sendable {
         let isLand = (0..<n).map { land.isLand(latitude: Double(lat[$0]), longitude: Double(lon[$0])) }
 
         // Weather (winds first: open-water backscatter needs them).
-        let coarse = CoarseGrid(sarLines: lines, sarSamples: samples, azimuthSpacing: geo.azimuthSpacing, rangeSpacing: geo.rangeSpacing)
+        let coarse = CoarseGrid(sarLines: lines, sarSamples: samples, pixelSpacing: config.pixelSpacing)
         var gw = g.split()
         let season = MicrowaveSignatures.seasonal(resources.signatures.ice, month: month)
         let basePoint = season[Int(gw.next() % UInt64(season.count))]
@@ -54,15 +59,15 @@ public struct SceneSimulator: Sendable {
 
         // Chart and floes.
         var gc = g.split()
-        let widthKm = Double(samples) * geo.rangeSpacing / 1000, heightKm = Double(lines) * geo.azimuthSpacing / 1000
+        let kmX = spacing / 1000, kmY = spacing / 1000
+        let widthKm = Double(samples) * kmX, heightKm = Double(lines) * kmY
         let chart = ProceduralChart(widthKm: widthKm, heightKm: heightKm, polygonSizeKm: config.polygonSizeKm, generator: &gc)
-        let floes = FloeField(minimumCellKm: geo.pixelSpacing / 1000, generator: &gc)
+        let floes = FloeField(minimumCellKm: kmX, generator: &gc)
         var polygons = chart.polygons
         let landIndex = Int32(polygons.count)
         polygons.append(SimulatedPolygon(id: polygons.count + 1, kind: .land, ct: -9))
         let s = SharedArray<UInt8>(repeating: 0, count: n), kk = SharedArray<Float>(repeating: 0.5, count: n)
         let p = SharedArray<Int32>(repeating: 0, count: n)
-        let kmX = geo.rangeSpacing / 1000, kmY = geo.azimuthSpacing / 1000
         do {
             DispatchQueue.concurrentPerform(iterations: lines) { i in
                 for j in 0..<samples {

@@ -1,13 +1,17 @@
 /// Everything that shapes a simulated scene apart from the seed (typed, `Codable`, stored in
 /// every simulated file's global attributes).
 public struct SimulationConfig: Codable, Sendable, Equatable {
-    /// Image size in pixels (lines × samples). The whole real EW swath is stretched over it, so the
-    /// pixel spacing is 40 m × 10 487 / samples (≈ 420 m at 1000 pixels; 40 m at full size).
+    /// Image size in pixels (lines × samples).
     public var lines: Int
     /// Samples (range).
     public var samples: Int
-    /// Equivalent number of looks of the speckle; nil = 10.7 (EW GRDM at 40 m) × the number of
-    /// 40 m pixels averaged into one simulated pixel (ENL grows with multilooking).
+    /// Pixel spacing, m; a divisor of 2000 so that the 2 km grid has whole cells. 40 (default) is the
+    /// AI4Arctic raw spacing: the scene is then a window of the real EW product at its own scale.
+    /// Coarser spacings cover more of the swath (400 m × 1000 pixels ≈ the whole EW swath), for
+    /// overview pictures; AI4Arctic readers expect 40 m raw files.
+    public var pixelSpacing: Int
+    /// Equivalent number of looks of the speckle; nil = 10.7 (EW GRDM at 40 m) × (spacing / 40 m)²,
+    /// the number of 40 m pixels averaged into one simulated pixel (ENL grows with multilooking).
     public var enl: Double?
     /// Month (1–12) of the scene's weather and microwave signatures; nil = the real template's month.
     public var month: Int?
@@ -24,7 +28,7 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
 
     /// A configuration for a square `size × size` scene with the default (literature) values.
     public init(size: Int = 1000) {
-        lines = size; samples = size
+        lines = size; samples = size; pixelSpacing = 40
         enl = nil; month = nil; template = nil
         polygonSizeKm = 70; textureDB = 1.0; noiseScalingError = 0.05
         backscatter = BackscatterTable()
