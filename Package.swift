@@ -75,6 +75,12 @@ let package = Package(
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
 
+        // MARK: AI4Arctic dataset
+        .target(
+            name: "SeaIceAI4Arctic",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF", .product(name: "Logging", package: "swift-log")]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
@@ -94,6 +100,7 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceAI4ArcticTests", dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )
