@@ -74,6 +74,10 @@ let package = Package(
             name: "SeaIceGDAL",
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceCharts",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: console
         .executableTarget(
@@ -94,6 +98,7 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )
