@@ -74,6 +74,10 @@ let package = Package(
             name: "SeaIceGDAL",
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceCharts",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: simulation and pictures
         .target(
@@ -124,6 +128,7 @@ let package = Package(
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceAI4ArcticTests", dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )
