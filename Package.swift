@@ -89,7 +89,7 @@ let package = Package(
         ),
         .target(
             name: "SeaIceQuicklook",
-            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL"]
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL", "SeaIceNetCDF", "SeaIceCharts"]
         ),
 
         // MARK: products
