@@ -100,7 +100,15 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceAI4ArcticTests", dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .target(
+            name: "AI4ArcticTestSupport",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceCore"],
+            path: "Tests/AI4ArcticTestSupport"
+        ),
+        .testTarget(
+            name: "SeaIceAI4ArcticTests",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
     ],
     cxxLanguageStandard: .cxx20
 )
