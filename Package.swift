@@ -81,6 +81,11 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceNetCDF", .product(name: "Logging", package: "swift-log")]
         ),
 
+        .target(
+            name: "SeaIceSampling",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
@@ -108,6 +113,10 @@ let package = Package(
         .testTarget(
             name: "SeaIceAI4ArcticTests",
             dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
+        .testTarget(
+            name: "SeaIceSamplingTests",
+            dependencies: ["SeaIceSampling", "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
     ],
     cxxLanguageStandard: .cxx20

@@ -57,16 +57,17 @@ public enum BlockReduction {
         return out
     }
 
-    /// Nearest (top-left) subsampling: output (i, j) = input (f·i, f·j), as `torch.nn.functional.interpolate`
-    /// with `scale_factor = 1/f`, `mode = 'nearest'` picks it (MMSeaIce's downscaling), but with ⌈n / f⌉ pixels.
-    public static func nearest<T>(_ input: [T], rows: Int, cols: Int, factor f: Int) -> [T] {
-        precondition(input.count == rows * cols && f > 0, "nearest: \(input.count) values for \(rows) × \(cols), factor \(f)")
+    /// Nearest subsampling: output (i, j) = input (f·i + o, f·j + o), clipped to the last row/column.
+    /// With o = 0 (top-left) this is what `torch.nn.functional.interpolate(scale_factor = 1/f, mode = 'nearest')`
+    /// picks (MMSeaIce's downscaling), but with ⌈n / f⌉ pixels.
+    public static func nearest<T>(_ input: [T], rows: Int, cols: Int, factor f: Int, offset o: Int = 0) -> [T] {
+        precondition(input.count == rows * cols && f > 0 && o >= 0, "nearest: \(input.count) values for \(rows) × \(cols), factor \(f), offset \(o)")
         let outRows = reducedExtent(rows, f), outCols = reducedExtent(cols, f)
         var out: [T] = []
         out.reserveCapacity(outRows * outCols)
         for i in 0..<outRows {
-            let base = i * f * cols
-            for j in 0..<outCols { out.append(input[base + j * f]) }
+            let base = min(i * f + o, rows - 1) * cols
+            for j in 0..<outCols { out.append(input[base + min(j * f + o, cols - 1)]) }
         }
         return out
     }
