@@ -74,11 +74,15 @@ let package = Package(
             name: "SeaIceGDAL",
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceCharts",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: AI4Arctic dataset
         .target(
             name: "SeaIceAI4Arctic",
-            dependencies: ["SeaIceCore", "SeaIceNetCDF", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceCore", "SeaIceNetCDF", "SeaIceCharts", .product(name: "Logging", package: "swift-log")]
         ),
 
         .target(
@@ -118,6 +122,7 @@ let package = Package(
             name: "SeaIceSamplingTests",
             dependencies: ["SeaIceSampling", "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
+        .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )
