@@ -123,6 +123,11 @@ let package = Package(
             dependencies: ["SeaIceSampling", "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceTensorTests",
+            dependencies: ["SeaIceTensor", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     cxxLanguageStandard: .cxx20
 )
