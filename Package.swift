@@ -116,7 +116,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SeaIceAI4ArcticTests",
-            dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+            dependencies: [
+                "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "SeaIceSamplingTests",
