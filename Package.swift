@@ -101,7 +101,12 @@ let package = Package(
         // MARK: AI4Arctic dataset
         .target(
             name: "SeaIceAI4Arctic",
-            dependencies: ["SeaIceCore", "SeaIceNetCDF", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceCore", "SeaIceNetCDF", "SeaIceCharts", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        .target(
+            name: "SeaIceSampling",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
         ),
 
         // MARK: console
@@ -127,8 +132,28 @@ let package = Package(
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceAI4ArcticTests", dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .target(
+            name: "AI4ArcticTestSupport",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceCore"],
+            path: "Tests/AI4ArcticTestSupport"
+        ),
+        .testTarget(
+            name: "SeaIceAI4ArcticTests",
+            dependencies: [
+                "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SeaIceSamplingTests",
+            dependencies: ["SeaIceSampling", "SeaIceAI4Arctic", "SeaIceTensor", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
         .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceTensorTests",
+            dependencies: ["SeaIceTensor", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     cxxLanguageStandard: .cxx20
 )

@@ -144,7 +144,8 @@ public enum AI4ArcticSchema {
         let full = [Dimension.sarLines, Dimension.sarSamples]
         let grid2D = [Dimension.sampleGrid2DPoints, Dimension.lineGrid2DPoints]
         let km = [Dimension.twoKmLines, Dimension.twoKmSamples]
-        var list: [AI4ArcticVariableSpec] = labelVariables.map { .init($0, .uint8, full, .full) }
+        // Labels are absent from the released test-set files, so not required.
+        var list: [AI4ArcticVariableSpec] = labelVariables.map { .init($0, .uint8, full, .full, required: false) }
         list.append(.init(Name.grid2DLatitude, .float64, grid2D, .tiePoints))
         list.append(.init(Name.grid2DLongitude, .float64, grid2D, .tiePoints))
         list += fullGridInputs.map { .init($0, .float32, full, .full) }

@@ -73,3 +73,26 @@ final class AI4ArcticSchemaTests: XCTestCase {
         XCTAssertEqual(AI4ArcticSchema.units(of: "tcwv"), "kg m-2")
     }
 }
+
+final class AI4ArcticStatisticsTests: XCTestCase {
+    /// The embedded official statistics equal the real `global_meanstd.json`, and cover every input.
+    func testOfficialStatisticsEqualTheReleasedFile() throws {
+        let file = try AI4ArcticStatistics.load(TestPaths.sharedData("ai4arctic-starterpack/misc/global_meanstd.json"))
+        XCTAssertEqual(file, AI4ArcticStatistics.official)
+        for v in AI4ArcticSchema.fullGridInputs + AI4ArcticSchema.twoKmVariables {
+            XCTAssertNotNil(AI4ArcticStatistics.official.byVariable[v], v)
+        }
+        XCTAssertEqual(try AI4ArcticStatistics.official.stats(for: "nersc_sar_primary").mean, -14.5082551552228)
+    }
+
+    func testBadStatisticsFileNamesFileAndVariable() throws {
+        let dir = try TestPaths.temporaryDirectory("stats")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("s.json")
+        try Data(#"{"t2m": {"mean": 1, "std": 0}}"#.utf8).write(to: url)
+        XCTAssertThrowsError(try AI4ArcticStatistics.load(url)) { e in
+            XCTAssertEqual(e as? SeaIceError, .invalidInput(file: url.path, item: "t2m", expected: "a finite mean and std > 0, found 1.0, 0.0"))
+        }
+        XCTAssertThrowsError(try AI4ArcticStatistics.official.stats(for: "nope"))
+    }
+}
