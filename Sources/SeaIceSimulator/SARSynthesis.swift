@@ -38,6 +38,7 @@ struct SARSynthesis {
         // Noise patterns may belong to another product: map by fractional position in the swath.
         let sx = Double(template.noiseSamples) / Double(geo.base.samples), sy = Double(template.noiseLines) / Double(geo.base.lines)
         let ln10 = log(10.0) / 10
+        let pixels = (0..<cols).map { geo.productPixel(Double($0)) * sx }
         do {
             DispatchQueue.concurrentPerform(iterations: blocks) { b in
                 var rng = SeededGenerator(seed: seeds[b])
@@ -45,6 +46,7 @@ struct SARSynthesis {
                     let y = Double(i) * kmY
                     let line = geo.productLine(Double(i)) * sy
                     let rowHH = template.noiseHH.row(line: line), rowHV = template.noiseHV.row(line: line)
+                    let neszRowHH = rowHH.nesz(ascending: pixels), neszRowHV = rowHV.nesz(ascending: pixels)
                     for j in 0..<cols {
                         let k = i * cols + j
                         let x = Double(j) * kmX
@@ -73,8 +75,8 @@ struct SARSynthesis {
                             + table.hvSlope * theta + 0.8 * ridge
                         let hh = exp(ln10 * hhDB) * speckle.sample(&rng), hv = exp(ln10 * hvDB) * speckle.sample(&rng)
                         tHH[k] = Float(hh); tHV[k] = Float(hv)
-                        let pixel = geo.productPixel(Double(j)) * sx
-                        let nh = rowHH.nesz(pixel: pixel), nv = rowHV.nesz(pixel: pixel)
+                        let pixel = pixels[j]
+                        let nh = neszRowHH[j], nv = neszRowHV[j]
                         nHH[k] = Float(nh); nHV[k] = Float(nv)
                         sw[k] = UInt8(rowHV.swath(pixel: pixel))
                         mHH[k] = Float(hh + nh * speckle.sample(&rng))

@@ -31,6 +31,7 @@ public struct SceneSimulator: Sendable {
         if let t = config.template, !resources.templates.indices.contains(t) {
             throw SeaIceError.configuration("template must be 0…\(resources.templates.count - 1), got \(t)")
         }
+        var clock = StageClock(logger: logger)
         var g = SeededGenerator(seed: seed)
         let drawnTemplate = Int(g.next() % UInt64(resources.templates.count))
         let template = resources.templates[config.template ?? drawnTemplate]
@@ -49,6 +50,7 @@ public struct SceneSimulator: Sendable {
         let land = try LandMask(url: resources.landMaskURL,
                                 latitude: Double(lat.min()!)...Double(lat.max()!), longitude: Double(lon.min()!)...Double(lon.max()!))
         let isLand = (0..<n).map { land.isLand(latitude: Double(lat[$0]), longitude: Double(lon[$0])) }
+        clock.lap("geometry and land")
 
         // Weather (winds first: open-water backscatter needs them).
         let coarse = CoarseGrid(sarLines: lines, sarSamples: samples, pixelSpacing: config.pixelSpacing)
@@ -81,6 +83,7 @@ public struct SceneSimulator: Sendable {
             }
         }
         let surface = s.array, key = kk.array, polyIndex = p.array
+        clock.lap("chart and floes")
         if !isLand.contains(true) { polygons.removeLast() }
 
         // SAR.
@@ -93,12 +96,14 @@ public struct SceneSimulator: Sendable {
                 sheltered[k] = polyIndex[k] != landIndex && polygons[Int(polyIndex[k])].kind == .ice
             }
         }
+        clock.lap("wind per pixel")
         var gs = g.split()
         let sar = SARSynthesis(table: config.backscatter, enl: enl, textureDB: config.textureDB, noiseScalingError: config.noiseScalingError)
             .run(geometry: geo, template: template, surface: surface, floeKey: key, sheltered: sheltered, wind: wind,
                  incidence: incidence, generator: &gs)
         let distance = DistanceTransform.distance(to: isLand, lines: lines, samples: samples, dx: kmX, dy: kmY, cap: 100)
             .map { $0.rounded(.up) }
+        clock.lap("backscatter, speckle, noise, denoising, distance")
 
         // Coarse fractions, weather thermodynamics, AMSR2.
         let fractions = Self.cellFractions(surface: surface, lines: lines, samples: samples, grid: coarse)
@@ -109,6 +114,7 @@ public struct SceneSimulator: Sendable {
         let sig = resources.signatures.draw(month: month, windSpeed: meanWind, generator: &ga)
         let amsr2 = AMSR2Simulator.simulate(grid: coarse, fractions: fractions, skinTemperature: weather.skt,
                                             firstYear: sig.firstYear, multiYear: sig.multiYear, water: sig.water, generator: &ga)
+        clock.lap("AMSR2 and ERA5")
         let day = 1 + Int(seed % 28)
         let time = template.geometry.firstLineTime
         let start = "\(time.prefix(4))-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)T\(time.dropFirst(11).prefix(8))"

@@ -15,13 +15,8 @@ struct SimulateCommand: ParsableCommand {
         """
     )
 
-    /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case ai4arcticRaw = "ai4arctic-raw"
-    }
-
-    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format = .ai4arcticRaw
+    @Option(help: "Output format: \(SimulationOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: SimulationOutputFormat = .ai4arcticRaw
 
     @Option(help: "Number of scenes.")
     var scenes: Int = 1
@@ -50,6 +45,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
+    @Flag(help: "Log the time of every simulation stage.")
+    var verbose = false
+
     func validate() throws {
         guard scenes >= 1 else { throw ValidationError("--scenes must be at least 1") }
         guard size >= 8 else { throw ValidationError("--size must be at least 8 pixels") }
@@ -57,10 +55,14 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--pixel-spacing must divide 2000 (40, 50, 80, 100, 200, 400, 500, 1000)")
         }
         if let m = month, !(1...12).contains(m) { throw ValidationError("--month must be 1…12") }
+        if format == .ai4arcticReady && pixelSpacing != 40 {
+            throw ValidationError("--format ai4arctic-ready converts 40 m raw scenes: use --pixel-spacing 40")
+        }
     }
 
     func run() throws {
-        let logger = Logger(label: "seaice.simulate")
+        var logger = Logger(label: "seaice.simulate")
+        logger.logLevel = verbose ? .debug : .info
         var cfg = SimulationConfig(size: size)
         if let path = config {
             cfg = try JSONDecoder().decode(SimulationConfig.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
@@ -71,14 +73,17 @@ struct SimulateCommand: ParsableCommand {
         if let t = template { cfg.template = t }
         let resources = try SimulatorResources(dataFolder: URL(fileURLWithPath: data))
         let simulator = SceneSimulator(resources: resources, logger: logger)
+        let writer = SimulatedDatasetWriter(format: format, logger: logger)
         let folder = URL(fileURLWithPath: out)
         for k in 0..<scenes {
             let started = Date()
             let scene = try simulator.simulate(config: cfg, seed: seed &+ UInt64(k))
             let simulated = Date().timeIntervalSince(started)
-            let url = try AI4ArcticRawWriter.write(scene, to: folder)
+            let url = try writer.write(scene, to: folder)
             let total = Date().timeIntervalSince(started)
             print("SIMULATED \(url.path) (\(scene.lines)×\(scene.samples) at \(cfg.pixelSpacing) m, \(scene.templateName), simulate \(String(format: "%.2f", simulated)) s, total \(String(format: "%.2f", total)) s)")
         }
     }
 }
+
+extension SimulationOutputFormat: ExpressibleByArgument {}
