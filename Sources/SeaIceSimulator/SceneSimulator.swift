@@ -68,6 +68,12 @@ public struct SceneSimulator: Sendable {
         var polygons = chart.polygons
         let landIndex = Int32(polygons.count)
         polygons.append(SimulatedPolygon(id: polygons.count + 1, kind: .land, ct: -9))
+        let polyStep = CoarseLattice.step(scaleKm: chart.warpFinestScaleKm, pixelKm: kmX)
+        let pwx = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: polyStep) { chart.warpOffset(x: $0, y: $1).0 }
+        let pwy = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: polyStep) { chart.warpOffset(x: $0, y: $1).1 }
+        let floeStep = CoarseLattice.step(scaleKm: 3, pixelKm: kmX)
+        let fwx = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: floeStep) { floes.warpOffset(x: $0, y: $1).0 }
+        let fwy = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: floeStep) { floes.warpOffset(x: $0, y: $1).1 }
         let s = SharedArray<UInt8>(repeating: 0, count: n), kk = SharedArray<Float>(repeating: 0.5, count: n)
         let p = SharedArray<Int32>(repeating: 0, count: n)
         do {
@@ -76,8 +82,8 @@ public struct SceneSimulator: Sendable {
                     let k = i * samples + j
                     if isLand[k] { s[k] = SurfaceKind.land.rawValue; p[k] = landIndex; continue }
                     let x = Double(j) * kmX, y = Double(i) * kmY
-                    let idx = chart.polygonIndex(x: x, y: y)
-                    let (kind, u) = floes.surface(x: x, y: y, polygon: chart.polygons[idx])
+                    let idx = chart.polygonIndex(warpedX: x + pwx.value(i, j), warpedY: y + pwy.value(i, j))
+                    let (kind, u) = floes.surface(x: x, y: y, polygon: chart.polygons[idx], warp: (fwx.value(i, j), fwy.value(i, j)))
                     s[k] = kind.rawValue; kk[k] = Float(u); p[k] = Int32(idx)
                 }
             }
@@ -115,6 +121,7 @@ public struct SceneSimulator: Sendable {
         let amsr2 = AMSR2Simulator.simulate(grid: coarse, fractions: fractions, skinTemperature: weather.skt,
                                             firstYear: sig.firstYear, multiYear: sig.multiYear, water: sig.water, generator: &ga)
         clock.lap("AMSR2 and ERA5")
+        clock.total()
         let day = 1 + Int(seed % 28)
         let time = template.geometry.firstLineTime
         let start = "\(time.prefix(4))-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)T\(time.dropFirst(11).prefix(8))"
