@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "SeaIceSimulator",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceAI4Arctic",
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceAI4Arctic", "SeaIceCharts",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -65,9 +65,20 @@ public struct SceneSimulator: Sendable {
         let widthKm = Double(samples) * kmX, heightKm = Double(lines) * kmY
         let chart = ProceduralChart(widthKm: widthKm, heightKm: heightKm, polygonSizeKm: config.polygonSizeKm, generator: &gc)
         let floes = FloeField(minimumCellKm: 3 * kmX, generator: &gc)
-        var polygons = chart.polygons
+        // A real chart over part of the scenes (the procedural chart fills what it leaves uncovered).
+        var gr = g.split()
+        var window: RealChartPlacement.Window?
+        if !resources.charts.isEmpty && gr.nextUnitDouble() < config.realChartFraction {
+            let real = resources.charts[Int(gr.next() % UInt64(resources.charts.count))]
+            window = try real.place(lines: lines, samples: samples, pixelMetres: spacing, generator: &gr)
+            logger.debug("real chart \(real.chart.source): \(window!.polygons.count) polygons, rotated \(Int(window!.rotationDegrees))°")
+        }
+        let realPolygons = window?.polygons ?? [], realIndex = window?.index
+        let realCount = Int32(realPolygons.count)
+        var polygons = realPolygons + chart.polygons
         let landIndex = Int32(polygons.count)
-        polygons.append(SimulatedPolygon(id: polygons.count + 1, kind: .land, ct: -9))
+        polygons.append(SimulatedPolygon(id: 0, kind: .land, ct: -9))
+        let allPolygons = polygons
         let polyStep = CoarseLattice.step(scaleKm: chart.warpFinestScaleKm, pixelKm: kmX)
         let pwx = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: polyStep) { chart.warpOffset(x: $0, y: $1).0 }
         let pwy = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: polyStep) { chart.warpOffset(x: $0, y: $1).1 }
@@ -82,15 +93,28 @@ public struct SceneSimulator: Sendable {
                     let k = i * samples + j
                     if isLand[k] { s[k] = SurfaceKind.land.rawValue; p[k] = landIndex; continue }
                     let x = Double(j) * kmX, y = Double(i) * kmY
-                    let idx = chart.polygonIndex(warpedX: x + pwx.value(i, j), warpedY: y + pwy.value(i, j))
-                    let (kind, u) = floes.surface(x: x, y: y, polygon: chart.polygons[idx], warp: (fwx.value(i, j), fwy.value(i, j)))
-                    s[k] = kind.rawValue; kk[k] = Float(u); p[k] = Int32(idx)
+                    var idx = Int32(-1)
+                    if let r = realIndex?[k], r >= 0 { idx = r }
+                    if idx < 0 { idx = realCount + Int32(chart.polygonIndex(warpedX: x + pwx.value(i, j), warpedY: y + pwy.value(i, j))) }
+                    let (kind, u) = floes.surface(x: x, y: y, polygon: allPolygons[Int(idx)], warp: (fwx.value(i, j), fwy.value(i, j)))
+                    s[k] = kind.rawValue; kk[k] = Float(u); p[k] = idx
                 }
             }
         }
-        let surface = s.array, key = kk.array, polyIndex = p.array
+        let surface = s.array, key = kk.array
+        // Keep the polygons present in the image, numbered 1… in order of first appearance.
+        var remap = [Int32](repeating: -1, count: polygons.count), kept: [SimulatedPolygon] = []
+        let polyIndex = p.array.map { k -> Int32 in
+            if remap[Int(k)] < 0 {
+                remap[Int(k)] = Int32(kept.count)
+                var q = polygons[Int(k)]
+                q.id = kept.count + 1
+                kept.append(q)
+            }
+            return remap[Int(k)]
+        }
+        polygons = kept
         clock.lap("chart and floes")
-        if !isLand.contains(true) { polygons.removeLast() }
 
         // SAR.
         let windCells = weather.windSpeed
@@ -99,7 +123,7 @@ public struct SceneSimulator: Sendable {
             for j in 0..<samples {
                 let k = i * samples + j
                 wind[k] = Float(coarse.sample(windCells, line: i, sample: j))
-                sheltered[k] = polyIndex[k] != landIndex && polygons[Int(polyIndex[k])].kind == .ice
+                sheltered[k] = polygons[Int(polyIndex[k])].kind == .ice
             }
         }
         clock.lap("wind per pixel")
