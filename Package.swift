@@ -75,11 +75,21 @@ let package = Package(
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
 
+        // MARK: stages
+        .target(
+            name: "SeaIceSentinel1",
+            dependencies: [
+                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
+                "SeaIceSentinel1",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -94,6 +104,7 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )
