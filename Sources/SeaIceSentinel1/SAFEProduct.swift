@@ -32,6 +32,15 @@ public struct SAFEProduct: Sendable {
     /// Opens the product at `url` (a `.SAFE` folder, a folder containing one, or a `.zip`).
     /// - Throws: `SeaIceError` naming the product and the missing or malformed item.
     public init(url: URL) throws {
+        try self.init(url: url, requireMeasurements: true)
+    }
+
+    /// Opens a product whose measurement tiffs may be absent (metadata-only templates).
+    public init(urlAllowingMissingMeasurements url: URL) throws {
+        try self.init(url: url, requireMeasurements: false)
+    }
+
+    private init(url: URL, requireMeasurements: Bool) throws {
         source = url
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
@@ -72,7 +81,7 @@ public struct SAFEProduct: Sendable {
                 throw SeaIceError.invalidInput(file: url.path, item: "annotation/\(stem).xml mode \(parts[1])", expected: "ew or iw (GRD)")
             }
             let need = ["annotation/calibration/calibration-\(stem).xml", "annotation/calibration/noise-\(stem).xml", "measurement/\(stem).tiff"]
-            for n in need where !rel.contains(n) {
+            for n in need.prefix(requireMeasurements ? 3 : 2) where !rel.contains(n) {
                 throw SeaIceError.missing(file: url.path, item: n)
             }
             found.append((pol, BandFiles(
