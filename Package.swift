@@ -75,6 +75,12 @@ let package = Package(
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
 
+        // MARK: products
+        .target(
+            name: "SeaIceProducts",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF"]
+        ),
+
         // MARK: stages
         .target(
             name: "SeaIceSentinel1",
@@ -104,6 +110,7 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
