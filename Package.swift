@@ -85,9 +85,14 @@ let package = Package(
         .target(
             name: "SeaIceSentinel1",
             dependencies: [
-                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF",
+                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand",
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+
+        .target(
+            name: "SeaIceLand",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF"]
         ),
 
         // MARK: console
@@ -112,6 +117,7 @@ let package = Package(
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )
