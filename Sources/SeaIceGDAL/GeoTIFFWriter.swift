@@ -67,6 +67,27 @@ public final class GeoTIFFWriter {
         GDALSetProjection(h, wkt)
     }
 
+    /// Sets ground control points (pixel, line → x, y, z) in coordinate system `crs` (e.g. "EPSG:4326": x = longitude, y = latitude).
+    public func setGCPs(_ points: [(pixel: Double, line: Double, x: Double, y: Double, z: Double)], crs: String) throws {
+        guard let h = handle, !points.isEmpty else { return }
+        let srs = OSRNewSpatialReference(nil)
+        defer { OSRDestroySpatialReference(srs) }
+        guard OSRSetFromUserInput(srs, crs) == OGRERR_NONE else { throw SeaIceError.configuration("unknown coordinate system \(crs)") }
+        var wkt: UnsafeMutablePointer<CChar>? = nil
+        OSRExportToWkt(srs, &wkt)
+        defer { VSIFree(wkt) }
+        let ids = points.indices.map { strdup("\($0 + 1)") }
+        let info = strdup("")
+        defer { ids.forEach { free($0) }; free(info) }
+        var gcps = points.enumerated().map { i, p in
+            GDAL_GCP(pszId: ids[i], pszInfo: info, dfGCPPixel: p.pixel, dfGCPLine: p.line, dfGCPX: p.x, dfGCPY: p.y, dfGCPZ: p.z)
+        }
+        CPLErrorReset()
+        if GDALSetGCPs(h, Int32(gcps.count), &gcps, wkt) != CE_None {
+            throw SeaIceError.native(library: "GDAL", operation: "set GCPs of \(path)", message: GDALLibrary.lastErrorMessage)
+        }
+    }
+
     /// Writes rows `y ..< y + rows` of `band` (1-based) from UInt16 values (row-major, width × rows).
     public func write(band: Int = 1, y: Int, rows: Int, values: UnsafeBufferPointer<UInt16>) throws {
         try write(band: band, y: y, rows: rows, ptr: UnsafeMutableRawPointer(mutating: values.baseAddress!), count: values.count, type: GDT_UInt16)

@@ -1,0 +1,42 @@
+/// A Sentinel-1 scene ready for the models: calibrated, denoised, multilooked backscatter in dB on one grid,
+/// with incidence angle, geolocation and land information at every pixel.
+///
+/// All grids are row-major (line, sample) = (`height`, `width`), the AI4Arctic `(sar_lines, sar_samples)` layout.
+public struct AnalysisReadyScene: Sendable {
+    /// The product identifier, e.g. `S1A_EW_GRDM_1SDH_20221130T014342_…_BB15`.
+    public var productName: String
+    public var mission: String
+    public var mode: AcquisitionMode
+    /// IPF version of the product.
+    public var ipfVersion: Double
+    /// Output pixel size, metres.
+    public var pixelSpacing: Double
+    /// Full-resolution pixels per output pixel along each axis.
+    public var factor: Int
+    public var width: Int
+    public var height: Int
+    /// Co-polarised channel (HH or VV) and its σ⁰ in dB.
+    public var primaryPolarisation: Polarisation
+    public var primaryDB: [Float]
+    /// Cross-polarised channel (HV or VH) and its σ⁰ in dB, nil for single-pol products.
+    public var secondaryPolarisation: Polarisation?
+    public var secondaryDB: [Float]?
+    /// Incidence angle, degrees, at every pixel.
+    public var incidence: [Float]
+    /// Latitude and longitude, degrees, at every pixel.
+    public var latitude: [Float]
+    public var longitude: [Float]
+    /// Distance to land, km (0 over land), and land flag (1 = land); nil when no land data were given.
+    public var distanceToLandKm: [Float]?
+    public var landMask: [UInt8]?
+    /// Tie points with line and pixel converted to output-grid coordinates (full-resolution / factor).
+    public var tiePoints: [GeolocationPoint]
+    /// The configuration that produced it.
+    public var configuration: PreprocessConfiguration
+    /// Incidence slopes applied per channel (dB/°), empty when none.
+    public var appliedSlopes: [Polarisation: Double]
+    /// NERSC coefficients used per channel, with the IPF version they belong to.
+    public var nerscIPFUsed: [Polarisation: Double]
+    /// Wall-clock seconds per stage (name, seconds), in order.
+    public var stageSeconds: [(String, Double)]
+}
