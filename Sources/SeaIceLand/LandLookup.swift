@@ -27,13 +27,16 @@ public struct LandLookup: Sendable {
     /// - Throws: `SeaIceError` naming the land file when it lacks the expected variables or cannot be read.
     public func evaluate(latitude: [Float], longitude: [Float]) throws -> (distanceKm: [Float], land: [UInt8]) {
         precondition(latitude.count == longitude.count, "\(latitude.count) latitudes, \(longitude.count) longitudes")
-        let finite = latitude.indices.filter { latitude[$0].isFinite && longitude[$0].isFinite }
-        guard !finite.isEmpty else { return ([Float](repeating: .nan, count: latitude.count), [UInt8](repeating: 0, count: latitude.count)) }
-        let latMin = Double(finite.map { latitude[$0] }.min()!), latMax = Double(finite.map { latitude[$0] }.max()!)
-        let lonMin = Double(finite.map { longitude[$0] }.min()!), lonMax = Double(finite.map { longitude[$0] }.max()!)
-        let distance = try readDistance(latitude: latitude, longitude: longitude, box: (latMin, latMax, lonMin, lonMax))
+        var latMin = Float.infinity, latMax = -Float.infinity, lonMin = Float.infinity, lonMax = -Float.infinity
+        for i in latitude.indices where latitude[i].isFinite && longitude[i].isFinite {
+            latMin = min(latMin, latitude[i]); latMax = max(latMax, latitude[i])
+            lonMin = min(lonMin, longitude[i]); lonMax = max(lonMax, longitude[i])
+        }
+        guard latMin <= latMax else { return ([Float](repeating: .nan, count: latitude.count), [UInt8](repeating: 0, count: latitude.count)) }
+        let box = (Double(latMin), Double(latMax), Double(lonMin), Double(lonMax))
+        let distance = try readDistance(latitude: latitude, longitude: longitude, box: box)
         var land = distance.map { $0.isFinite && $0 <= 0 ? UInt8(1) : 0 }
-        if let maskFile { land = try readMask(maskFile, latitude: latitude, longitude: longitude, box: (latMin, latMax, lonMin, lonMax)) }
+        if let maskFile { land = try readMask(maskFile, latitude: latitude, longitude: longitude, box: box) }
         return (distance.map { $0.isFinite ? max(0, $0) : .nan }, land)
     }
 
@@ -52,8 +55,8 @@ public struct LandLookup: Sendable {
         let r1 = min(lats.count - 1, Int(((box.1 - lats[0]) / dLat).rounded(.up)) + 1)
         let rows = r1 - r0 + 1, cols = lons.count
         let raw = try file.read("distance_to_land", as: Int16.self, start: [r0, 0], count: [rows, cols])
-        var out = [Float](repeating: .nan, count: latitude.count)
-        for i in latitude.indices where latitude[i].isFinite && longitude[i].isFinite {
+        return parallelFill(latitude.count) { i -> Float in
+            guard latitude[i].isFinite && longitude[i].isFinite else { return .nan }
             let fy = (Double(latitude[i]) - lats[0]) / dLat - Double(r0)
             var fx = (Double(longitude[i]) - lons[0]) / dLon
             fx -= Double(cols) * (fx / Double(cols)).rounded(.down)
@@ -63,9 +66,8 @@ public struct LandLookup: Sendable {
             func at(_ y: Int, _ x: Int) -> Double { Double(raw[y * cols + x]) * scale + offset }
             let top = at(y0, x0) + tx * (at(y0, x1) - at(y0, x0))
             let bottom = at(y0 + 1, x0) + tx * (at(y0 + 1, x1) - at(y0 + 1, x0))
-            out[i] = Float(top + ty * (bottom - top))
+            return Float(top + ty * (bottom - top))
         }
-        return out
     }
 
     private func readMask(_ url: URL, latitude: [Float], longitude: [Float], box: (Double, Double, Double, Double)) throws -> [UInt8] {
@@ -77,12 +79,25 @@ public struct LandLookup: Sendable {
         let y0 = max(0, Int(((box.1 - t[3]) / t[5]).rounded(.down)) - 1), y1 = min(r.height - 1, Int(((box.0 - t[3]) / t[5]).rounded(.up)) + 1)
         let w = x1 - x0 + 1, h = y1 - y0 + 1
         let window = try r.readFloat(x: x0, y: y0, width: w, height: h)
-        var out = [UInt8](repeating: 0, count: latitude.count)
-        for i in latitude.indices where latitude[i].isFinite && longitude[i].isFinite {
+        return parallelFill(latitude.count) { i -> UInt8 in
+            guard latitude[i].isFinite && longitude[i].isFinite else { return 0 }
             let px = Int(((Double(longitude[i]) - t[0]) / t[1]).rounded(.down)) - x0
             let py = Int(((Double(latitude[i]) - t[3]) / t[5]).rounded(.down)) - y0
-            if px >= 0, px < w, py >= 0, py < h, window[py * w + px] >= 0.5 { out[i] = 1 }
+            return px >= 0 && px < w && py >= 0 && py < h && window[py * w + px] >= 0.5 ? 1 : 0
         }
-        return out
+    }
+}
+
+/// `[value(0), …, value(count − 1)]` computed in contiguous chunks on all cores.
+func parallelFill<T: BitwiseCopyable>(_ count: Int, _ value: @Sendable (Int) -> T) -> [T] {
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 65_536))
+    let chunk = (count + workers - 1) / workers
+    return [T](unsafeUninitializedCapacity: count) { buf, n in
+        nonisolated(unsafe) let out = buf
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let lo = w * chunk, hi = min(count, lo + chunk)
+            if lo < hi { for i in lo..<hi { out.initializeElement(at: i, to: value(i)) } }
+        }
+        n = count
     }
 }

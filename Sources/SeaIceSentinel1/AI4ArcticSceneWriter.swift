@@ -13,15 +13,16 @@ import SeaIceNetCDF
 /// `sar_land_mask` (uint8, 1 = land). AMSR2 and ERA5 variables are absent unless given; the global
 /// attributes `amsr2_available` / `era5_available` ("no") say so, and models needing them must refuse the file.
 public enum AI4ArcticSceneWriter {
-    /// Writes `scene` to `url` atomically; `compression` is the zlib level (nil: none).
-    public static func write(_ scene: AnalysisReadyScene, to url: URL, compression: Int? = 1) throws {
+    /// Writes `scene` to `url` atomically; `compression` is the zlib level 1–9 with 512 × 512 chunks (nil: none,
+    /// contiguous storage: ~ 10× faster to write, files ~ 2.5× larger).
+    public static func write(_ scene: AnalysisReadyScene, to url: URL, compression: Int? = nil) throws {
         try AtomicOutput.write(to: url) { tmp in
             let nc = try NetCDFFile.create(tmp)
             let H = scene.height, W = scene.width
             try nc.defineDimension("sar_lines", length: H)
             try nc.defineDimension("sar_samples", length: W)
             try nc.defineDimension("sar_grid_points", length: scene.tiePoints.count)
-            let chunks = [min(H, 512), min(W, 512)]
+            let chunks = compression == nil ? nil : [min(H, 512), min(W, 512)]
             var grids: [(String, [Float], [(String, NetCDFAttribute)])] = []
             grids.append(("nersc_sar_primary", scene.primaryDB, [
                 ("units", .text("dB")), ("long_name", .text("\(scene.primaryPolarisation.rawValue) sigma0, thermal-noise corrected")),
@@ -40,7 +41,7 @@ public enum AI4ArcticSceneWriter {
                 try nc.setAttributes(attrs, variable: name)
             }
             if scene.landMask != nil {
-                try nc.defineVariable("sar_land_mask", type: .ubyte, dimensions: ["sar_lines", "sar_samples"], compression: compression ?? 1, chunks: chunks)
+                try nc.defineVariable("sar_land_mask", type: .ubyte, dimensions: ["sar_lines", "sar_samples"], compression: compression, chunks: chunks)
                 try nc.setAttributes([("long_name", .text("land mask")), ("flag_values", .ubytes([0, 1])), ("flag_meanings", .text("sea land"))], variable: "sar_land_mask")
             }
             let ties: [(String, String, (GeolocationPoint) -> Double)] = [

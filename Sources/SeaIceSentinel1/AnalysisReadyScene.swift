@@ -37,6 +37,28 @@ public struct AnalysisReadyScene: Sendable {
     public var appliedSlopes: [Polarisation: Double]
     /// NERSC coefficients used per channel, with the IPF version they belong to.
     public var nerscIPFUsed: [Polarisation: Double]
-    /// Wall-clock seconds per stage (name, seconds), in order.
-    public var stageSeconds: [(String, Double)]
+    /// Wall-clock and process CPU seconds per stage, in order.
+    public var stageTimings: [StageTiming]
 }
+
+/// Time spent in one processing stage.
+public struct StageTiming: Sendable {
+    public var name: String
+    /// Elapsed wall-clock seconds.
+    public var wall: Double
+    /// Process CPU seconds (all threads, user + system).
+    public var cpu: Double
+
+    public init(name: String, wall: Double, cpu: Double) { self.name = name; self.wall = wall; self.cpu = cpu }
+
+    /// Process CPU time so far, seconds (`CLOCK_PROCESS_CPUTIME_ID`).
+    public static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

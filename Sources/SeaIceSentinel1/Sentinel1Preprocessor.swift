@@ -24,9 +24,13 @@ public struct Sentinel1Preprocessor: Sendable {
     /// Processes the product at `url`.
     /// - Throws: `SeaIceError` naming the product file and the problem (missing XML, wrong tiff size, unsupported mode…).
     public func run(_ url: URL, logger: Logger) throws -> AnalysisReadyScene {
-        var stages: [(String, Double)] = []
-        var clock = Date()
-        func lap(_ name: String) { let now = Date(); stages.append((name, now.timeIntervalSince(clock))); clock = now }
+        var stages: [StageTiming] = []
+        var clock = Date(), cpu = StageTiming.processCPUSeconds()
+        func lap(_ name: String) {
+            let now = Date(), c = StageTiming.processCPUSeconds()
+            stages.append(StageTiming(name: name, wall: now.timeIntervalSince(clock), cpu: c - cpu))
+            clock = now; cpu = c
+        }
         let c = configuration
         let product = try SAFEProduct(url: url)
         let metas = try product.bands.map { try product.metadata($0.0) }
@@ -100,12 +104,12 @@ public struct Sentinel1Preprocessor: Sendable {
             secondaryPolarisation: secondary?.polarisation, secondaryDB: secondaryDB,
             incidence: geo.incidence, latitude: geo.latitude, longitude: geo.longitude,
             distanceToLandKm: distance, landMask: mask, tiePoints: ties, configuration: c,
-            appliedSlopes: slopes, nerscIPFUsed: ipfUsed, stageSeconds: stages)
+            appliedSlopes: slopes, nerscIPFUsed: ipfUsed, stageTimings: stages)
     }
 
     /// 10·log10 of linear σ⁰ (NaN stays NaN; the negative-power policy has already made every value > 0 or NaN).
     static func decibels(_ linear: [Float]) -> [Float] {
-        linear.map { $0 > 0 ? 10 * log10f($0) : .nan }
+        parallelMap(linear) { $0 > 0 ? 10 * log10f($0) : .nan }
     }
 }
 

@@ -61,15 +61,24 @@ public struct TiePointGrid: Sendable {
         let half = Double(f - 1) / 2
         let cols = (0..<width).map { TiePointGrid.cell(pixels, Double($0 * f) + half) }
         var lat = [Float](repeating: 0, count: width * height), lon = lat, inc = lat
-        for oy in 0..<height {
-            let r = TiePointGrid.cell(lines, Double(oy * f) + half)
-            for ox in 0..<width {
-                let c = cols[ox], o = oy * width + ox
-                lat[o] = Float(bilinear(latitude, c, r))
-                var l = bilinear(longitude, c, r) + lonReference
-                l -= 360 * ((l + 180) / 360).rounded(.down)
-                lon[o] = Float(l)
-                inc[o] = Float(bilinear(incidence, c, r))
+        lat.withUnsafeMutableBufferPointer { la in
+            lon.withUnsafeMutableBufferPointer { lo in
+                inc.withUnsafeMutableBufferPointer { ic in
+                    nonisolated(unsafe) let la = la, lo = lo, ic = ic
+                    parallelChunks(height, minimumChunk: 16) { rows in
+                        for oy in rows {
+                            let r = TiePointGrid.cell(lines, Double(oy * f) + half)
+                            for ox in 0..<width {
+                                let c = cols[ox], o = oy * width + ox
+                                la[o] = Float(bilinear(latitude, c, r))
+                                var l = bilinear(longitude, c, r) + lonReference
+                                l -= 360 * ((l + 180) / 360).rounded(.down)
+                                lo[o] = Float(l)
+                                ic[o] = Float(bilinear(incidence, c, r))
+                            }
+                        }
+                    }
+                }
             }
         }
         return (lat, lon, inc)

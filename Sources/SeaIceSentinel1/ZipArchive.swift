@@ -66,7 +66,7 @@ public enum ZipArchive {
     /// Stored members are what GDAL's `/vsizip/` reads fastest (direct seeks, no inflate).
     public static func writeStored(members: [(name: String, source: URL)], to destination: URL) throws {
         try AtomicOutput.write(to: destination) { tmp in
-            FileManager.default.createFile(atPath: tmp.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: tmp.path, contents: nil)
             guard let out = FileHandle(forWritingAtPath: tmp.path) else { throw SeaIceError.io(file: tmp.path, message: "cannot create") }
             defer { try? out.close() }
             var central = Data()

@@ -30,14 +30,15 @@ struct BenchPreprocessCommand: ParsableCommand {
         }
         let start = Date()
         let scene = try options.preprocessor().run(zip, logger: logger)
-        var stages = scene.stageSeconds
-        let t = Date()
+        var stages = scene.stageTimings
+        let t = Date(), cpu = StageTiming.processCPUSeconds()
         let out = dir.appendingPathComponent("scene.nc")
-        try AI4ArcticSceneWriter.write(scene, to: out)
-        stages.append(("write netCDF", Date().timeIntervalSince(t)))
+        try AI4ArcticSceneWriter.write(scene, to: out, compression: options.deflate)
+        stages.append(StageTiming(name: "write netCDF", wall: Date().timeIntervalSince(t), cpu: StageTiming.processCPUSeconds() - cpu))
         let total = Date().timeIntervalSince(start)
-        for (name, s) in stages { print(String(format: "%-40@ %7.2f s", name as NSString, s)) }
-        print(String(format: "%-40@ %7.2f s", "total" as NSString, total))
+        print("stage                                     wall s   CPU s")
+        for s in stages { print(s.name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %7.2f %7.2f", s.wall, s.cpu)) }
+        print("total".padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %7.2f %7.2f", total, stages.reduce(0) { $0 + $1.cpu }))
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         print(String(format: "peak RSS %.0f MiB; output %d × %d at %.0f m; %d threads available",

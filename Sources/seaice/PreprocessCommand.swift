@@ -18,6 +18,8 @@ struct PreprocessOptions: ParsableArguments {
     var incidenceCorrection: PreprocessConfiguration.IncidenceCorrection = .none
     @Option(help: "Pixels whose denoised power is <= 0: clampToFloor (-50 dB) or nan.")
     var negativePower: PreprocessConfiguration.NegativePower = .clampToFloor
+    @Option(help: "zlib level (1-9) for the netCDF variables; default: uncompressed (much faster to write).")
+    var deflate: Int?
     @Option(help: "NERSC coefficient file (sentinel1denoised denoising_parameters.json).")
     var coefficients: String = "../shared/data/sentinel1denoised/denoising_parameters.json"
     @Option(help: "Distance-to-land netCDF (GSHHG, 0.1 degree); 'none' to skip land.")
@@ -27,6 +29,7 @@ struct PreprocessOptions: ParsableArguments {
 
     func validate() throws {
         guard pixelSize > 0 else { throw ValidationError("--pixel-size must be positive, got \(pixelSize)") }
+        if let d = deflate, !(1...9).contains(d) { throw ValidationError("--deflate must be 1...9, got \(d)") }
     }
 
     func preprocessor() throws -> Sentinel1Preprocessor {
@@ -60,7 +63,7 @@ struct PreprocessCommand: ParsableCommand {
     func run() throws {
         let logger = Logger(label: "seaice.preprocess")
         let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger)
-        try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out))
+        try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out), compression: options.deflate)
         if let geotiff { try SceneGeoTIFFWriter.write(scene, to: URL(fileURLWithPath: geotiff)) }
         print("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")
     }
