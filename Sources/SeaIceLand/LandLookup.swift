@@ -18,6 +18,7 @@ public struct LandLookup: Sendable {
     /// The land-mask GeoTIFF, or nil.
     public let maskFile: URL?
 
+    /// A lookup over the distance netCDF and, optionally, the land-mask GeoTIFF.
     public init(distanceFile: URL, maskFile: URL? = nil) {
         self.distanceFile = distanceFile
         self.maskFile = maskFile

@@ -5,7 +5,9 @@
 public struct AnalysisReadyScene: Sendable {
     /// The product identifier, e.g. `S1A_EW_GRDM_1SDH_20221130T014342_…_BB15`.
     public var productName: String
+    /// Mission, e.g. "S1A".
     public var mission: String
+    /// Acquisition mode (EW or IW).
     public var mode: AcquisitionMode
     /// IPF version of the product.
     public var ipfVersion: Double
@@ -13,21 +15,27 @@ public struct AnalysisReadyScene: Sendable {
     public var pixelSpacing: Double
     /// Full-resolution pixels per output pixel along each axis.
     public var factor: Int
+    /// Grid width (samples) and height (lines) of every full-grid field.
     public var width: Int
+    /// Grid height (lines).
     public var height: Int
     /// Co-polarised channel (HH or VV) and its σ⁰ in dB.
     public var primaryPolarisation: Polarisation
+    /// Co-polarised σ⁰, dB, (height, width) row-major; NaN = no data.
     public var primaryDB: [Float]
     /// Cross-polarised channel (HV or VH) and its σ⁰ in dB, nil for single-pol products.
     public var secondaryPolarisation: Polarisation?
+    /// Cross-polarised σ⁰, dB, (height, width) row-major; NaN = no data.
     public var secondaryDB: [Float]?
     /// Incidence angle, degrees, at every pixel.
     public var incidence: [Float]
     /// Latitude and longitude, degrees, at every pixel.
     public var latitude: [Float]
+    /// Longitude, degrees east in [−180, 180).
     public var longitude: [Float]
     /// Distance to land, km (0 over land), and land flag (1 = land); nil when no land data were given.
     public var distanceToLandKm: [Float]?
+    /// Land flag per pixel (1 = land, 0 = sea).
     public var landMask: [UInt8]?
     /// Tie points with line and pixel converted to output-grid coordinates (full-resolution / factor).
     public var tiePoints: [GeolocationPoint]
@@ -43,12 +51,14 @@ public struct AnalysisReadyScene: Sendable {
 
 /// Time spent in one processing stage.
 public struct StageTiming: Sendable {
+    /// Stage name.
     public var name: String
     /// Elapsed wall-clock seconds.
     public var wall: Double
     /// Process CPU seconds (all threads, user + system).
     public var cpu: Double
 
+    /// A timing record.
     public init(name: String, wall: Double, cpu: Double) { self.name = name; self.wall = wall; self.cpu = cpu }
 
     /// Process CPU time so far, seconds (`CLOCK_PROCESS_CPUTIME_ID`).

@@ -5,9 +5,11 @@ import SeaIceGDAL
 
 /// One polarisation channel calibrated, denoised and multilooked: linear σ⁰ on the output grid.
 public struct MultilookedChannel: Sendable {
+    /// The channel.
     public var polarisation: Polarisation
     /// Output grid size (samples × lines), row-major `sigma0[line · width + sample]`.
     public var width: Int
+    /// Output grid height (lines).
     public var height: Int
     /// Full-resolution pixels per output pixel along each axis.
     public var factor: Int

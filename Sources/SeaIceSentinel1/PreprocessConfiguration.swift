@@ -30,7 +30,9 @@ public struct PreprocessConfiguration: Codable, Sendable, Equatable {
 
     /// Output pixel size in metres; must be a whole multiple of the product's pixel spacing (EW GRDM: 40 m).
     public var pixelSize: Double = 80
+    /// Thermal-noise removal method (default NERSC, as the AI4Arctic `nersc_sar_*` variables).
     public var noise: NoiseRemoval = .nersc
+    /// Handling of multilooked powers ≤ 0.
     public var negativePower: NegativePower = .clampToFloor
     /// Floor for `.clampToFloor`, linear σ⁰ (1e-5 = −50 dB).
     public var powerFloor: Float = 1e-5
@@ -38,6 +40,7 @@ public struct PreprocessConfiguration: Codable, Sendable, Equatable {
     public var textureSigma: Double = 3
     /// Texture-noise correction weight (NERSC `weight` = 0.1).
     public var textureWeight: Float = 0.1
+    /// Incidence-angle correction of the dB output (default none).
     public var incidenceCorrection: IncidenceCorrection = .none
     /// Reference incidence angle of the correction, degrees (NERSC: 34.5°).
     public var referenceIncidence: Double = 34.5

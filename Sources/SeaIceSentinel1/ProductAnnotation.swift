@@ -11,7 +11,14 @@ public enum AcquisitionMode: String, Codable, Sendable, CaseIterable {
 
 /// Polarisation channels of a dual-pol GRD product.
 public enum Polarisation: String, Codable, Sendable, CaseIterable {
-    case hh = "HH", hv = "HV", vv = "VV", vh = "VH"
+    /// Horizontal transmit, horizontal receive (EW sea-ice primary channel).
+    case hh = "HH"
+    /// Horizontal transmit, vertical receive (EW sea-ice secondary channel).
+    case hv = "HV"
+    /// Vertical transmit, vertical receive.
+    case vv = "VV"
+    /// Vertical transmit, horizontal receive.
+    case vh = "VH"
 
     /// Whether transmit and receive differ (HV, VH): the noise-limited channel.
     public var isCrossPolarised: Bool { self == .hv || self == .vh }
@@ -39,9 +46,13 @@ public struct GeolocationPoint: Sendable, Equatable {
 public struct SwathBounds: Sendable, Equatable {
     /// Sub-swath name, e.g. "EW3".
     public var swath: String
+    /// First image line (inclusive).
     public var firstLine: Int
+    /// Last image line (inclusive).
     public var lastLine: Int
+    /// First image sample (inclusive).
     public var firstSample: Int
+    /// Last image sample (inclusive).
     public var lastSample: Int
 }
 
@@ -49,7 +60,9 @@ public struct SwathBounds: Sendable, Equatable {
 public struct ProductAnnotation: Sendable {
     /// "S1A", "S1B", …
     public var mission: String
+    /// Acquisition mode from `adsHeader/mode`.
     public var mode: AcquisitionMode
+    /// Channel from `adsHeader/polarisation`.
     public var polarisation: Polarisation
     /// Image lines (rows).
     public var lines: Int

@@ -12,9 +12,13 @@ import SeaIceGDAL
 public struct SAFEProduct: Sendable {
     /// Paths of the files belonging to one polarisation (GDAL virtual paths).
     public struct BandFiles: Sendable, Equatable {
+        /// Product annotation XML.
         public var annotation: String
+        /// Calibration XML.
         public var calibration: String
+        /// Noise XML.
         public var noise: String
+        /// Measurement GeoTIFF (uint16 DN).
         public var measurement: String
     }
 
@@ -129,10 +133,15 @@ public struct SAFEProduct: Sendable {
 
 /// The parsed metadata of one polarisation channel.
 public struct BandMetadata: Sendable {
+    /// The channel.
     public var polarisation: Polarisation
+    /// Where its files are.
     public var files: SAFEProduct.BandFiles
+    /// Image size, spacing, tie points, swath bounds.
     public var annotation: ProductAnnotation
+    /// σ⁰ calibration LUT.
     public var calibration: CalibrationAnnotation
+    /// Thermal-noise vectors.
     public var noise: NoiseAnnotation
 
     /// Opens the measurement GeoTIFF and checks it against the annotation (size, one UInt16 band).

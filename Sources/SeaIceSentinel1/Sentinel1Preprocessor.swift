@@ -9,12 +9,14 @@ import SeaIceLand
 /// geolocation and incidence from the tie-point grid → land mask and distance (`LandLookup`) →
 /// optional incidence-angle correction (fitted over sea pixels only: land is kept out of statistics, seed 002).
 public struct Sentinel1Preprocessor: Sendable {
+    /// Processing choices.
     public var configuration: PreprocessConfiguration
     /// NERSC coefficient table (required for `.nersc` noise removal of cross-polarised channels).
     public var coefficients: NERSCCoefficients.Table?
     /// Land data; nil leaves `distanceToLandKm`/`landMask` empty.
     public var land: LandLookup?
 
+    /// A preprocessor with its configuration and auxiliary data.
     public init(configuration: PreprocessConfiguration, coefficients: NERSCCoefficients.Table?, land: LandLookup?) {
         self.configuration = configuration
         self.coefficients = coefficients

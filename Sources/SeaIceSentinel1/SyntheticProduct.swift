@@ -13,6 +13,7 @@ public struct KnownSigma0Field: Codable, Sendable, Equatable {
     /// Wavelength of the pattern, pixels.
     public var wavelength: Double = 400
 
+    /// The default field.
     public init() {}
 
     /// Linear σ⁰ of `pol` at (line, pixel).
@@ -33,6 +34,7 @@ public struct KnownSigma0Field: Codable, Sendable, Equatable {
 public struct SyntheticProduct: Sendable {
     /// Where the real XML comes from: a SAFE folder or zip with annotation, calibration and noise for each channel.
     public var template: URL
+    /// The σ⁰ encoded in the DN.
     public var field = KnownSigma0Field()
     /// Integer reduction factor per axis (1 = real size).
     public var reduction: Int = 1
@@ -42,6 +44,7 @@ public struct SyntheticProduct: Sendable {
     /// with a damaged annotation (the shared stactools HV annotation is); geometry is the same for all channels of a product.
     public var annotationFrom: [Polarisation: Polarisation] = [:]
 
+    /// A builder over the template product, real size, with noise.
     public init(template: URL) { self.template = template }
 
     /// Writes the product as a `.SAFE` folder named like the template inside `directory`; returns its URL.

@@ -9,6 +9,7 @@ import SeaIceCore
 public struct TiePointGrid: Sendable {
     /// Annotated lines (ascending) and pixel columns (ascending), full-resolution image coordinates.
     public let lines: [Double]
+    /// Annotated pixel columns (ascending).
     public let pixels: [Double]
     /// Values in row-major (line, pixel) order.
     public let latitude: [Double], longitude: [Double], incidence: [Double], elevation: [Double], height: [Double]
