@@ -77,7 +77,10 @@ public enum AI4ArcticSceneWriter {
         for (pol, slope) in s.appliedSlopes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             a.append(("incidence_slope_\(pol.rawValue)", .doubles([slope])))
         }
-        if !s.appliedSlopes.isEmpty { a.append(("incidence_reference_angle", .doubles([c.referenceIncidence]))) }
+        if !s.appliedSlopes.isEmpty {
+            a.append(("incidence_reference_angle", .doubles([c.referenceIncidence])))
+            a.append(("incidence_slope_angle", .text(c.incidenceCorrection == .fitted ? "elevation angle (dB per degree of elevation)" : "incidence angle (dB per degree)")))
+        }
         for (pol, ipf) in s.nerscIPFUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             a.append(("nersc_coefficients_ipf_\(pol.rawValue)", .doubles([ipf])))
         }

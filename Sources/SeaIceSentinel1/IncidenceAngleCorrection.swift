@@ -1,13 +1,13 @@
 /// Incidence-angle normalisation of backscatter in dB: dB' = dB − s·(θ − θ_ref).
 ///
 /// Fixed slopes are NERSC's (−0.2 dB/° HH/VV, −0.025 dB/° HV/VH, θ_ref = 34.5°); a per-scene
-/// slope is the least-squares fit of dB against θ over valid sea pixels (seed 002 fits HH against
-/// the look angle; here against the incidence angle, which the product gives at every pixel).
+/// slope is the least-squares fit of dB against an angle over valid sea pixels (seed 002 fits HH
+/// against the elevation angle). The same formula serves either angle.
 public enum IncidenceAngleCorrection {
     /// NERSC's fixed slope for `pol`, dB per degree.
     public static func nerscSlope(_ pol: Polarisation) -> Double { pol.isCrossPolarised ? -0.025 : -0.2 }
 
-    /// The least-squares slope of `db` against `incidence` over pixels where `include` is true and both are finite;
+    /// The least-squares slope of `db` against the angle `incidence` (degrees; incidence or elevation) over pixels where `include` is true and both are finite;
     /// nil when fewer than 100 pixels or no spread of angles.
     public static func fitSlope(db: [Float], incidence: [Float], include: (Int) -> Bool) -> Double? {
         precondition(db.count == incidence.count, "\(db.count) dB values for \(incidence.count) angles")

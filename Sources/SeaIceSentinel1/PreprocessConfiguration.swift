@@ -24,7 +24,9 @@ public struct PreprocessConfiguration: Codable, Sendable, Equatable {
         case none
         /// Fixed NERSC slopes: −0.2 dB/° co-pol, −0.025 dB/° cross-pol.
         case nersc
-        /// Slope fitted per scene and channel by least squares of dB against θ over valid sea pixels (seed 002 fits HH this way).
+        /// Seed 002 (after Murashkin et al. 2018): the co-polarised channel only, dB' = dB − s·(e − e_ref) with s the
+        /// least-squares slope of dB against the elevation angle e over valid sea pixels of this scene and e_ref the
+        /// elevation where the incidence is `referenceIncidence`; the cross-polarised channel is left as is.
         case fitted
     }
 

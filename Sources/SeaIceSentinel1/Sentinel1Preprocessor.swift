@@ -80,17 +80,22 @@ public struct Sentinel1Preprocessor: Sendable {
             lap("land")
         }
         var slopes: [Polarisation: Double] = [:]
+        let elevation = c.incidenceCorrection == .fitted ? grid.elevationField(width: p.width, height: p.height, factor: p.factor) : []
         func correct(_ db: inout [Float], _ pol: Polarisation) {
-            let slope: Double?
             switch c.incidenceCorrection {
-            case .none: slope = nil
-            case .nersc: slope = IncidenceAngleCorrection.nerscSlope(pol)
-            case .fitted:
-                slope = IncidenceAngleCorrection.fitSlope(db: db, incidence: geo.incidence) { mask == nil || mask![$0] == 0 }
-                if slope == nil { logger.warning("too few sea pixels to fit an incidence slope for \(pol.rawValue); left uncorrected") }
-            }
-            if let slope {
+            case .none:
+                return
+            case .nersc:
+                let slope = IncidenceAngleCorrection.nerscSlope(pol)
                 IncidenceAngleCorrection.apply(db: &db, incidence: geo.incidence, slope: slope, reference: c.referenceIncidence)
+                slopes[pol] = slope
+            case .fitted:
+                guard !pol.isCrossPolarised else { return }
+                guard let slope = IncidenceAngleCorrection.fitSlope(db: db, incidence: elevation, include: { mask == nil || mask![$0] == 0 }) else {
+                    logger.warning("too few sea pixels to fit an elevation-angle slope for \(pol.rawValue); left uncorrected")
+                    return
+                }
+                IncidenceAngleCorrection.apply(db: &db, incidence: elevation, slope: slope, reference: grid.elevation(atIncidence: c.referenceIncidence))
                 slopes[pol] = slope
             }
         }

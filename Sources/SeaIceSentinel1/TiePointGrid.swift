@@ -85,6 +85,34 @@ public struct TiePointGrid: Sendable {
         return (lat, lon, inc)
     }
 
+    /// Elevation (look) angle, degrees, on the same output grid as `fields` (row-major).
+    public func elevationField(width: Int, height: Int, factor f: Int) -> [Float] {
+        let half = Double(f - 1) / 2
+        let cols = (0..<width).map { TiePointGrid.cell(pixels, Double($0 * f) + half) }
+        var out = [Float](repeating: 0, count: width * height)
+        out.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let o = buf
+            parallelChunks(height, minimumChunk: 16) { rows in
+                for oy in rows {
+                    let r = TiePointGrid.cell(lines, Double(oy * f) + half)
+                    for ox in 0..<width { o[oy * width + ox] = Float(bilinear(elevation, cols[ox], r)) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The elevation angle (degrees) at which the incidence angle is `incidence`, from a least-squares line
+    /// through the tie points (the two angles are almost linearly related across the swath).
+    public func elevation(atIncidence incidence: Double) -> Double {
+        let n = Double(self.incidence.count)
+        let sx = self.incidence.reduce(0, +), sy = elevation.reduce(0, +)
+        let sxx = self.incidence.reduce(0) { $0 + $1 * $1 }
+        let sxy = zip(self.incidence, elevation).reduce(0) { $0 + $1.0 * $1.1 }
+        let slope = (n * sxy - sx * sy) / (n * sxx - sx * sx)
+        return (sy - slope * sx) / n + slope * incidence
+    }
+
     /// Incidence angle (degrees) at one full-resolution (line, pixel).
     public func incidence(line: Double, pixel: Double) -> Double {
         bilinear(incidence, TiePointGrid.cell(pixels, pixel), TiePointGrid.cell(lines, line))

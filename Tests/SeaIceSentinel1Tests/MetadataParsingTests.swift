@@ -118,6 +118,24 @@ final class MetadataParsingTests: XCTestCase {
         }
     }
 
+    func testXArraySentinelSLCCalibrationNoiseAndRefusal() throws {
+        let dir = TestPaths.sharedData("xarray-sentinel")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".xml") && $0.contains("/annotation/") }
+        let cal = files.filter { $0.contains("/calibration/calibration-") }, noise = files.filter { $0.contains("/calibration/noise-") }
+        XCTAssertEqual(cal.count, 3)
+        XCTAssertEqual(noise.count, 3)
+        for f in cal { XCTAssertFalse(try CalibrationAnnotation(data: try read(dir.appendingPathComponent(f)), file: f, width: 30000).sigmaNought.lines.isEmpty, f) }
+        for f in noise {
+            XCTAssertEqual(try NoiseAnnotation(data: try read(dir.appendingPathComponent(f)), file: f, width: 30000).format, .rangeAndAzimuth, f)
+        }
+        // SLC product annotations (EW1 burst swaths) are not GRD: refused with a message naming the file.
+        for f in files where f.contains("-slc-") && !f.contains("/calibration/") {
+            XCTAssertThrowsError(try ProductAnnotation(data: try read(dir.appendingPathComponent(f)), file: f)) { e in
+                XCTAssertEqual(e as? SeaIceError, .invalidInput(file: f, item: "adsHeader/productType SLC", expected: "GRD"))
+            }
+        }
+    }
+
     func testCorruptXMLNamesTheFile() {
         XCTAssertThrowsError(try ProductAnnotation(data: Data("0\n".utf8), file: "broken.xml")) { e in
             XCTAssert("\(e)".contains("broken.xml"), "\(e)")

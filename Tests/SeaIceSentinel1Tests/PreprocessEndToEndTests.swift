@@ -29,6 +29,7 @@ final class PreprocessEndToEndTests: XCTestCase {
         XCTAssert(Double(scene.incidence.min()!) >= ties.min()! - 1e-3 && Double(scene.incidence.min()!) < ties.min()! + 1)
         XCTAssert(Double(scene.incidence.max()!) <= ties.max()! + 1e-3 && Double(scene.incidence.max()!) > ties.max()! - 1)
         XCTAssertNotNil(scene.appliedSlopes[.hh])
+        XCTAssertNil(scene.appliedSlopes[.hv], "seed 002 corrects HH only")
 
         let dir = try TestPaths.temporaryDirectory("e2e")
         let out = dir.appendingPathComponent("scene.nc")
