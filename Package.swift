@@ -86,6 +86,7 @@ let package = Package(
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                "SeaIceCharts",
             ]
         ),
 
