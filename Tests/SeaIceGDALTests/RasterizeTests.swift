@@ -77,6 +77,13 @@ final class RasterizeTests: XCTestCase {
         XCTAssertEqual(hasNoData, 1)
     }
 
+    func testTiePointGridFromSampleIndices() {
+        let grid = TiePointGrid(width: 100, height: 50, sampleIndices: [0, 99], lineIndices: [0, 49],
+                                latitudes: [70, 71], longitudes: [-60, -61])
+        XCTAssertEqual(grid.tiePoints, [TiePoint(pixel: 0.5, line: 0.5, longitude: -60, latitude: 70),
+                                        TiePoint(pixel: 99.5, line: 49.5, longitude: -61, latitude: 71)])
+    }
+
     func testBadDefinitionsAndTiePoints() throws {
         XCTAssertThrowsError(try SpatialReference(definition: "EPSG:nonsense"))
         let grid = RasterizationGrid.tiePoints(TiePointGrid(width: 4, height: 4, tiePoints: [TiePoint(pixel: 0, line: 0, longitude: 0, latitude: 80)]))
