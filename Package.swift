@@ -75,6 +75,12 @@ let package = Package(
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
 
+        // MARK: products
+        .target(
+            name: "SeaIceProducts",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF"]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
@@ -94,6 +100,7 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceTensorTests",
             dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
