@@ -79,6 +79,12 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // MARK: products
+        .target(
+            name: "SeaIceProducts",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF"]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
@@ -100,6 +106,12 @@ let package = Package(
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceTensorTests",
+            dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     cxxLanguageStandard: .cxx20
 )
