@@ -74,12 +74,19 @@ let package = Package(
             name: "SeaIceGDAL",
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceEvaluation",
+            dependencies: [
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: console
         .executableTarget(
             name: "seaice",
             dependencies: [
-                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
+                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -94,6 +101,11 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceEvaluationTests",
+            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     cxxLanguageStandard: .cxx20
 )
