@@ -82,6 +82,12 @@ let package = Package(
             ]
         ),
 
+        // MARK: products
+        .target(
+            name: "SeaIceProducts",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF"]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
@@ -106,6 +112,7 @@ let package = Package(
             dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )
