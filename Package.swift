@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceEvaluationTests",
-            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceTestSupport"],
+            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),

@@ -11,8 +11,10 @@ import SeaIceNetCDF
 ///   submission format (see `SubmissionWriter`).
 /// - `.sceneFolder`: a folder of one netCDF file per scene with 2-D variables `SIC`, `SOD`,
 ///   `FLOE` — the ready-to-train reference layout (`<YYYYMMDDTHHMMSS>_<dmi|cis>_prep.nc`) and the
-///   product layout. The scene id is the first 19 characters of the file name when it starts
-///   with `YYYYMMDDTHHMMSS_xxx` (as the challenge names scenes), else the name without `.nc`.
+///   product layout (`SeaIceProducts.CFProductWriter`). The scene id comes from the global
+///   attribute `scene_id` when present (ready-to-train files hold the file name there, products
+///   the scene id), else from the file name; either is reduced to its first 19 characters when
+///   it starts with `YYYYMMDDTHHMMSS_xxx` (as the challenge names scenes), else `.nc` is dropped.
 ///
 /// Labels are class indices (SIC 0–10 tenths, SOD 0–5, FLOE 0–6) with 255 = masked. A SIC
 /// variable whose `units` attribute is `%` or `percent` is read as a concentration in percent
@@ -20,7 +22,9 @@ import SeaIceNetCDF
 /// Any other value throws a `SeaIceError` naming the file, the variable and the pixel.
 ///
 /// Any global attribute whose name contains "simulat" (e.g. `simulated = "yes"`) marks the
-/// input as simulated; it is recorded in `simulationNotes` and carried into the report.
+/// input as simulated, unless its value is a plain negative (`no`, `false`, `0`, `none`, empty —
+/// products write `simulated = "no"` for real inputs); it is recorded in `simulationNotes` and
+/// carried into the report.
 public final class LabelSource {
     /// The file layouts `LabelSource` reads.
     public enum Layout: String, Codable, Sendable {
@@ -123,16 +127,17 @@ public final class LabelSource {
         var files: [String: URL] = [:]
         var notes: [String] = []
         for name in names.sorted() where name.hasSuffix(".nc") && !name.hasPrefix(".") {
-            let id = sceneID(fileName: name)
             let fileURL = url.appendingPathComponent(name)
+            let file = try NetCDFFile.open(fileURL)
+            let attributeID = try file.attribute("scene_id")?.text?.trimmingCharacters(in: .whitespaces)
+            let id = sceneID(fileName: attributeID.flatMap { $0.isEmpty ? nil : $0 } ?? name)
+            notes += try simulationAttributes(of: file)
+            try file.close()
             if let other = files[id] {
                 throw SeaIceError.invalidInput(file: fileURL.path, item: "scene id `\(id)`",
                                                expected: "one file per scene, but \(other.lastPathComponent) has the same scene id")
             }
             files[id] = fileURL
-            let file = try NetCDFFile.open(fileURL)
-            notes += try simulationAttributes(of: file)
-            try file.close()
         }
         guard !files.isEmpty else {
             throw SeaIceError.missing(file: url.path, item: "per-scene netCDF files (*.nc)")
@@ -141,11 +146,19 @@ public final class LabelSource {
     }
 
     private static func simulationAttributes(of file: NetCDFFile) throws -> [String] {
-        try file.attributes().filter { $0.key.lowercased().contains("simulat") }
+        try file.attributes().filter { $0.key.lowercased().contains("simulat") && !isNegative($0.value) }
             .sorted { $0.key < $1.key }
             .map { name, value in
                 let text = value.text ?? value.doubles.map { $0.map { "\($0)" }.joined(separator: ", ") } ?? ""
                 return "\(URL(fileURLWithPath: file.path).lastPathComponent): \(name) = \(text)"
             }
+    }
+
+    /// Whether a simulation attribute's value says "not simulated".
+    static func isNegative(_ value: NetCDFAttribute) -> Bool {
+        if let text = value.text {
+            return ["", "no", "false", "0", "none", "n"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+        }
+        return value.doubles?.allSatisfy { $0 == 0 } ?? false
     }
 }
