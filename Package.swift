@@ -74,6 +74,17 @@ let package = Package(
             name: "SeaIceGDAL",
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceCharts",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "SeaIceEvaluation",
+            dependencies: [
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: products
         .target(
@@ -99,10 +110,11 @@ let package = Package(
         .executableTarget(
             name: "seaice",
             dependencies: [
-                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
+                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
                 "SeaIceSentinel1",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                "SeaIceCharts",
             ]
         ),
 
@@ -115,7 +127,18 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceEvaluationTests",
+            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceTensorTests",
+            dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
     ],

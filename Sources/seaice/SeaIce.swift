@@ -6,6 +6,12 @@ struct SeaIce: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seaice",
         abstract: "Automatic Arctic sea-ice mapping from SAR, passive microwave and weather data.",
-        subcommands: [InfoCommand.self, PreprocessCommand.self, BenchPreprocessCommand.self]
+        subcommands: [
+            InfoCommand.self,
+            ChartCommand.self,
+            EvaluateCommand.self,
+            PreprocessCommand.self,
+            BenchPreprocessCommand.self,
+        ]
     )
 }
