@@ -9,7 +9,7 @@ import SeaIceNetCDF
 /// on `(sar_lines, sar_samples)`; tie points `sar_grid_line`, `sar_grid_sample`, `sar_grid_latitude`,
 /// `sar_grid_longitude`, `sar_grid_incidenceangle`, `sar_grid_height` on `sar_grid_points`. Differences,
 /// stated in attributes: the grid is at `pixel_spacing` (tie-point line/sample are in this grid's
-/// coordinates), `distance_map` is distance to land in km (not the AutoICE class bins), and an extra
+/// coordinates; the annotation's grid resampled to 21 × 21), `distance_map` is distance to land in km (not the AutoICE class bins), and an extra
 /// `sar_land_mask` (uint8, 1 = land). AMSR2 and ERA5 variables are absent unless given; the global
 /// attributes `amsr2_available` / `era5_available` ("no") say so, and models needing them must refuse the file.
 public enum AI4ArcticSceneWriter {
@@ -22,6 +22,10 @@ public enum AI4ArcticSceneWriter {
             try nc.defineDimension("sar_lines", length: H)
             try nc.defineDimension("sar_samples", length: W)
             try nc.defineDimension("sar_grid_points", length: scene.tiePoints.count)
+            // The AMSR2/ERA5 grid: one cell per 2 km (50 × 50 pixels at 40 m), declared even when its variables are absent.
+            let cell = max(1, Int((2000 / scene.pixelSpacing).rounded()))
+            try nc.defineDimension("2km_grid_lines", length: (H + cell - 1) / cell)
+            try nc.defineDimension("2km_grid_samples", length: (W + cell - 1) / cell)
             let chunks = compression == nil ? nil : [min(H, 512), min(W, 512)]
             var grids: [(String, [Float], [(String, NetCDFAttribute)])] = []
             grids.append(("nersc_sar_primary", scene.primaryDB, [

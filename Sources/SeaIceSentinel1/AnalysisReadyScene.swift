@@ -37,7 +37,8 @@ public struct AnalysisReadyScene: Sendable {
     public var distanceToLandKm: [Float]?
     /// Land flag per pixel (1 = land, 0 = sea).
     public var landMask: [UInt8]?
-    /// Tie points with line and pixel converted to output-grid coordinates (full-resolution / factor).
+    /// 21 × 21 tie points (the annotation's grid resampled, as AI4Arctic raw files have), line and pixel in
+    /// output-grid coordinates (full-resolution / factor).
     public var tiePoints: [GeolocationPoint]
     /// The configuration that produced it.
     public var configuration: PreprocessConfiguration

@@ -103,7 +103,7 @@ public struct Sentinel1Preprocessor: Sendable {
         if var sd = secondaryDB, let pol = secondary?.polarisation { correct(&sd, pol); secondaryDB = sd }
         if c.incidenceCorrection != .none { lap("incidence correction") }
         let f = Double(p.factor)
-        let ties = first.geolocation.map { var t = $0; t.line /= f; t.pixel /= f; return t }
+        let ties = grid.resampled(count: 21).map { var t = $0; t.line /= f; t.pixel /= f; return t }
         return AnalysisReadyScene(
             productName: product.productName, mission: first.mission, mode: first.mode, ipfVersion: product.ipfVersion,
             pixelSpacing: c.pixelSize, factor: p.factor, width: p.width, height: p.height,

@@ -113,6 +113,29 @@ public struct TiePointGrid: Sendable {
         return (sy - slope * sx) / n + slope * incidence
     }
 
+    /// The grid resampled to `count` × `count` points evenly spaced between the first and last annotated line and
+    /// pixel (exact at the corners), by the same bilinear interpolation: AI4Arctic raw scenes carry 21 × 21 = 441
+    /// tie points whatever the product annotated (often 21 × 23). Full-resolution image coordinates, line-major.
+    public func resampled(count: Int = 21) -> [GeolocationPoint] {
+        precondition(count >= 2, "resampled grid of \(count) points per side")
+        var out: [GeolocationPoint] = []
+        out.reserveCapacity(count * count)
+        for i in 0..<count {
+            let line = lines[0] + (lines[lines.count - 1] - lines[0]) * Double(i) / Double(count - 1)
+            let r = TiePointGrid.cell(lines, line)
+            for j in 0..<count {
+                let pixel = pixels[0] + (pixels[pixels.count - 1] - pixels[0]) * Double(j) / Double(count - 1)
+                let c = TiePointGrid.cell(pixels, pixel)
+                var lon = bilinear(longitude, c, r) + lonReference
+                lon -= 360 * ((lon + 180) / 360).rounded(.down)
+                out.append(GeolocationPoint(
+                    line: line, pixel: pixel, latitude: bilinear(latitude, c, r), longitude: lon, height: bilinear(height, c, r),
+                    incidenceAngle: bilinear(incidence, c, r), elevationAngle: bilinear(elevation, c, r)))
+            }
+        }
+        return out
+    }
+
     /// Incidence angle (degrees) at one full-resolution (line, pixel).
     public func incidence(line: Double, pixel: Double) -> Double {
         bilinear(incidence, TiePointGrid.cell(pixels, pixel), TiePointGrid.cell(lines, line))

@@ -40,7 +40,10 @@ final class PreprocessEndToEndTests: XCTestCase {
         defer { try? nc.close() }
         XCTAssertEqual(nc.dimensions["sar_lines"], 268)
         XCTAssertEqual(nc.dimensions["sar_samples"], 262)
-        XCTAssertEqual(nc.dimensions["sar_grid_points"], 483)
+        XCTAssertEqual(nc.dimensions["sar_grid_points"], 441)
+        // 1600 m pixels: 2000 / 1600 rounds to one pixel per 2 km cell.
+        XCTAssertEqual(nc.dimensions["2km_grid_lines"], 268)
+        XCTAssertEqual(nc.dimensions["2km_grid_samples"], 262)
         for v in ["nersc_sar_primary", "nersc_sar_secondary", "sar_incidenceangle", "distance_map", "sar_land_mask",
                   "sar_grid_line", "sar_grid_sample", "sar_grid_latitude", "sar_grid_longitude", "sar_grid_incidenceangle", "sar_grid_height"] {
             XCTAssert(nc.hasVariable(v), v)
@@ -55,9 +58,13 @@ final class PreprocessEndToEndTests: XCTestCase {
         let inc = try nc.readFloats("sar_incidenceangle")
         XCTAssertEqual(inc, scene.incidence)
         XCTAssertEqual(try nc.read("sar_grid_latitude", as: Double.self).first!, 80.11403129619849, accuracy: 1e-12)
-        // Tie-point samples are in this grid's coordinates: full-resolution pixel / multilook factor 2.
+        // Tie points: 21 × 21, corners equal to the annotation's, samples in this grid's coordinates (full-resolution / 2).
         let fullRes = try SAFEProduct(url: Fixtures.ewFolder).metadata(.hh).annotation.geolocation
-        XCTAssertEqual(try nc.read("sar_grid_sample", as: Double.self), fullRes.map { $0.pixel / 2 })
+        let samples = try nc.read("sar_grid_sample", as: Double.self), lats = try nc.read("sar_grid_latitude", as: Double.self)
+        XCTAssertEqual(samples.first!, fullRes.first!.pixel / 2)
+        XCTAssertEqual(samples.last!, fullRes.last!.pixel / 2)
+        XCTAssertEqual(lats.last!, fullRes.last!.latitude, accuracy: 1e-9)
+        XCTAssertEqual(samples[1] - samples[0], (fullRes.last!.pixel - fullRes.first!.pixel) / 2 / 20, accuracy: 1e-9)
     }
 
     func testGeolocationHitsTiePoints() throws {
