@@ -34,8 +34,10 @@ public struct KnownSigma0Field: Codable, Sendable, Equatable {
 public struct SyntheticProduct: Sendable {
     /// Where the real XML comes from: a SAFE folder or zip with annotation, calibration and noise for each channel.
     public var template: URL
-    /// The σ⁰ encoded in the DN.
+    /// The σ⁰ encoded in the DN (unless `sigma0Source` is set).
     public var field = KnownSigma0Field()
+    /// Another σ⁰ source, e.g. a simulated scene: (channel, line, pixel) in the written product's coordinates → linear σ⁰.
+    public var sigma0Source: (@Sendable (Polarisation, Int, Int) -> Double)?
     /// Integer reduction factor per axis (1 = real size).
     public var reduction: Int = 1
     /// Add the annotated thermal noise power to DN² (false: DN² = σ⁰·A²).
@@ -114,7 +116,7 @@ public struct SyntheticProduct: Sendable {
                         amp.withUnsafeMutableBufferPointer { meta.calibration.sigmaNought.row(at: y, into: $0) }
                         noise.withUnsafeMutableBufferPointer { meta.noise.row(at: y, into: $0) }
                         for x in 0..<W {
-                            let s = field.sigma0(meta.polarisation, line: Double(y), pixel: Double(x))
+                            let s = sigma0Source?(meta.polarisation, y, x) ?? field.sigma0(meta.polarisation, line: Double(y), pixel: Double(x))
                             out[r * W + x] = Self.dn(sigma0: s, amplitude: amp[x], noise: includeNoise ? noise[x] : 0)
                         }
                     }

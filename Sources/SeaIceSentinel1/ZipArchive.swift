@@ -29,10 +29,27 @@ public enum ZipArchive {
         guard eocd >= 0 else {
             throw SeaIceError.invalidInput(file: file, item: "end of central directory", expected: "a complete zip archive (truncated or not a zip)")
         }
-        let count = Int(le16(tail, eocd + 10))
-        let dirSize = Int(le32(tail, eocd + 12))
-        let dirOffset = Int(le32(tail, eocd + 16))
-        guard dirOffset + dirSize <= size - (tail.count - eocd) else {
+        var count = Int(le16(tail, eocd + 10))
+        var dirSize = Int(le32(tail, eocd + 12))
+        var dirOffset = Int(le32(tail, eocd + 16))
+        if count == 0xFFFF || dirSize == 0xFFFF_FFFF || dirOffset == 0xFFFF_FFFF {
+            // Zip64 (APPNOTE 4.3.14/4.3.15): the locator just before the end record points to the zip64 end record.
+            let loc = eocd - 20
+            guard loc >= 0, le32(tail, loc) == 0x0706_4B50 else {
+                throw SeaIceError.invalidInput(file: file, item: "zip64 end-of-central-directory locator", expected: "present (corrupted archive)")
+            }
+            let recordOffset = Int(le64(tail, loc + 8))
+            guard recordOffset + 56 <= size else {
+                throw SeaIceError.invalidInput(file: file, item: "zip64 end record at \(recordOffset)", expected: "inside the \(size)-byte file (truncated archive)")
+            }
+            try handle.seek(toOffset: UInt64(recordOffset))
+            let rec = [UInt8](try handle.read(upToCount: 56) ?? Data())
+            guard rec.count == 56, le32(rec, 0) == 0x0606_4B50 else {
+                throw SeaIceError.invalidInput(file: file, item: "zip64 end record", expected: "signature PK\\6\\6 (corrupted archive)")
+            }
+            count = Int(le64(rec, 32)); dirSize = Int(le64(rec, 40)); dirOffset = Int(le64(rec, 48))
+        }
+        guard dirOffset >= 0, dirSize >= 0, dirOffset + dirSize <= size - (tail.count - eocd) else {
             throw SeaIceError.invalidInput(file: file, item: "central directory at \(dirOffset)+\(dirSize)", expected: "inside the \(size)-byte file (truncated archive)")
         }
         try handle.seek(toOffset: UInt64(dirOffset))
@@ -105,6 +122,7 @@ public enum ZipArchive {
     private static func le32(_ b: [UInt8], _ i: Int) -> UInt32 {
         UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
     }
+    private static func le64(_ b: [UInt8], _ i: Int) -> UInt64 { UInt64(le32(b, i)) | UInt64(le32(b, i + 4)) << 32 }
     private static func put16(_ d: inout Data, _ v: UInt16) { d.append(UInt8(v & 0xFF)); d.append(UInt8(v >> 8)) }
     private static func put32(_ d: inout Data, _ v: UInt32) { put16(&d, UInt16(v & 0xFFFF)); put16(&d, UInt16(v >> 16)) }
 }

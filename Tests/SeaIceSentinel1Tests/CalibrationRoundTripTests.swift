@@ -35,4 +35,17 @@ final class CalibrationRoundTripTests: XCTestCase {
             XCTAssertLessThan(worst, pol == .hh ? 0.05 : 0.25, "\(pol)")
         }
     }
+
+    func testCustomSigma0SourceWithoutNoise() throws {
+        // A step field (ice edge at pixel 200), no thermal noise: calibration alone gives it back.
+        var b = Fixtures.ewBuilder(noise: false)
+        b.sigma0Source = { pol, _, x in (x < 200 ? 0.05 : 0.002) * (pol.isCrossPolarised ? 0.2 : 1) }
+        let product = try SAFEProduct(url: try b.writeFolder(in: try TestPaths.temporaryDirectory("custom")))
+        var c = PreprocessConfiguration()
+        c.noise = .none
+        c.pixelSize = 800
+        let ch = try ChannelProcessor.process(try product.metadata(.hh), configuration: c, coefficients: nil, logger: logger)
+        XCTAssertEqual(ch.sigma0[100 * ch.width + 150], 0.05, accuracy: 0.05 * 0.01)
+        XCTAssertEqual(ch.sigma0[100 * ch.width + 300], 0.002, accuracy: 0.002 * 0.05)
+    }
 }

@@ -53,6 +53,27 @@ final class ZipSafetyTests: XCTestCase {
         XCTAssertThrowsError(try SAFEProduct(url: t)) { e in XCTAssert("\(e)".contains("corrupted"), "\(e)") }
     }
 
+    /// The same archive with a zip64 end record (as large products have): same members, still readable through GDAL.
+    func testZip64EndRecord() throws {
+        var b = [UInt8](try Data(contentsOf: Fixtures.ewZip))
+        var e = b.count - 22
+        while !(b[e] == 0x50 && b[e + 1] == 0x4B && b[e + 2] == 5 && b[e + 3] == 6) { e -= 1 }
+        func u(_ i: Int, _ n: Int) -> UInt64 { (0..<n).reduce(0) { $0 | UInt64(b[i + $1]) << (8 * UInt64($1)) } }
+        func le(_ v: UInt64, _ n: Int) -> [UInt8] { (0..<n).map { UInt8((v >> (8 * UInt64($0))) & 0xFF) } }
+        let count = u(e + 10, 2), size = u(e + 12, 4), offset = u(e + 16, 4)
+        let recordAt = UInt64(e)
+        var record = le(0x0606_4B50, 4) + le(44, 8) + le(45, 2) + le(45, 2) + le(0, 4) + le(0, 4)
+        record += le(count, 8) + le(count, 8) + le(size, 8) + le(offset, 8)
+        let locator = le(0x0706_4B50, 4) + le(0, 4) + le(recordAt, 8) + le(1, 4)
+        let end = le(0x0605_4B50, 4) + le(0, 2) + le(0, 2) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(0, 2)
+        b = Array(b[0..<e]) + record + locator + end
+        let z = try TestPaths.temporaryDirectory("zip64").appendingPathComponent(Fixtures.ewZip.lastPathComponent)
+        try Data(b).write(to: z)
+        XCTAssertEqual(try ZipArchive.memberNames(of: z), try ZipArchive.memberNames(of: Fixtures.ewZip))
+        let meta = try SAFEProduct(url: z).metadata(.hv)
+        XCTAssertEqual(try meta.openMeasurement().width, 525)
+    }
+
     func testZipEqualsFolder() throws {
         var c = PreprocessConfiguration()
         c.noise = .esa
