@@ -18,17 +18,20 @@ public struct AzimuthNoiseBlock: Sendable, Equatable {
     /// Azimuth noise factors (dimensionless) at `lines`.
     public var values: [Double]
 
-    /// The factor at image line `line` (linear interpolation, constant beyond the ends).
+    /// The factor at image line `line`: piecewise linear, extended linearly beyond the end nodes within the block
+    /// (as sentinel1denoised's `InterpolatedUnivariateSpline(k=1)`); a single node is constant.
     @inline(__always)
     public func value(at line: Int) -> Float {
         let y = Double(line)
-        if lines.count == 1 || y <= lines[0] { return Float(values[0]) }
-        if y >= lines[lines.count - 1] { return Float(values[values.count - 1]) }
+        if lines.count == 1 { return Float(values[0]) }
         var lo = 0, hi = lines.count - 1
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if lines[mid] <= y { lo = mid } else { hi = mid }
+        if y <= lines[0] { hi = 1 } else if y >= lines[hi] { lo = hi - 1 } else {
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if lines[mid] <= y { lo = mid } else { hi = mid }
+            }
         }
+        guard lines[hi] > lines[lo] else { return Float(values[hi]) }
         let t = (y - lines[lo]) / (lines[hi] - lines[lo])
         return Float(values[lo] + t * (values[hi] - values[lo]))
     }

@@ -40,7 +40,7 @@ public struct PreprocessConfiguration: Codable, Sendable, Equatable {
     public var powerFloor: Float = 1e-5
     /// Texture-noise correction: Gaussian σ in full-resolution pixels (NERSC `window` = 3).
     public var textureSigma: Double = 3
-    /// Texture-noise correction weight (NERSC `weight` = 0.1).
+    /// Texture-noise correction weight (spec and Park et al. 2019: 0.1; sentinel1denoised HEAD defaults to 0.15).
     public var textureWeight: Float = 0.1
     /// Incidence-angle correction of the dB output (default none).
     public var incidenceCorrection: IncidenceCorrection = .none

@@ -35,6 +35,15 @@ final class HandComputedSigma0Tests: XCTestCase {
         XCTAssertEqual(Double(row[20]) / Double(n.range.value(line: 245, pixel: 20)), (1.008254 + 1.005355) / 2, accuracy: 1e-6)
     }
 
+    func testAzimuthBlockExtrapolatesLinearly() {
+        let b = AzimuthNoiseBlock(swath: "EW1", firstLine: 0, lastLine: 20, firstSample: 0, lastSample: 9, lines: [5, 15], values: [1.0, 2.0])
+        XCTAssertEqual(b.value(at: 10), 1.5, accuracy: 1e-6)
+        XCTAssertEqual(b.value(at: 0), 0.5, accuracy: 1e-6)
+        XCTAssertEqual(b.value(at: 20), 2.5, accuracy: 1e-6)
+        let one = AzimuthNoiseBlock(swath: "EW1", firstLine: 0, lastLine: 20, firstSample: 0, lastSample: 9, lines: [5], values: [1.25])
+        XCTAssertEqual(one.value(at: 19), 1.25)
+    }
+
     func testEveryPixelInOneAzimuthBlock() throws {
         let n = try NoiseAnnotation(data: try Data(contentsOf: noise), file: noise.path, width: 10487)
         for line in stride(from: 0, to: 10708, by: 97) {
