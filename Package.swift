@@ -78,6 +78,13 @@ let package = Package(
             name: "SeaIceCharts",
             dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "SeaIceEvaluation",
+            dependencies: [
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: simulation and pictures
         .target(
@@ -109,14 +116,29 @@ let package = Package(
             dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // MARK: stages
+        .target(
+            name: "SeaIceSentinel1",
+            dependencies: [
+                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .target(
+            name: "SeaIceLand",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF"]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
             dependencies: [
-                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
-                "SeaIceSimulator", "SeaIceQuicklook",
+                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
+                "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                "SeaIceCharts",
             ]
         ),
 
@@ -150,10 +172,17 @@ let package = Package(
         ),
         .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
-            name: "SeaIceTensorTests",
-            dependencies: ["SeaIceTensor", "SeaIceTestSupport"],
+            name: "SeaIceEvaluationTests",
+            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "SeaIceTensorTests",
+            dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )

@@ -6,6 +6,14 @@ struct SeaIce: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seaice",
         abstract: "Automatic Arctic sea-ice mapping from SAR, passive microwave and weather data.",
-        subcommands: [InfoCommand.self, SimulateCommand.self, ShowCommand.self]
+        subcommands: [
+            InfoCommand.self,
+            ChartCommand.self,
+            EvaluateCommand.self,
+            PreprocessCommand.self,
+            BenchPreprocessCommand.self,
+            SimulateCommand.self,
+            ShowCommand.self,
+        ]
     )
 }
