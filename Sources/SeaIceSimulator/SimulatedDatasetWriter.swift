@@ -10,6 +10,8 @@ public enum SimulationOutputFormat: String, Codable, Sendable, CaseIterable {
     case ai4arcticRaw = "ai4arctic-raw"
     /// AI4Arctic ready-to-train netCDF: the raw file converted by SeaIceAI4Arctic's `ReadyConverter`.
     case ai4arcticReady = "ai4arctic-ready"
+    /// A Sentinel-1 EW SAFE folder (real XML, simulated DN) through SeaIceSentinel1's `SyntheticProduct`.
+    case safe
 }
 
 /// Writes simulated scenes in a `SimulationOutputFormat`, every file marked as simulated.
@@ -17,11 +19,22 @@ public struct SimulatedDatasetWriter: Sendable {
     /// The format written.
     public let format: SimulationOutputFormat
     let logger: Logger
+    /// The real SAFE product the `safe` format takes its XML from.
+    public let safeTemplate: URL?
 
-    /// A writer of `format`.
-    public init(format: SimulationOutputFormat, logger: Logger) {
+    /// A writer of `format`; `safe` needs the real template SAFE folder (`SimulatedSAFEWriter.template`).
+    public init(format: SimulationOutputFormat, safeTemplate: URL? = nil, logger: Logger) {
         self.format = format
+        self.safeTemplate = safeTemplate
         self.logger = logger
+    }
+
+    /// The configuration to simulate for this format: `safe` covers the whole Kara Sea product at the
+    /// reduction whose size is closest to `config.samples`; the other formats take `config` as it is.
+    public func prepare(_ config: SimulationConfig, resources: SimulatorResources) throws -> SimulationConfig {
+        guard format == .safe else { return config }
+        let k = SimulatedSAFEWriter.reduction(forSize: config.samples)
+        return try SimulatedSAFEWriter.config(config, reduction: k, template: resources.templates[0].geometry)
     }
 
     /// Checks that `config` can be written in this format (ready-to-train needs 40 m raw scenes).
@@ -38,6 +51,11 @@ public struct SimulatedDatasetWriter: Sendable {
         switch format {
         case .ai4arcticRaw:
             return try AI4ArcticRawWriter.write(scene, to: folder)
+        case .safe:
+            guard let template = safeTemplate else {
+                throw SeaIceError.configuration("the safe format needs the real template SAFE folder")
+            }
+            return try SimulatedSAFEWriter.write(scene, reduction: scene.config.pixelSpacing / 40, template: template, to: folder)
         case .ai4arcticReady:
             // Raw into a private temporary folder, converted there, marked simulated, then moved into place.
             let work = folder.appendingPathComponent(".simulate-\(scene.seed)-\(getpid())")

@@ -21,7 +21,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Number of scenes.")
     var scenes: Int = 1
 
-    @Option(help: "Scene size in pixels (square).")
+    @Option(help: "Scene size in pixels (square; for safe: the product side, rounded to a whole reduction of the real product).")
     var size: Int = 1000
 
     @Option(help: "Pixel spacing in m, a divisor of 2000 (40 = AI4Arctic raw; 400 ≈ the whole EW swath at 1000 pixels).")
@@ -73,7 +73,8 @@ struct SimulateCommand: ParsableCommand {
         if let t = template { cfg.template = t }
         let resources = try SimulatorResources(dataFolder: URL(fileURLWithPath: data))
         let simulator = SceneSimulator(resources: resources, logger: logger)
-        let writer = SimulatedDatasetWriter(format: format, logger: logger)
+        let writer = SimulatedDatasetWriter(format: format, safeTemplate: SimulatedSAFEWriter.template(dataFolder: URL(fileURLWithPath: data)), logger: logger)
+        cfg = try writer.prepare(cfg, resources: resources)
         let folder = URL(fileURLWithPath: out)
         for k in 0..<scenes {
             let started = Date()
