@@ -95,6 +95,7 @@ let package = Package(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
+                "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceSampling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
