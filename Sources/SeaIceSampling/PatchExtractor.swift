@@ -64,11 +64,11 @@ public struct PatchExtractor: Sendable {
                 writeBlock([Float](repeating: Float(2 * Double(scene.month - 1) / 11 - 1), count: rowsIn * colsIn), plane: k)
             case .latitude, .longitude:
                 let isLat = channel == .latitude
-                let ms = isLat ? configuration.latitudeMeanStd : configuration.longitudeMeanStd
+                let ms = isLat ? configuration.latitudeStatistics : configuration.longitudeStatistics
                 let lines = (0..<rowsIn).map { TwoKmSampling.position(ofDownscaled: r0 + $0, factor: f, downsampling: mode) - 0.5 }
                 let samples = (0..<colsIn).map { TwoKmSampling.position(ofDownscaled: c0 + $0, factor: f, downsampling: mode) - 0.5 }
                 let degrees = scene.tiePoints.evaluate(isLat ? .latitude : .longitude, lines: lines, samples: samples)
-                writeBlock(degrees.map { Float(($0 - ms[0]) / ms[1]) }, plane: k)
+                writeBlock(degrees.map { Float(ms.scale($0)) }, plane: k)
             }
         }
         for k in 0..<3 { copyPlane(scene.labels[k], into: &sample.labels, offset: k * plane) }
