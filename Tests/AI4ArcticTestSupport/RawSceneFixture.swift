@@ -30,6 +30,9 @@ public struct RawSceneFixture {
         "3;02;-9;98;10;-9;-9;-9;-9;-9;-9;-9;-9;10-9;W",
     ]
 
+    /// Polygon ids used for the left, middle and right parts of the scene.
+    public var polygonIDs: (left: Float, middle: Float, right: Float) = (1, 2, 3)
+
     /// The default fixture (100 × 104 pixels).
     public init() {}
 
@@ -43,7 +46,7 @@ public struct RawSceneFixture {
     public func polygon(_ r: Int, _ c: Int) -> Float {
         if r >= 90 { return .nan }
         if r == 50 && c == 60 { return 7 }
-        return c <= 40 ? 1 : (c <= 80 ? 2 : 3)
+        return c <= 40 ? polygonIDs.left : (c <= 80 ? polygonIDs.middle : polygonIDs.right)
     }
     public static func latitude(line: Double, sample: Double) -> Double { 70 + 0.01 * line + 0.001 * sample }
     public static func longitude(line: Double, sample: Double) -> Double { -60 + 0.002 * sample - 0.001 * line }

@@ -65,6 +65,24 @@ final class ReadyConverterTests: XCTestCase {
         XCTAssertEqual(g.latitude(line: 20, sample: 0), RawSceneFixture.latitude(line: 20 * 99 / 49.0, sample: 0), accuracy: 1e-9)
     }
 
+    /// The 44 real `polygon_codes` rows of a CIS scene (MMSeaIce notebook extract) go through reader and converter.
+    func testRealPolygonCodeRows() throws {
+        let text = try String(contentsOf: TestPaths.sharedData(
+            "ai4arctic-starterpack/notebook-metadata-extracts/MMSeaIce_notebook_outputs.txt"), encoding: .utf8)
+        // Every quoted string with the 15 ';'-separated fields (the header and the 43 polygon rows).
+        let rows = text.split(separator: "'").map(String.init).filter { $0.split(separator: ";", omittingEmptySubsequences: false).count == 15 }
+        XCTAssertEqual(rows.count, 44)
+        var fixture = RawSceneFixture()
+        fixture.codes = rows
+        fixture.polygonIDs = (26, 76, 84)  // 26: 91;-9;93;08 I; 76 and 84: 02;-9;98;10 W
+        let f = try AI4ArcticFile.open(try ReadyConverter().convert(raw: try fixture.write(to: dir), outputDirectory: dir))
+        func label(_ r: Int, _ c: Int) throws -> [UInt8] {
+            try ["SIC", "SOD", "FLOE"].map { try f.readLabels($0, window: GridWindow(row: r, col: c, rows: 1, cols: 1))[0] }
+        }
+        XCTAssertEqual(try label(10, 5), [10, 4, 255])  // CT 91 → 10; SA 93 → thick FYI (4); FA 08 fast ice → 255
+        XCTAssertEqual(try label(10, 45), [0, 0, 0])     // water polygon
+    }
+
     /// Row blocks do not change the result.
     func testBlockSizeDoesNotChangeTheOutput() throws {
         let raw = try RawSceneFixture().write(to: dir)
