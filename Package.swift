@@ -78,6 +78,19 @@ let package = Package(
             name: "SeaIceCharts",
             dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "SeaIceEvaluation",
+            dependencies: [
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: products
+        .target(
+            name: "SeaIceProducts",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF"]
+        ),
 
         // MARK: AI4Arctic dataset
         .target(
@@ -94,10 +107,11 @@ let package = Package(
         .executableTarget(
             name: "seaice",
             dependencies: [
-                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
-                "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceSampling",
+                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                "SeaIceCharts",
+                "SeaIceAI4Arctic", "SeaIceSampling",
             ]
         ),
 
@@ -128,8 +142,14 @@ let package = Package(
         ),
         .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
+            name: "SeaIceEvaluationTests",
+            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(
             name: "SeaIceTensorTests",
-            dependencies: ["SeaIceTensor", "SeaIceTestSupport"],
+            dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

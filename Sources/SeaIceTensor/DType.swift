@@ -66,8 +66,8 @@ public enum Device: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The bridge's (device_type, device_index) codes.
     var codes: (type: Int32, index: Int32) {
         switch self {
-        case .cpu: return (0, 0)
-        case let .cuda(i): return (1, Int32(i))
+        case .cpu: return (Int32(SIK_DEVICE_CPU), 0)
+        case let .cuda(i): return (Int32(SIK_DEVICE_CUDA), Int32(i))
         }
     }
 }

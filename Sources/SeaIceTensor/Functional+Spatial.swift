@@ -15,10 +15,10 @@ public enum InterpolationMode: String, Codable, Sendable {
 
     var code: Int32 {
         switch self {
-        case .nearest: return 0
-        case .bilinear: return 1
-        case .nearestExact: return 2
-        case .bicubic: return 3
+        case .nearest: return Int32(SIK_INTERP_NEAREST)
+        case .bilinear: return Int32(SIK_INTERP_BILINEAR)
+        case .nearestExact: return Int32(SIK_INTERP_NEAREST_EXACT)
+        case .bicubic: return Int32(SIK_INTERP_BICUBIC)
         }
     }
 }

@@ -72,30 +72,30 @@ public enum Functional {
         }
     }
 
-    static func activation(_ op: Int32, _ name: String, _ x: Tensor, _ param: Double = 0) throws -> Tensor {
-        try Tensor.make("\(name) of \(x.shape)", [x]) { sik_activation(op, x.handle, param, $0) }
+    static func activation(_ op: Int, _ name: String, _ x: Tensor, _ param: Double = 0) throws -> Tensor {
+        try Tensor.make("\(name) of \(x.shape)", [x]) { sik_activation(Int32(op), x.handle, param, $0) }
     }
 
     /// max(x, 0).
-    public static func relu(_ x: Tensor) throws -> Tensor { try activation(0, "relu", x) }
+    public static func relu(_ x: Tensor) throws -> Tensor { try activation(SIK_ACT_RELU, "relu", x) }
     /// x for x ≥ 0, negativeSlope·x otherwise.
     public static func leakyRelu(_ x: Tensor, negativeSlope: Float = 0.01) throws -> Tensor {
-        try activation(1, "leaky_relu", x, Double(negativeSlope))
+        try activation(SIK_ACT_LEAKY_RELU, "leaky_relu", x, Double(negativeSlope))
     }
     /// x·Φ(x) (exact erf form, or the tanh approximation).
     public static func gelu(_ x: Tensor, approximateTanh: Bool = false) throws -> Tensor {
-        try activation(2, "gelu", x, approximateTanh ? 1 : 0)
+        try activation(SIK_ACT_GELU, "gelu", x, approximateTanh ? 1 : 0)
     }
     /// 1 / (1 + e⁻ˣ).
-    public static func sigmoid(_ x: Tensor) throws -> Tensor { try activation(3, "sigmoid", x) }
+    public static func sigmoid(_ x: Tensor) throws -> Tensor { try activation(SIK_ACT_SIGMOID, "sigmoid", x) }
     /// tanh x.
-    public static func tanh(_ x: Tensor) throws -> Tensor { try activation(4, "tanh", x) }
+    public static func tanh(_ x: Tensor) throws -> Tensor { try activation(SIK_ACT_TANH, "tanh", x) }
     /// x·sigmoid(x).
-    public static func silu(_ x: Tensor) throws -> Tensor { try activation(5, "silu", x) }
+    public static func silu(_ x: Tensor) throws -> Tensor { try activation(SIK_ACT_SILU, "silu", x) }
     /// x for x > 0, alpha·(eˣ − 1) otherwise.
-    public static func elu(_ x: Tensor, alpha: Float = 1) throws -> Tensor { try activation(6, "elu", x, Double(alpha)) }
+    public static func elu(_ x: Tensor, alpha: Float = 1) throws -> Tensor { try activation(SIK_ACT_ELU, "elu", x, Double(alpha)) }
     /// ln(1 + e^(beta·x)) / beta (linear above beta·x > 20).
-    public static func softplus(_ x: Tensor, beta: Float = 1) throws -> Tensor { try activation(7, "softplus", x, Double(beta)) }
+    public static func softplus(_ x: Tensor, beta: Float = 1) throws -> Tensor { try activation(SIK_ACT_SOFTPLUS, "softplus", x, Double(beta)) }
 
     /// exp(x) / Σ exp(x) along `dim`.
     public static func softmax(_ x: Tensor, dim: Int) throws -> Tensor {

@@ -12,9 +12,9 @@ public enum Reduction: String, Codable, Sendable {
 
     var code: Int32 {
         switch self {
-        case .none: return 0
-        case .mean: return 1
-        case .sum: return 2
+        case .none: return Int32(SIK_REDUCTION_NONE)
+        case .mean: return Int32(SIK_REDUCTION_MEAN)
+        case .sum: return Int32(SIK_REDUCTION_SUM)
         }
     }
 }

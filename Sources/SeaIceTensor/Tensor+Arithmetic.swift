@@ -6,18 +6,44 @@ import SeaIceCore
 /// Operators throw on shapes that do not broadcast (`try a + b`). A `Float` operand behaves
 /// like a Python number: `int64 tensor * 0.5` is float32.
 extension Tensor {
-    /// Bridge codes of `sik_binary`.
-    enum BinaryOp: Int32 {
-        case add = 0, sub, mul, div, pow, eq, ne, lt, le, gt, ge, logicalAnd, logicalOr, maximum, minimum, matmul, bmm, atan2
+    /// Operations of `sik_binary`.
+    enum BinaryOp {
+        case add, sub, mul, div, pow, eq, ne, lt, le, gt, ge, logicalAnd, logicalOr, maximum, minimum, matmul, bmm, atan2
+
+        /// The bridge's `SIK_BINARY_*` code.
+        var code: Int32 {
+            let c: Int
+            switch self {
+            case .add: c = SIK_BINARY_ADD
+            case .sub: c = SIK_BINARY_SUB
+            case .mul: c = SIK_BINARY_MUL
+            case .div: c = SIK_BINARY_DIV
+            case .pow: c = SIK_BINARY_POW
+            case .eq: c = SIK_BINARY_EQ
+            case .ne: c = SIK_BINARY_NE
+            case .lt: c = SIK_BINARY_LT
+            case .le: c = SIK_BINARY_LE
+            case .gt: c = SIK_BINARY_GT
+            case .ge: c = SIK_BINARY_GE
+            case .logicalAnd: c = SIK_BINARY_LOGICAL_AND
+            case .logicalOr: c = SIK_BINARY_LOGICAL_OR
+            case .maximum: c = SIK_BINARY_MAXIMUM
+            case .minimum: c = SIK_BINARY_MINIMUM
+            case .matmul: c = SIK_BINARY_MATMUL
+            case .bmm: c = SIK_BINARY_BMM
+            case .atan2: c = SIK_BINARY_ATAN2
+            }
+            return Int32(c)
+        }
     }
 
     func binary(_ op: BinaryOp, _ other: Tensor) throws -> Tensor {
-        try Tensor.make("\(op) of \(shape) and \(other.shape)", [self, other]) { sik_binary(op.rawValue, handle, other.handle, $0) }
+        try Tensor.make("\(op) of \(shape) and \(other.shape)", [self, other]) { sik_binary(op.code, handle, other.handle, $0) }
     }
 
     func binary(_ op: BinaryOp, _ scalar: Float, scalarFirst: Bool = false) throws -> Tensor {
         try Tensor.make("\(op) of \(shape) and a scalar", [self]) {
-            sik_binary_scalar(op.rawValue, handle, Double(scalar), scalarFirst ? 1 : 0, $0)
+            sik_binary_scalar(op.code, handle, Double(scalar), scalarFirst ? 1 : 0, $0)
         }
     }
 

@@ -69,53 +69,53 @@ extension Tensor {
 
     /// `self += alpha · other`.
     public func addInPlace(_ other: Tensor, alpha: Float = 1) throws {
-        try Tensor.run("add_ \(other.shape) into \(shape)", [self, other]) { sik_inplace(0, handle, other.handle, Double(alpha)) }
+        try Tensor.run("add_ \(other.shape) into \(shape)", [self, other]) { sik_inplace(Int32(SIK_INPLACE_ADD), handle, other.handle, Double(alpha)) }
     }
 
     /// `self += value`.
     public func addInPlace(_ value: Float) throws {
-        try Tensor.run("add_ scalar", [self]) { sik_inplace_scalar(0, handle, Double(value)) }
+        try Tensor.run("add_ scalar", [self]) { sik_inplace_scalar(Int32(SIK_INPLACE_ADD), handle, Double(value)) }
     }
 
     /// `self *= other` element-wise.
     public func mulInPlace(_ other: Tensor) throws {
-        try Tensor.run("mul_ \(other.shape) into \(shape)", [self, other]) { sik_inplace(2, handle, other.handle, 1) }
+        try Tensor.run("mul_ \(other.shape) into \(shape)", [self, other]) { sik_inplace(Int32(SIK_INPLACE_MUL), handle, other.handle, 1) }
     }
 
     /// `self *= value`.
     public func mulInPlace(_ value: Float) throws {
-        try Tensor.run("mul_ scalar", [self]) { sik_inplace_scalar(2, handle, Double(value)) }
+        try Tensor.run("mul_ scalar", [self]) { sik_inplace_scalar(Int32(SIK_INPLACE_MUL), handle, Double(value)) }
     }
 
     /// `self /= other` element-wise.
     public func divInPlace(_ other: Tensor) throws {
-        try Tensor.run("div_ \(other.shape) into \(shape)", [self, other]) { sik_inplace(3, handle, other.handle, 1) }
+        try Tensor.run("div_ \(other.shape) into \(shape)", [self, other]) { sik_inplace(Int32(SIK_INPLACE_DIV), handle, other.handle, 1) }
     }
 
     /// Copies the values of `source` (broadcast, converted to this dtype/device) into `self`.
     public func copyFrom(_ source: Tensor) throws {
-        try Tensor.run("copy_ \(source.shape) into \(shape)", [self, source]) { sik_inplace(4, handle, source.handle, 1) }
+        try Tensor.run("copy_ \(source.shape) into \(shape)", [self, source]) { sik_inplace(Int32(SIK_INPLACE_COPY), handle, source.handle, 1) }
     }
 
     /// Sets every element to `value`.
     public func fill(_ value: Float) throws {
-        try Tensor.run("fill_", [self]) { sik_inplace_scalar(5, handle, Double(value)) }
+        try Tensor.run("fill_", [self]) { sik_inplace_scalar(Int32(SIK_INPLACE_FILL), handle, Double(value)) }
     }
 
     /// Sets every element to 0.
     public func zero() throws {
-        try Tensor.run("zero_", [self]) { sik_inplace_scalar(6, handle, 0) }
+        try Tensor.run("zero_", [self]) { sik_inplace_scalar(Int32(SIK_INPLACE_ZERO), handle, 0) }
     }
 
     /// `self = √self`.
     public func sqrtInPlace() throws {
-        try Tensor.run("sqrt_", [self]) { sik_inplace_scalar(7, handle, 0) }
+        try Tensor.run("sqrt_", [self]) { sik_inplace_scalar(Int32(SIK_INPLACE_SQRT), handle, 0) }
     }
 
     /// Clamps in place to [min, max] (either may be omitted).
     public func clampInPlace(min: Float? = nil, max: Float? = nil) throws {
-        if let min { try Tensor.run("clamp_min_", [self]) { sik_inplace_scalar(8, handle, Double(min)) } }
-        if let max { try Tensor.run("clamp_max_", [self]) { sik_inplace_scalar(9, handle, Double(max)) } }
+        if let min { try Tensor.run("clamp_min_", [self]) { sik_inplace_scalar(Int32(SIK_INPLACE_CLAMP_MIN), handle, Double(min)) } }
+        if let max { try Tensor.run("clamp_max_", [self]) { sik_inplace_scalar(Int32(SIK_INPLACE_CLAMP_MAX), handle, Double(max)) } }
     }
 
     /// `self += value · a · b` (Adam's second moment update).

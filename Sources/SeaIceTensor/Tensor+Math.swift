@@ -3,14 +3,40 @@ import SeaIceCore
 
 /// Element-wise unary maths, selection and cleaning.
 extension Tensor {
-    /// Bridge codes of `sik_unary`.
-    enum UnaryOp: Int32 {
-        case neg = 0, exp, log, sqrt, rsqrt, abs, sin, cos, square, sign, floor, ceil, round, logicalNot, isnan
-        case sigmoid, tanh, relu, log1p, reciprocal, silu, isfinite
+    /// Operations of `sik_unary`.
+    enum UnaryOp {
+        case neg, exp, log, sqrt, rsqrt, abs, sin, cos, square, sign, floor, ceil, round, logicalNot, isnan
+        case log1p, reciprocal, isfinite
+
+        /// The bridge's `SIK_UNARY_*` code.
+        var code: Int32 {
+            let c: Int
+            switch self {
+            case .neg: c = SIK_UNARY_NEG
+            case .exp: c = SIK_UNARY_EXP
+            case .log: c = SIK_UNARY_LOG
+            case .sqrt: c = SIK_UNARY_SQRT
+            case .rsqrt: c = SIK_UNARY_RSQRT
+            case .abs: c = SIK_UNARY_ABS
+            case .sin: c = SIK_UNARY_SIN
+            case .cos: c = SIK_UNARY_COS
+            case .square: c = SIK_UNARY_SQUARE
+            case .sign: c = SIK_UNARY_SIGN
+            case .floor: c = SIK_UNARY_FLOOR
+            case .ceil: c = SIK_UNARY_CEIL
+            case .round: c = SIK_UNARY_ROUND
+            case .logicalNot: c = SIK_UNARY_LOGICAL_NOT
+            case .isnan: c = SIK_UNARY_ISNAN
+            case .log1p: c = SIK_UNARY_LOG1P
+            case .reciprocal: c = SIK_UNARY_RECIPROCAL
+            case .isfinite: c = SIK_UNARY_ISFINITE
+            }
+            return Int32(c)
+        }
     }
 
     func unary(_ op: UnaryOp) throws -> Tensor {
-        try Tensor.make("\(op) of \(shape)", [self]) { sik_unary(op.rawValue, handle, $0) }
+        try Tensor.make("\(op) of \(shape)", [self]) { sik_unary(op.code, handle, $0) }
     }
 
     /// eˣ.

@@ -9,13 +9,13 @@ import SeaIceCore
 /// libtorch's global generator is never used.
 extension Tensor {
     static func random(
-        _ kind: Int32, _ name: String, _ shape: [Int], _ a: Double, _ b: Double, dtype: DType, device: Device,
+        _ kind: Int, _ name: String, _ shape: [Int], _ a: Double, _ b: Double, dtype: DType, device: Device,
         generator: inout SeededGenerator
     ) throws -> Tensor {
         let seed = generator.next()
         let (type, index) = device.codes
         return try withInt64s(shape) { dims, n in
-            try make("\(name) \(shape)", []) { sik_tensor_random(kind, dims, n, a, b, dtype.rawValue, seed, type, index, $0) }
+            try make("\(name) \(shape)", []) { sik_tensor_random(Int32(kind), dims, n, a, b, dtype.rawValue, seed, type, index, $0) }
         }
     }
 
@@ -23,7 +23,7 @@ extension Tensor {
     public static func rand(
         _ shape: [Int], dtype: DType = .float32, device: Device = .cpu, generator: inout SeededGenerator
     ) throws -> Tensor {
-        try random(0, "rand", shape, 0, 1, dtype: dtype, device: device, generator: &generator)
+        try random(SIK_RANDOM_UNIFORM, "rand", shape, 0, 1, dtype: dtype, device: device, generator: &generator)
     }
 
     /// Uniform samples in [low, high).
@@ -31,7 +31,7 @@ extension Tensor {
         _ shape: [Int], low: Float, high: Float, dtype: DType = .float32, device: Device = .cpu,
         generator: inout SeededGenerator
     ) throws -> Tensor {
-        try random(0, "uniform", shape, Double(low), Double(high), dtype: dtype, device: device, generator: &generator)
+        try random(SIK_RANDOM_UNIFORM, "uniform", shape, Double(low), Double(high), dtype: dtype, device: device, generator: &generator)
     }
 
     /// Normal samples with the given mean and standard deviation (default: standard normal).
@@ -39,7 +39,7 @@ extension Tensor {
         _ shape: [Int], mean: Float = 0, std: Float = 1, dtype: DType = .float32, device: Device = .cpu,
         generator: inout SeededGenerator
     ) throws -> Tensor {
-        try random(1, "randn", shape, Double(mean), Double(std), dtype: dtype, device: device, generator: &generator)
+        try random(SIK_RANDOM_NORMAL, "randn", shape, Double(mean), Double(std), dtype: dtype, device: device, generator: &generator)
     }
 
     /// Integers uniform in [low, high) (int64 by default).
@@ -47,13 +47,13 @@ extension Tensor {
         low: Int, high: Int, _ shape: [Int], dtype: DType = .int64, device: Device = .cpu,
         generator: inout SeededGenerator
     ) throws -> Tensor {
-        try random(2, "randint", shape, Double(low), Double(high), dtype: dtype, device: device, generator: &generator)
+        try random(SIK_RANDOM_RANDINT, "randint", shape, Double(low), Double(high), dtype: dtype, device: device, generator: &generator)
     }
 
     /// Bernoulli samples: 1 with probability `p`, else 0.
     public static func bernoulli(
         _ shape: [Int], p: Float, dtype: DType = .float32, device: Device = .cpu, generator: inout SeededGenerator
     ) throws -> Tensor {
-        try random(3, "bernoulli", shape, Double(p), 0, dtype: dtype, device: device, generator: &generator)
+        try random(SIK_RANDOM_BERNOULLI, "bernoulli", shape, Double(p), 0, dtype: dtype, device: device, generator: &generator)
     }
 }

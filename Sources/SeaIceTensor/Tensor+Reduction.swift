@@ -4,30 +4,30 @@ import SeaIceCore
 /// Reductions. Without `dims` the result is a 0-dimensional tensor; with `keepDim` the reduced
 /// dimensions stay as size 1 (for broadcasting back).
 extension Tensor {
-    func reduce(_ op: Int32, _ name: String, _ dims: [Int], _ keepDim: Bool) throws -> Tensor {
+    func reduce(_ op: Int, _ name: String, _ dims: [Int], _ keepDim: Bool) throws -> Tensor {
         try withInt64s(dims) { d, n in
-            try Tensor.make("\(name) over \(dims) of \(shape)", [self]) { sik_reduce(op, handle, d, n, keepDim ? 1 : 0, $0) }
+            try Tensor.make("\(name) over \(dims) of \(shape)", [self]) { sik_reduce(Int32(op), handle, d, n, keepDim ? 1 : 0, $0) }
         }
     }
 
     /// Sum of all elements.
-    public func sum() throws -> Tensor { try reduce(0, "sum", [], false) }
+    public func sum() throws -> Tensor { try reduce(SIK_REDUCE_SUM, "sum", [], false) }
     /// Sum over `dims`.
-    public func sum(dims: [Int], keepDim: Bool = false) throws -> Tensor { try reduce(0, "sum", dims, keepDim) }
+    public func sum(dims: [Int], keepDim: Bool = false) throws -> Tensor { try reduce(SIK_REDUCE_SUM, "sum", dims, keepDim) }
     /// Mean of all elements (floating-point tensors).
-    public func mean() throws -> Tensor { try reduce(1, "mean", [], false) }
+    public func mean() throws -> Tensor { try reduce(SIK_REDUCE_MEAN, "mean", [], false) }
     /// Mean over `dims`.
-    public func mean(dims: [Int], keepDim: Bool = false) throws -> Tensor { try reduce(1, "mean", dims, keepDim) }
+    public func mean(dims: [Int], keepDim: Bool = false) throws -> Tensor { try reduce(SIK_REDUCE_MEAN, "mean", dims, keepDim) }
     /// Largest element.
-    public func max() throws -> Tensor { try reduce(2, "max", [], false) }
+    public func max() throws -> Tensor { try reduce(SIK_REDUCE_AMAX, "max", [], false) }
     /// Smallest element.
-    public func min() throws -> Tensor { try reduce(3, "min", [], false) }
+    public func min() throws -> Tensor { try reduce(SIK_REDUCE_AMIN, "min", [], false) }
     /// Largest values over `dims` (`amax`).
-    public func amax(dims: [Int], keepDim: Bool = false) throws -> Tensor { try reduce(2, "amax", dims, keepDim) }
+    public func amax(dims: [Int], keepDim: Bool = false) throws -> Tensor { try reduce(SIK_REDUCE_AMAX, "amax", dims, keepDim) }
     /// Smallest values over `dims` (`amin`).
-    public func amin(dims: [Int], keepDim: Bool = false) throws -> Tensor { try reduce(3, "amin", dims, keepDim) }
+    public func amin(dims: [Int], keepDim: Bool = false) throws -> Tensor { try reduce(SIK_REDUCE_AMIN, "amin", dims, keepDim) }
     /// Product of all elements.
-    public func prod() throws -> Tensor { try reduce(4, "prod", [], false) }
+    public func prod() throws -> Tensor { try reduce(SIK_REDUCE_PROD, "prod", [], false) }
 
     /// Largest value along `dim` and its int64 index.
     public func max(dim: Int, keepDim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
@@ -75,5 +75,22 @@ extension Tensor {
         try withInt64s(dims) { d, n in
             try Tensor.make("std over \(dims) of \(shape)", [self]) { sik_var_std(handle, d, n, keepDim ? 1 : 0, Double(correction), 1, $0) }
         }
+    }
+
+    /// Whether every element is non-zero (true for an empty tensor).
+    public func all() throws -> Bool {
+        try logicalNot().sum().item() == 0
+    }
+
+    /// Whether some element is non-zero (false for an empty tensor).
+    public func any() throws -> Bool {
+        try ne(0).sum().item() > 0
+    }
+
+    /// Whether shapes broadcast and |self − other| ≤ atol + rtol·|other| everywhere (NaN never close),
+    /// as `torch.allclose`.
+    public func allClose(_ other: Tensor, rtol: Float = 1e-5, atol: Float = 1e-8) throws -> Bool {
+        let tolerance = try other.abs() * rtol + atol
+        return try (self - other).abs().le(tolerance).all()
     }
 }

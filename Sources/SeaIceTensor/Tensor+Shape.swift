@@ -14,10 +14,10 @@ public enum PadMode: String, Codable, Sendable {
 
     var code: Int32 {
         switch self {
-        case .constant: return 0
-        case .reflect: return 1
-        case .replicate: return 2
-        case .circular: return 3
+        case .constant: return Int32(SIK_PAD_CONSTANT)
+        case .reflect: return Int32(SIK_PAD_REFLECT)
+        case .replicate: return Int32(SIK_PAD_REPLICATE)
+        case .circular: return Int32(SIK_PAD_CIRCULAR)
         }
     }
 }
@@ -122,6 +122,14 @@ extension Tensor {
         try Tensor.make("rot90(k \(k), dims \(dims)) of \(shape)", [self]) {
             sik_tensor_rot90(handle, Int64(k), Int64(dims.0), Int64(dims.1), $0)
         }
+    }
+
+    /// `rot90` with the plane given as a two-element array, as `torch.rot90(x, k, [d0, d1])`.
+    public func rot90(k: Int = 1, dims: [Int]) throws -> Tensor {
+        guard dims.count == 2 else {
+            throw SeaIceError.invalidInput(file: "Tensor", item: "rot90 dims", expected: "two dimensions, got \(dims)")
+        }
+        return try rot90(k: k, dims: (dims[0], dims[1]))
     }
 
     /// A broadcast view to `shape` (size-1 dimensions repeated without copying; -1 keeps a size).

@@ -63,11 +63,13 @@ public final class Tensor: @unchecked Sendable, CustomStringConvertible {
         var type: Int32 = 0
         var index: Int32 = 0
         sik_tensor_device(handle, &type, &index)
-        return type == 1 ? .cuda(Int(index)) : .cpu
+        return type == Int32(SIK_DEVICE_CUDA) ? .cuda(Int(index)) : .cpu
     }
 
-    /// libtorch's printout (values, dtype, shape), for debugging and logs.
+    /// libtorch's printout (values, dtype, shape) for up to 256 elements, else a one-line summary;
+    /// for debugging and logs.
     public var description: String {
+        if count > 256 { return "Tensor(shape: \(shape), dtype: \(dtype), device: \(device))" }
         var buffer = [CChar](repeating: 0, count: 4096)
         let status = buffer.withUnsafeMutableBufferPointer { sik_tensor_describe(handle, $0.baseAddress, 4096) }
         if status != 0 { return "Tensor(shape: \(shape), dtype: \(dtype))" }

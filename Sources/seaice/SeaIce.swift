@@ -6,6 +6,11 @@ struct SeaIce: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seaice",
         abstract: "Automatic Arctic sea-ice mapping from SAR, passive microwave and weather data.",
-        subcommands: [InfoCommand.self, AI4ArcticCommand.self]
+        subcommands: [
+            InfoCommand.self,
+            ChartCommand.self,
+            EvaluateCommand.self,
+            AI4ArcticCommand.self,
+        ]
     )
 }
