@@ -23,8 +23,8 @@ public struct ReadyConversionOptions: Codable, Sendable, Equatable {
 ///
 /// - SAR HH/HV, incidence angle, distance map: 2 × 2 block mean (`BlockReduction.mean`; a partial edge block
 ///   averages the pixels it has), then standard scaling z = (x − μ)/σ with `options.statistics`, then NaN → 0.
-/// - Labels: `polygon_icechart` ids → SIC/SOD/FLOE per polygon through SeaIceCharts' `EggCodeConverter`
-///   (no polygon, NaN or an id missing from `polygon_codes` → 255), then 2 × 2 block max (255 wins), then
+/// - Labels: `polygon_icechart` ids → SIC/SOD/FLOE per polygon through SeaIceCharts (`PolygonCodeTable.labels`,
+///   `EggCodeConverter`; no polygon, NaN or an id missing from `polygon_codes` → 255), then 2 × 2 block max (255 wins), then
 ///   masked (255) wherever the reduced HH is NaN (no SAR data).
 /// - 2 km AMSR2/ERA5: same grid, float64 → float32, standard-scaled, NaN → 0.
 /// - Geolocation: the 441 raw tie points reshaped line-major to the 21 × 21 `sar_grid2d_latitude/longitude`.
@@ -53,7 +53,7 @@ public struct ReadyConverter: Sendable {
         let stats = options.statistics
         for v in AI4ArcticSchema.fullGridInputs + AI4ArcticSchema.twoKmVariables { _ = try stats.stats(for: v) }
         let hasChart = input.has(AI4ArcticSchema.Name.polygonIcechart)
-        let lookup = hasChart ? try polygonLabels(input) : [:]
+        let table = hasChart ? try PolygonCodeTable(rows: input.polygonCodes(), file: input.path) : nil
         let tie = try input.tiePointGrid()
         let outGeometry = input.geometry.reduced(by: 2)
         let destination = outputDirectory.appendingPathComponent(name.readyName)
@@ -75,7 +75,7 @@ public struct ReadyConverter: Sendable {
             let blocks = stride(from: 0, to: outGeometry.lines, by: options.rowBlock).map { $0 }
             for (b, r0) in blocks.enumerated() {
                 let rows = min(options.rowBlock, outGeometry.lines - r0)
-                try convertBlock(input, out, outRow: r0, outRows: rows, lookup: hasChart ? lookup : nil)
+                try convertBlock(input, out, outRow: r0, outRows: rows, table: table)
                 progress(Double(b + 1) / Double(blocks.count))
             }
             try out.close()
@@ -90,16 +90,8 @@ public struct ReadyConverter: Sendable {
         return z.isNaN ? 0 : z
     }
 
-    /// Per-polygon labels from the `polygon_codes` table, keyed by polygon id.
-    func polygonLabels(_ input: AI4ArcticFile) throws -> [Int: ChartLabels] {
-        let table = try PolygonCodeTable(rows: input.polygonCodes(), file: input.path)
-        var lookup: [Int: ChartLabels] = [:]
-        for entry in table.entries { lookup[entry.id] = options.chartConverter.labels(for: entry.code) }
-        return lookup
-    }
-
     /// Converts ready rows `outRow ..< outRow + outRows` (raw rows 2·outRow ..< 2·(outRow + outRows), clipped).
-    func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, lookup: [Int: ChartLabels]?) throws {
+    func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, table: PolygonCodeTable?) throws {
         let g = input.geometry
         let rawRow = 2 * outRow, rawRows = min(2 * outRows, g.lines - rawRow)
         let window = GridWindow(row: rawRow, col: 0, rows: rawRows, cols: g.samples)
@@ -112,15 +104,11 @@ public struct ReadyConverter: Sendable {
             let s = try options.statistics.stats(for: v)
             try out.write(reduced.map { Self.scaled(Double($0), s) }, variable: v, start: start, count: count)
         }
-        guard let lookup else { return }
-        let ids = try input.readFloats(AI4ArcticSchema.Name.polygonIcechart, window: window)
-        let masked = ChartLabels(sic: 255, sod: 255, floe: 255)
-        var sic = [UInt8](repeating: 255, count: ids.count), sod = sic, floe = sic
-        for (i, id) in ids.enumerated() where id.isFinite && id == id.rounded() && abs(id) < 1e9 {
-            let l = lookup[Int(id)] ?? masked
-            sic[i] = l.sic; sod[i] = l.sod; floe[i] = l.floe
-        }
-        for (v, labels) in [(AI4ArcticSchema.Name.sic, sic), (AI4ArcticSchema.Name.sod, sod), (AI4ArcticSchema.Name.floe, floe)] {
+        guard let table else { return }
+        // Ids beyond any polygon id are no polygon (and would not fit an Int).
+        let ids = try input.readFloats(AI4ArcticSchema.Name.polygonIcechart, window: window).map { abs($0) < 1e9 ? $0 : .nan }
+        let labels = table.labels(polygonIDs: ids, converter: options.chartConverter)
+        for (v, labels) in [(AI4ArcticSchema.Name.sic, labels.sic), (AI4ArcticSchema.Name.sod, labels.sod), (AI4ArcticSchema.Name.floe, labels.floe)] {
             var reduced = BlockReduction.max(labels, rows: rawRows, cols: g.samples, factor: 2)
             for i in reduced.indices where sarMissing[i] { reduced[i] = AI4ArcticSchema.labelFill }
             try out.write(reduced, variable: v, start: start, count: count)
