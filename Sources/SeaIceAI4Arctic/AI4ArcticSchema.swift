@@ -172,7 +172,14 @@ public enum AI4ArcticVersion: String, Codable, Sendable, CaseIterable {
 
 /// The element type of a stored variable (mapped to the netCDF external type by the readers).
 public enum AI4ArcticValueType: String, Codable, Sendable {
-    case float32, float64, uint8, string
+    /// 32-bit float (netCDF `float`).
+    case float32
+    /// 64-bit float (netCDF `double`).
+    case float64
+    /// Unsigned byte (netCDF `ubyte`).
+    case uint8
+    /// Variable-length string (netCDF-4 `string`; a 2-D `char` array is also accepted when reading).
+    case string
 }
 
 /// Which grid a variable lives on.

@@ -50,6 +50,7 @@ public enum InputChannel: Sendable, Hashable, Codable, RawRepresentable {
         "time", "latitude", "longitude",
     ].map { InputChannel(rawValue: $0)! }
 
+    /// Decodes a channel name; unknown names fail with the list of what is accepted.
     public init(from decoder: Decoder) throws {
         let name = try decoder.singleValueContainer().decode(String.self)
         guard let channel = InputChannel(rawValue: name) else {
@@ -59,6 +60,7 @@ public enum InputChannel: Sendable, Hashable, Codable, RawRepresentable {
         self = channel
     }
 
+    /// Encodes the channel name.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(rawValue)
