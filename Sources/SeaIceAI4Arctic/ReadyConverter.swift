@@ -14,6 +14,9 @@ public struct ReadyConversionOptions: Codable, Sendable, Equatable {
     public var rowBlock: Int = 256
     /// zlib level of the full-grid output variables (nil = uncompressed).
     public var compression: Int? = 1
+    /// Row blocks of one file converted at the same time (netCDF calls stay serialised; pooling, chart lookup
+    /// and scaling run in parallel). `ConversionBatch` raises it when there are fewer files than jobs.
+    public var blockWorkers: Int = 1
 
     /// The organisers' conversion.
     public init() {}
@@ -73,10 +76,25 @@ public struct ReadyConverter: Sendable {
                 try out.write(values, variable: v)
             }
             let blocks = stride(from: 0, to: outGeometry.lines, by: options.rowBlock).map { $0 }
-            for (b, r0) in blocks.enumerated() {
-                let rows = min(options.rowBlock, outGeometry.lines - r0)
-                try convertBlock(input, out, outRow: r0, outRows: rows, table: table)
-                progress(Double(b + 1) / Double(blocks.count))
+            let queue = BlockQueue(count: blocks.count)
+            let workers = min(max(options.blockWorkers, 1), blocks.count)
+            // `progress` is only ever called under the queue's lock, one call at a time.
+            try withoutActuallyEscaping(progress) { report in
+                let reporter = UncheckedSendableBox(report)
+                let work: @Sendable (Int) -> Void = { _ in
+                    HDF5Diagnostics.silenceOnThisThread()
+                    while let b = queue.claim() {
+                        do {
+                            let r0 = blocks[b]
+                            try convertBlock(input, out, outRow: r0, outRows: min(options.rowBlock, outGeometry.lines - r0), table: table)
+                            queue.finished { reporter.value($0) }
+                        } catch {
+                            queue.fail(error)
+                        }
+                    }
+                }
+                if workers <= 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+                if let error = queue.error { throw error }
             }
             try out.close()
         }
@@ -114,4 +132,42 @@ public struct ReadyConverter: Sendable {
             try out.write(reduced, variable: v, start: start, count: count)
         }
     }
+}
+
+/// Hands out row-block indices to the workers of one conversion, counts finished blocks and keeps the first error.
+private final class BlockQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var next = 0
+    private var done = 0
+    private(set) var error: Error?
+
+    init(count: Int) { self.count = count }
+
+    /// The next block to convert; nil when all are handed out or a block failed.
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard error == nil, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Counts a finished block and reports the fraction done (under the lock, so reports are serialised and increasing).
+    func finished(_ report: (Double) -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        report(Double(done) / Double(count))
+    }
+
+    /// Records the first failure; the other workers stop after their current block.
+    func fail(_ e: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if error == nil { error = e }
+    }
+}
+
+/// Carries a value the compiler cannot prove Sendable into concurrent code whose synchronisation is manual.
+private struct UncheckedSendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -83,10 +83,10 @@ final class ReadyConverterTests: XCTestCase {
         XCTAssertEqual(try label(10, 45), [0, 0, 0])     // water polygon
     }
 
-    /// Row blocks do not change the result.
+    /// Row blocks, converted one at a time or two in parallel, do not change the result.
     func testBlockSizeDoesNotChangeTheOutput() throws {
         let raw = try RawSceneFixture().write(to: dir)
-        var small = ReadyConversionOptions(); small.rowBlock = 3
+        var small = ReadyConversionOptions(); small.rowBlock = 3; small.blockWorkers = 2
         let a = try AI4ArcticFile.open(try ReadyConverter(options: small).convert(raw: raw, outputDirectory: dir.appendingPathComponent("a")))
         let b = try AI4ArcticFile.open(try ReadyConverter().convert(raw: raw, outputDirectory: dir.appendingPathComponent("b")))
         for v in AI4ArcticSchema.fullGridInputs { XCTAssertEqual(try a.readFloats(v), try b.readFloats(v), v) }
