@@ -128,7 +128,8 @@ public enum AI4ArcticSchema {
             .init(Name.sarSecondary, .float32, full, .full),
             .init(Name.polygonIcechart, .float32, full, .full, required: false),
             .init(Name.distanceMap, .float32, full, .full),
-            .init(Name.incidenceAngle, .float32, full, .full),
+            // Not required: without it the converter interpolates `sar_grid_incidenceangle` per pixel.
+            .init(Name.incidenceAngle, .float32, full, .full, required: false),
             .init(Name.polygonCodes, .string, [Dimension.polygonCodes], .table, required: false),
         ]
         for name in [Name.gridLine, Name.gridSample, Name.gridLatitude, Name.gridLongitude,

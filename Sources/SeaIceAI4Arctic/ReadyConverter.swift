@@ -24,7 +24,8 @@ public struct ReadyConversionOptions: Codable, Sendable, Equatable {
 
 /// Converts one raw AI4Arctic scene (40 m) into its ready-to-train file (80 m), as the organisers made them.
 ///
-/// - SAR HH/HV, incidence angle, distance map: 2 × 2 block mean (`BlockReduction.mean`; a partial edge block
+/// - SAR HH/HV, incidence angle (interpolated from the tie points when a raw file lacks the full-grid
+///   variable), distance map: 2 × 2 block mean (`BlockReduction.mean`; a partial edge block
 ///   averages the pixels it has), then standard scaling z = (x − μ)/σ with `options.statistics`, then NaN → 0.
 /// - Labels: `polygon_icechart` ids → SIC/SOD/FLOE per polygon through SeaIceCharts (`PolygonCodeTable.labels`,
 ///   `EggCodeConverter`; no polygon, NaN or an id missing from `polygon_codes` → 255), then 2 × 2 block max (255 wins), then
@@ -108,6 +109,18 @@ public struct ReadyConverter: Sendable {
         return z.isNaN ? 0 : z
     }
 
+    /// The incidence angle of every raw pixel of `window`, bilinear in the tie points (`sar_grid_incidenceangle`),
+    /// for raw files without the full-grid `sar_incidenceangle`.
+    func interpolatedIncidence(_ input: AI4ArcticFile, _ window: GridWindow) throws -> [Float] {
+        let grid = try input.tiePointGrid()
+        guard grid.incidenceAngle != nil else {
+            throw SeaIceError.missing(file: input.path, item: "variable `sar_incidenceangle` (and `sar_grid_incidenceangle` to interpolate it)")
+        }
+        let lines = (window.row..<(window.row + window.rows)).map(Double.init)
+        let samples = (window.col..<(window.col + window.cols)).map(Double.init)
+        return grid.evaluate(.incidenceAngle, lines: lines, samples: samples).map { Float($0) }
+    }
+
     /// Converts ready rows `outRow ..< outRow + outRows` (raw rows 2·outRow ..< 2·(outRow + outRows), clipped).
     func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, table: PolygonCodeTable?) throws {
         let g = input.geometry
@@ -117,7 +130,13 @@ public struct ReadyConverter: Sendable {
         let start = [outRow, 0], count = [outRows, outCols]
         var sarMissing = [Bool]()
         for v in AI4ArcticSchema.fullGridInputs {
-            let reduced = BlockReduction.mean(try input.readFloats(v, window: window), rows: rawRows, cols: g.samples, factor: 2)
+            let values: [Float]
+            if v == AI4ArcticSchema.Name.incidenceAngle && !input.has(v) {
+                values = try interpolatedIncidence(input, window)
+            } else {
+                values = try input.readFloats(v, window: window)
+            }
+            let reduced = BlockReduction.mean(values, rows: rawRows, cols: g.samples, factor: 2)
             if v == AI4ArcticSchema.Name.sarPrimary { sarMissing = reduced.map(\.isNaN) }
             let s = try options.statistics.stats(for: v)
             try out.write(reduced.map { Self.scaled(Double($0), s) }, variable: v, start: start, count: count)

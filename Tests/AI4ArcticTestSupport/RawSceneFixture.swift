@@ -33,6 +33,9 @@ public struct RawSceneFixture {
     /// Polygon ids used for the left, middle and right parts of the scene.
     public var polygonIDs: (left: Float, middle: Float, right: Float) = (1, 2, 3)
 
+    /// Write the full-grid `sar_incidenceangle` (otherwise only the tie points carry the incidence angle).
+    public var writesIncidenceGrid = true
+
     /// The default fixture (100 × 104 pixels).
     public init() {}
 
@@ -62,7 +65,9 @@ public struct RawSceneFixture {
     public func write(to directory: URL, name: String = RawSceneFixture.fileName) throws -> URL {
         let url = directory.appendingPathComponent(name)
         let geometry = AI4ArcticGeometry(lines: lines, samples: samples, pixelSpacing: 40)
-        let nc = try AI4ArcticWriter.create(url, layout: .init(version: .raw, geometry: geometry, chartRows: codes.count),
+        var layout = AI4ArcticWriter.Layout(version: .raw, geometry: geometry, chartRows: codes.count)
+        if !writesIncidenceGrid { layout.omitting = ["sar_incidenceangle"] }
+        let nc = try AI4ArcticWriter.create(url, layout: layout,
                                             globalAttributes: [("title", .text("Training data file from AI4Arctic (test fixture)"))],
                                             variableAttributes: ["polygon_codes": [("icechart_id", .text("dmi_test_chart"))]])
         func grid(_ f: (Int, Int) -> Float) -> [Float] {
@@ -72,7 +77,7 @@ public struct RawSceneFixture {
         }
         try nc.write(grid(hh), variable: "nersc_sar_primary")
         try nc.write(grid(hv), variable: "nersc_sar_secondary")
-        try nc.write(grid(incidence), variable: "sar_incidenceangle")
+        if writesIncidenceGrid { try nc.write(grid(incidence), variable: "sar_incidenceangle") }
         try nc.write(grid(distance), variable: "distance_map")
         try nc.write(grid(polygon), variable: "polygon_icechart")
         try nc.writeStrings(codes, variable: "polygon_codes")

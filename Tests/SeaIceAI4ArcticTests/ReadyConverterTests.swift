@@ -83,6 +83,18 @@ final class ReadyConverterTests: XCTestCase {
         XCTAssertEqual(try label(10, 45), [0, 0, 0])     // water polygon
     }
 
+    /// Without the full-grid incidence angle, the tie-point incidence (20 + 0.1·sample, linear) is interpolated:
+    /// ready pixel (10, 7) covers raw columns 14–15 → 21.45° as in the full-grid case.
+    func testIncidenceInterpolatedWhenTheFullGridIsAbsent() throws {
+        var fixture = RawSceneFixture()
+        fixture.writesIncidenceGrid = false
+        let raw = try fixture.write(to: dir)
+        XCTAssertFalse(try AI4ArcticFile.open(raw).has("sar_incidenceangle"))
+        let f = try AI4ArcticFile.open(try ReadyConverter().convert(raw: raw, outputDirectory: dir.appendingPathComponent("out")))
+        let v = try f.readFloats("sar_incidenceangle", window: GridWindow(row: 10, col: 7, rows: 1, cols: 1))[0]
+        XCTAssertEqual(v, -1.507764358533574, accuracy: 1e-5)
+    }
+
     /// Row blocks, converted one at a time or two in parallel, do not change the result.
     func testBlockSizeDoesNotChangeTheOutput() throws {
         let raw = try RawSceneFixture().write(to: dir)
