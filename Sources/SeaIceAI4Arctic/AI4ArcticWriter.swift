@@ -39,7 +39,7 @@ public enum AI4ArcticWriter {
                               variableAttributes: [String: [(String, NetCDFAttribute)]] = [:]) throws -> NetCDFFile {
         let D = AI4ArcticSchema.Dimension.self
         let g = layout.geometry
-        HDF5Diagnostics.silenceOnThisThread()
+
         let nc = try NetCDFFile.create(url)
         try nc.defineDimension(D.sarLines, length: g.lines)
         try nc.defineDimension(D.sarSamples, length: g.samples)

@@ -83,7 +83,7 @@ public struct ReadyConverter: Sendable {
             try withoutActuallyEscaping(progress) { report in
                 let reporter = UncheckedSendableBox(report)
                 let work: @Sendable (Int) -> Void = { _ in
-                    HDF5Diagnostics.silenceOnThisThread()
+
                     while let b = queue.claim() {
                         do {
                             let r0 = blocks[b]
