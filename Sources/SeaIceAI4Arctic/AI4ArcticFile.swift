@@ -45,6 +45,7 @@ public final class AI4ArcticFile: @unchecked Sendable {
     /// Opens `url` and checks every schema variable present (type, dimensions) and every required one.
     /// - Parameter version: the expected version; nil detects it (raw files have `sar_grid_points`).
     public static func open(_ url: URL, expecting version: AI4ArcticVersion? = nil) throws -> AI4ArcticFile {
+
         let nc = try NetCDFFile.open(url)
         let dims = nc.dimensions
         let detected: AI4ArcticVersion

@@ -14,6 +14,7 @@ struct SeaIce: AsyncParsableCommand {
             BenchPreprocessCommand.self,
             SimulateCommand.self,
             ShowCommand.self,
+            AI4ArcticCommand.self,
         ]
     )
 }
