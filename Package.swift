@@ -122,6 +122,7 @@ let package = Package(
             path: "Tests/SeaIceTestSupport"
         ),
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceCLITests", dependencies: ["SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .target(
