@@ -39,8 +39,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "A JSON SimulationConfig file (overrides the defaults; --size and other options still apply).")
     var config: String?
 
-    @Option(help: "The shared data folder.")
-    var data: String = "../shared/data"
+    @Option(help: "The shared data folder (default: $SEAICE_DATA, ../shared/data, or shared/data beside the checkout of this binary).")
+    var data: String?
 
     @Option(help: "Output folder.")
     var out: String
@@ -71,9 +71,10 @@ struct SimulateCommand: ParsableCommand {
         cfg.pixelSpacing = pixelSpacing
         if let m = month { cfg.month = m }
         if let t = template { cfg.template = t }
-        let resources = try SimulatorResources(dataFolder: URL(fileURLWithPath: data))
+        let dataFolder = try SharedDataLocator.locate(explicit: data)
+        let resources = try SimulatorResources(dataFolder: dataFolder)
         let simulator = SceneSimulator(resources: resources, logger: logger)
-        let writer = SimulatedDatasetWriter(format: format, safeTemplate: SimulatedSAFEWriter.template(dataFolder: URL(fileURLWithPath: data)), logger: logger)
+        let writer = SimulatedDatasetWriter(format: format, safeTemplate: SimulatedSAFEWriter.template(dataFolder: dataFolder), logger: logger)
         cfg = try writer.prepare(cfg, resources: resources)
         let folder = URL(fileURLWithPath: out)
         for k in 0..<scenes {
