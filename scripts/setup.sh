@@ -65,10 +65,13 @@ install_pypi() {
   say "installing torch from PyPI (isolated: no local wheel folder); this downloads about 1 GB"
   "$python" -m pip --isolated install "${pip_q[@]}" --no-deps --only-binary=:all: --target "$tmp" torch \
     || fail "pip could not install torch from PyPI"
-  # The NVIDIA runtime wheels libtorch_cpu.so links against, at the versions torch pins.
+  # The NVIDIA runtime wheels libtorch_cpu.so links against (libcudart, libcupti), at the
+  # versions torch pins (directly, or through the cuda-toolkit meta-package). They land in
+  # nvidia/*/lib beside torch/, which libtorch_cpu.so's own RPATH already searches.
   local meta reqs
   meta=$(ls -d "$tmp"/torch-*.dist-info | head -n 1)
-  reqs=$(grep -E '^Requires-Dist: nvidia-cuda-(runtime|cupti)' "$meta/METADATA" | sed -E 's/^Requires-Dist: ([^;]*).*/\1/; s/ //g' || true)
+  reqs=$("$python" "$root/scripts/torch_runtime_requirements.py" "$meta") \
+    || fail "could not work out which NVIDIA runtime wheels $meta needs"
   if [ -n "$reqs" ]; then
     say "installing NVIDIA runtime wheels: $(echo $reqs)"
     # shellcheck disable=SC2086
@@ -85,7 +88,7 @@ case "$source_choice" in
 esac
 
 say "installing Python helpers for the reference scripts: ${py_packages[*]}"
-"$python" -m pip install "${pip_q[@]}" --only-binary=:all: --target "$tmp" "${py_packages[@]}" \
+"$python" -m pip install "${pip_q[@]}" --upgrade --only-binary=:all: --target "$tmp" "${py_packages[@]}" \
   || fail "pip could not install ${py_packages[*]}"
 
 [ -f "$tmp/torch/lib/libtorch_cpu.so" ] || fail "the torch wheel has no torch/lib/libtorch_cpu.so"

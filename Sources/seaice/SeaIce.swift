@@ -6,6 +6,17 @@ struct SeaIce: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seaice",
         abstract: "Automatic Arctic sea-ice mapping from SAR, passive microwave and weather data.",
-        subcommands: [InfoCommand.self, BenchCommand.self, DemoCommand.self]
+        subcommands: [
+            InfoCommand.self,
+            ChartCommand.self,
+            EvaluateCommand.self,
+            PreprocessCommand.self,
+            BenchPreprocessCommand.self,
+            SimulateCommand.self,
+            ShowCommand.self,
+            AI4ArcticCommand.self,
+            BenchCommand.self,
+            DemoCommand.self,
+        ]
     )
 }

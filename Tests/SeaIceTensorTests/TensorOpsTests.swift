@@ -117,3 +117,37 @@ final class TensorPredicateTests: XCTestCase {
         XCTAssertEqual(try Tensor.zeros([300]).description, "Tensor(shape: [300], dtype: float32, device: cpu)")
     }
 }
+
+/// Operations without a PyTorch fixture, checked against hand-computed values.
+final class TensorMiscOpsTests: XCTestCase {
+    func testRemainingElementwiseAndReductions() throws {
+        let x = try Tensor([1, -2, 4] as [Float], shape: [3])
+        XCTAssertEqual(try x.ceil().floats(), [1, -2, 4])
+        XCTAssertEqual(try (x / 4).ceil().floats(), [1, -0, 1])
+        XCTAssertEqual(try x.reciprocal().floats(), [1, -0.5, 0.25])
+        assertAllClose(try x.abs().log1p().floats(), [0.6931472, 1.0986123, 1.6094379])
+        assertAllClose(try x.atan2(Tensor.ones([3])).floats(), [0.7853982, -1.1071487, 1.3258177])
+        XCTAssertEqual(try x.minimum(Tensor.zeros([3])).floats(), [0, -2, 0])
+        XCTAssertEqual(try x.prod().item(), -8)
+        XCTAssertEqual(try x.min().item(), -2)
+        XCTAssertEqual(try x.argmin().int64s(), [1])
+        XCTAssertEqual(try x.amin(dims: [0]).item(), -2)
+        XCTAssertEqual(try x.sum().itemDouble(), 3)
+        assertAllClose(try Functional.elu(x).floats(), [1, -0.8646647, 4])
+        assertAllClose(try Functional.softplus(x).floats(), [1.3132616, 0.126928, 4.01815])
+        let c = try x.clone()
+        try c.fill(3)
+        try c.sqrtInPlace()
+        assertAllClose(try c.floats(), [1.7320508, 1.7320508, 1.7320508])
+        XCTAssertEqual(try x.floats(), [1, -2, 4], "clone does not share storage")
+    }
+
+    func testThreadCountCanBeSet() throws {
+        let before = TorchRuntime.threads
+        try TorchRuntime.setThreads(1)
+        XCTAssertEqual(TorchRuntime.threads, 1)
+        try TorchRuntime.setThreads(before)
+        XCTAssertEqual(TorchRuntime.threads, before)
+        XCTAssertThrowsError(try TorchRuntime.setThreads(0))
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import SeaIceSentinel1
+import SeaIceTestSupport
+
+/// Small synthetic products built once per test process from the real stactools EW HH/HV metadata.
+enum Fixtures {
+    static let ewTemplate = TestPaths.sharedData("stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE")
+    /// Reduction of the EW template: 10708 × 10487 → 536 × 525 pixels of 800 m.
+    static let reduction = 20
+
+    static func ewBuilder(noise: Bool = true) -> SyntheticProduct {
+        var b = SyntheticProduct(template: ewTemplate)
+        b.reduction = reduction
+        b.includeNoise = noise
+        // The shared HV annotation is damaged (2 bytes); the HH annotation has the same geometry.
+        b.annotationFrom = [.hv: .hh]
+        return b
+    }
+
+    /// A reduced EW HH/HV product folder (with real noise), shared by the tests of one process.
+    static let ewFolder: URL = {
+        let dir = try! TestPaths.temporaryDirectory("s1-fixture")
+        return try! ewBuilder().writeFolder(in: dir)
+    }()
+
+    /// The same product as a stored zip.
+    static let ewZip: URL = {
+        let dir = try! TestPaths.temporaryDirectory("s1-fixture-zip")
+        let zip = dir.appendingPathComponent("S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.zip")
+        try! ewBuilder().writeZip(to: zip)
+        return zip
+    }()
+}
