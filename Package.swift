@@ -92,6 +92,17 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceNetCDF"]
         ),
 
+        // MARK: AI4Arctic dataset
+        .target(
+            name: "SeaIceAI4Arctic",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF", "SeaIceCharts", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        .target(
+            name: "SeaIceSampling",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
+        ),
+
         // MARK: stages
         .target(
             name: "SeaIceSentinel1",
@@ -115,6 +126,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 "SeaIceCharts",
+                "SeaIceAI4Arctic", "SeaIceSampling",
             ]
         ),
 
@@ -125,8 +137,25 @@ let package = Package(
             path: "Tests/SeaIceTestSupport"
         ),
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceCLITests", dependencies: ["SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .target(
+            name: "AI4ArcticTestSupport",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceCore"],
+            path: "Tests/AI4ArcticTestSupport"
+        ),
+        .testTarget(
+            name: "SeaIceAI4ArcticTests",
+            dependencies: [
+                "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SeaIceSamplingTests",
+            dependencies: ["SeaIceSampling", "SeaIceAI4Arctic", "SeaIceTensor", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
         .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceEvaluationTests",
