@@ -86,6 +86,19 @@ let package = Package(
             ]
         ),
 
+        // MARK: simulation and pictures
+        .target(
+            name: "SeaIceSimulator",
+            dependencies: [
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SeaIceQuicklook",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL", "SeaIceNetCDF", "SeaIceCharts"]
+        ),
+
         // MARK: products
         .target(
             name: "SeaIceProducts",
@@ -122,7 +135,7 @@ let package = Package(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
-                "SeaIceSentinel1",
+                "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 "SeaIceCharts",
@@ -140,6 +153,9 @@ let package = Package(
         .testTarget(name: "SeaIceCLITests", dependencies: ["SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .target(
             name: "AI4ArcticTestSupport",
             dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceCore"],
@@ -162,7 +178,6 @@ let package = Package(
             dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceTensorTests",
             dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],

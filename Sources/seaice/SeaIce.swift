@@ -10,9 +10,11 @@ struct SeaIce: AsyncParsableCommand {
             InfoCommand.self,
             ChartCommand.self,
             EvaluateCommand.self,
-            AI4ArcticCommand.self,
             PreprocessCommand.self,
             BenchPreprocessCommand.self,
+            SimulateCommand.self,
+            ShowCommand.self,
+            AI4ArcticCommand.self,
         ]
     )
 }
