@@ -12,8 +12,6 @@ enum Fixtures {
         var b = SyntheticProduct(template: ewTemplate)
         b.reduction = reduction
         b.includeNoise = noise
-        // The shared HV annotation is damaged (2 bytes); the HH annotation has the same geometry.
-        b.annotationFrom = [.hv: .hh]
         return b
     }
 
