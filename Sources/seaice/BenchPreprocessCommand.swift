@@ -22,8 +22,7 @@ struct BenchPreprocessCommand: ParsableCommand {
         let templateURL = URL(fileURLWithPath: template)
         let zip = dir.appendingPathComponent(templateURL.deletingPathExtension().lastPathComponent + ".zip")
         if !FileManager.default.fileExists(atPath: zip.path) {
-            var b = SyntheticProduct(template: templateURL)
-            b.annotationFrom = [.hv: .hh]  // the shared HV annotation is damaged; same geometry
+            let b = SyntheticProduct(template: templateURL)
             let t = Date()
             try b.writeZip(to: zip)
             print(String(format: "built %@ in %.1f s (rerun for a clean peak-RSS figure)", zip.path, Date().timeIntervalSince(t)))
