@@ -169,7 +169,14 @@ let package = Package(
             path: "Tests/SeaIceTestSupport"
         ),
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceCLITests", dependencies: ["SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceCLITests", dependencies: ["SeaIceTestSupport", "SeaIceSentinel1"]),
+        .testTarget(
+            name: "SeaIceIntegrationTests",
+            dependencies: [
+                "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceLand", "SeaIceCore", "SeaIceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),

@@ -36,9 +36,20 @@ public struct LandLookup: Sendable {
         guard latMin <= latMax else { return ([Float](repeating: .nan, count: latitude.count), [UInt8](repeating: 0, count: latitude.count)) }
         let box = (Double(latMin), Double(latMax), Double(lonMin), Double(lonMax))
         let distance = try readDistance(latitude: latitude, longitude: longitude, box: box)
-        var land = distance.map { $0.isFinite && $0 <= 0 ? UInt8(1) : 0 }
-        if let maskFile { land = try readMask(maskFile, latitude: latitude, longitude: longitude, box: box) }
-        return (distance.map { $0.isFinite ? max(0, $0) : .nan }, land)
+        let land: [UInt8]
+        if let maskFile {
+            land = try readMask(maskFile, latitude: latitude, longitude: longitude, box: box)
+        } else {
+            land = distance.withUnsafeBufferPointer { d in
+                nonisolated(unsafe) let d = d
+                return parallelFill(d.count) { d[$0].isFinite && d[$0] <= 0 ? 1 : 0 }
+            }
+        }
+        let clipped = distance.withUnsafeBufferPointer { d in
+            nonisolated(unsafe) let d = d
+            return parallelFill(d.count) { d[$0].isFinite ? max(0, d[$0]) : .nan }
+        }
+        return (clipped, land)
     }
 
     private func readDistance(latitude: [Float], longitude: [Float], box: (Double, Double, Double, Double)) throws -> [Float] {
@@ -56,18 +67,27 @@ public struct LandLookup: Sendable {
         let r1 = min(lats.count - 1, Int(((box.1 - lats[0]) / dLat).rounded(.up)) + 1)
         let rows = r1 - r0 + 1, cols = lons.count
         let raw = try file.read("distance_to_land", as: Int16.self, start: [r0, 0], count: [rows, cols])
-        return parallelFill(latitude.count) { i -> Float in
-            guard latitude[i].isFinite && longitude[i].isFinite else { return .nan }
-            let fy = (Double(latitude[i]) - lats[0]) / dLat - Double(r0)
-            var fx = (Double(longitude[i]) - lons[0]) / dLon
-            fx -= Double(cols) * (fx / Double(cols)).rounded(.down)
-            let y0 = min(max(0, Int(fy.rounded(.down))), rows - 2), x0 = Int(fx.rounded(.down)) % cols
-            let x1 = (x0 + 1) % cols
-            let ty = min(max(fy - Double(y0), 0), 1), tx = fx - Double(x0)
-            func at(_ y: Int, _ x: Int) -> Double { Double(raw[y * cols + x]) * scale + offset }
-            let top = at(y0, x0) + tx * (at(y0, x1) - at(y0, x0))
-            let bottom = at(y0 + 1, x0) + tx * (at(y0 + 1, x1) - at(y0 + 1, x0))
-            return Float(top + ty * (bottom - top))
+        let lat0 = lats[0], lon0 = lons[0]
+        return raw.withUnsafeBufferPointer { rawBuf in
+            latitude.withUnsafeBufferPointer { latBuf in
+                longitude.withUnsafeBufferPointer { lonBuf in
+                    nonisolated(unsafe) let g = rawBuf, la = latBuf, lo = lonBuf
+                    return parallelFill(latitude.count) { i -> Float in
+                        let lat = la[i], lon = lo[i]
+                        guard lat.isFinite && lon.isFinite else { return .nan }
+                        let fy = (Double(lat) - lat0) / dLat - Double(r0)
+                        var fx = (Double(lon) - lon0) / dLon
+                        fx -= Double(cols) * (fx / Double(cols)).rounded(.down)
+                        let y0 = min(max(0, Int(fy)), rows - 2), x0 = min(Int(fx), cols - 1)
+                        let x1 = x0 + 1 == cols ? 0 : x0 + 1
+                        let ty = min(max(fy - Double(y0), 0), 1), tx = fx - Double(x0)
+                        let a = Double(g[y0 * cols + x0]), b = Double(g[y0 * cols + x1])
+                        let c = Double(g[(y0 + 1) * cols + x0]), d = Double(g[(y0 + 1) * cols + x1])
+                        let top = a + tx * (b - a), bottom = c + tx * (d - c)
+                        return Float((top + ty * (bottom - top)) * scale + offset)
+                    }
+                }
+            }
         }
     }
 
@@ -80,11 +100,20 @@ public struct LandLookup: Sendable {
         let y0 = max(0, Int(((box.1 - t[3]) / t[5]).rounded(.down)) - 1), y1 = min(r.height - 1, Int(((box.0 - t[3]) / t[5]).rounded(.up)) + 1)
         let w = x1 - x0 + 1, h = y1 - y0 + 1
         let window = try r.readFloat(x: x0, y: y0, width: w, height: h)
-        return parallelFill(latitude.count) { i -> UInt8 in
-            guard latitude[i].isFinite && longitude[i].isFinite else { return 0 }
-            let px = Int(((Double(longitude[i]) - t[0]) / t[1]).rounded(.down)) - x0
-            let py = Int(((Double(latitude[i]) - t[3]) / t[5]).rounded(.down)) - y0
-            return px >= 0 && px < w && py >= 0 && py < h && window[py * w + px] >= 0.5 ? 1 : 0
+        return window.withUnsafeBufferPointer { winBuf in
+            latitude.withUnsafeBufferPointer { latBuf in
+                longitude.withUnsafeBufferPointer { lonBuf in
+                    nonisolated(unsafe) let m = winBuf, la = latBuf, lo = lonBuf
+                    let ox = t[0], dx = t[1], oy = t[3], dy = t[5]
+                    return parallelFill(latitude.count) { i -> UInt8 in
+                        let lat = la[i], lon = lo[i]
+                        guard lat.isFinite && lon.isFinite else { return 0 }
+                        let px = Int(((Double(lon) - ox) / dx).rounded(.down)) - x0
+                        let py = Int(((Double(lat) - oy) / dy).rounded(.down)) - y0
+                        return px >= 0 && px < w && py >= 0 && py < h && m[py * w + px] >= 0.5 ? 1 : 0
+                    }
+                }
+            }
         }
     }
 }

@@ -102,7 +102,7 @@ struct BlockWorker {
 
     /// Block-means `values` (rows y0..<y1, a multiple of `factor`) into output rows y0/f ..< y1/f.
     func multilook(y0: Int, y1: Int, factor f: Int, outWidth: Int, config c: PreprocessConfiguration,
-                   into out: UnsafeMutableBufferPointer<Float>) {
+                   decibels: Bool, into out: UnsafeMutableBufferPointer<Float>) {
         let W = width
         values.withUnsafeBufferPointer { v in
             for oy in (y0 / f)..<(y1 / f) {
@@ -118,9 +118,13 @@ struct BlockWorker {
                     }
                     var m: Float = n > 0 ? sum / Float(n) : .nan
                     if m <= 0 { m = c.negativePower == .clampToFloor ? c.powerFloor : .nan }
-                    out[oy * outWidth + ox] = m
+                    out[oy * outWidth + ox] = decibels ? 10 * log10f(m) : m
                 }
             }
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -13,8 +13,10 @@ public struct MultilookedChannel: Sendable {
     public var height: Int
     /// Full-resolution pixels per output pixel along each axis.
     public var factor: Int
-    /// Linear σ⁰ (not dB); NaN where no valid DN (DN = 0 borders).
+    /// σ⁰, linear (or dB when `decibels`); NaN where no valid DN (DN = 0 borders).
     public var sigma0: [Float]
+    /// Whether `sigma0` holds 10·log10 of the multilooked linear power.
+    public var decibels: Bool
     /// Scene mean of the NESZ used (linear σ⁰ units).
     public var meanNESZ: Double
     /// NERSC coefficients applied (nil: ESA noise as annotated).
@@ -40,10 +42,11 @@ public enum ChannelProcessor {
         return f
     }
 
-    /// Processes channel `meta` with `configuration`; `coefficients` are the NERSC NS/PB (nil: plain ESA noise).
+    /// Processes channel `meta` with `configuration`; `coefficients` are the NERSC NS/PB (nil: plain ESA noise);
+    /// `decibels` converts each multilooked (linear-mean) value to dB in the workers, saving a pass and an array.
     /// - Throws: `SeaIceError` naming the measurement file on size mismatch or read failure.
     public static func process(_ meta: BandMetadata, configuration c: PreprocessConfiguration,
-                               coefficients: NERSCCoefficients?, logger: Logger) throws -> MultilookedChannel {
+                               coefficients: NERSCCoefficients?, decibels: Bool = false, logger: Logger) throws -> MultilookedChannel {
         let a = meta.annotation
         let f = try factor(pixelSize: c.pixelSize, annotation: a, file: meta.files.annotation)
         _ = try meta.openMeasurement()  // size and type check before any work
@@ -72,7 +75,7 @@ public enum ChannelProcessor {
                     while b < blocks, !failure.isSet {
                         let y0 = b * blockRows, y1 = min(y0 + blockRows, usedRows)
                         try work.run(raster: raster, y0: y0, y1: y1, halo: halo, kernel: kernel, config: c, meanNESZ: Float(meanNESZ))
-                        work.multilook(y0: y0, y1: y1, factor: f, outWidth: outW, config: c, into: out)
+                        work.multilook(y0: y0, y1: y1, factor: f, outWidth: outW, config: c, decibels: decibels, into: out)
                         b += workers
                     }
                 } catch { failure.set(error) }
@@ -80,7 +83,7 @@ public enum ChannelProcessor {
         }
         if let e = failure.error { throw e }
         logger.debug("channel processed", metadata: ["polarisation": "\(meta.polarisation.rawValue)", "grid": "\(outW)x\(outH)", "factor": "\(f)"])
-        return MultilookedChannel(polarisation: meta.polarisation, width: outW, height: outH, factor: f, sigma0: output,
+        return MultilookedChannel(polarisation: meta.polarisation, width: outW, height: outH, factor: f, sigma0: output, decibels: decibels,
                                   meanNESZ: meanNESZ, coefficients: c.noise == .nersc ? coefficients : nil)
     }
 

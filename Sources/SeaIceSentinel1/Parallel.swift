@@ -9,15 +9,3 @@ func parallelChunks(_ count: Int, minimumChunk: Int = 65_536, _ body: @Sendable 
         if lo < hi { body(lo..<hi) }
     }
 }
-
-/// `values` mapped element-wise on all cores.
-func parallelMap(_ values: [Float], _ f: @Sendable @escaping (Float) -> Float) -> [Float] {
-    var out = [Float](repeating: 0, count: values.count)
-    values.withUnsafeBufferPointer { src in
-        out.withUnsafeMutableBufferPointer { dst in
-            nonisolated(unsafe) let s = src, d = dst
-            parallelChunks(values.count) { r in for i in r { d[i] = f(s[i]) } }
-        }
-    }
-    return out
-}

@@ -61,15 +61,14 @@ public struct Sentinel1Preprocessor: Sendable {
                 }
                 if let coeff { ipfUsed[m.polarisation] = coeff.ipfUsed }
             }
-            let ch = try ChannelProcessor.process(m, configuration: c, coefficients: coeff, logger: logger)
-            lap("calibrate+denoise+multilook \(m.polarisation.rawValue)")
+            let ch = try ChannelProcessor.process(m, configuration: c, coefficients: coeff, decibels: true, logger: logger)
+            lap("calibrate+denoise+multilook+dB \(m.polarisation.rawValue)")
             return ch
         }
         let p = try channel(primary)
         let s = try secondary.map(channel)
-        var primaryDB = Self.decibels(p.sigma0)
-        var secondaryDB = s.map { Self.decibels($0.sigma0) }
-        lap("to dB")
+        var primaryDB = p.sigma0
+        var secondaryDB = s?.sigma0
         let grid = try TiePointGrid(points: first.geolocation, file: primary.files.annotation)
         let geo = grid.fields(width: p.width, height: p.height, factor: p.factor)
         lap("geolocation")
@@ -112,11 +111,6 @@ public struct Sentinel1Preprocessor: Sendable {
             incidence: geo.incidence, latitude: geo.latitude, longitude: geo.longitude,
             distanceToLandKm: distance, landMask: mask, tiePoints: ties, configuration: c,
             appliedSlopes: slopes, nerscIPFUsed: ipfUsed, stageTimings: stages)
-    }
-
-    /// 10·log10 of linear σ⁰ (NaN stays NaN; the negative-power policy has already made every value > 0 or NaN).
-    static func decibels(_ linear: [Float]) -> [Float] {
-        parallelMap(linear) { $0 > 0 ? 10 * log10f($0) : .nan }
     }
 }
 

@@ -42,8 +42,8 @@ public struct SyntheticProduct: Sendable {
     public var reduction: Int = 1
     /// Add the annotated thermal noise power to DN² (false: DN² = σ⁰·A²).
     public var includeNoise = true
-    /// Annotation substitutions: channel → channel whose annotation to use (polarisation rewritten). For templates
-    /// with a damaged annotation (the shared stactools HV annotation is); geometry is the same for all channels of a product.
+    /// Annotation substitutions: channel → channel whose annotation to use (polarisation rewritten), for templates
+    /// whose annotation of one channel is missing or damaged; geometry is the same for all channels of a product.
     public var annotationFrom: [Polarisation: Polarisation] = [:]
 
     /// A builder over the template product, real size, with noise.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SeaIceCore
 import SeaIceSentinel1
 
 /// `seaice bench-preprocess`: full-size EW HH/HV zip → 80 m netCDF, with stage timings and peak memory.
@@ -12,18 +13,18 @@ struct BenchPreprocessCommand: ParsableCommand {
 
     @Option(help: "Folder for the synthetic product and the output scene.")
     var work: String = "/tmp/seaicekit-bench-s1"
-    @Option(help: "Template SAFE product with real annotation, calibration and noise XML.")
-    var template: String = "../shared/data/stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE"
+    @Option(help: "Template SAFE product with real annotation, calibration and noise XML (default: the stactools EW product in the shared data folder).")
+    var template: String?
     @OptionGroup var options: PreprocessOptions
 
     func run() throws {
         let logger = Logger(label: "seaice.bench-preprocess")
         let dir = URL(fileURLWithPath: work)
-        let templateURL = URL(fileURLWithPath: template)
+        let templateURL = try template.map { URL(fileURLWithPath: $0) } ?? SharedDataLocator.locate(explicit: options.data)
+            .appendingPathComponent("stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE")
         let zip = dir.appendingPathComponent(templateURL.deletingPathExtension().lastPathComponent + ".zip")
         if !FileManager.default.fileExists(atPath: zip.path) {
-            var b = SyntheticProduct(template: templateURL)
-            b.annotationFrom = [.hv: .hh]  // the shared HV annotation is damaged; same geometry
+            let b = SyntheticProduct(template: templateURL)
             let t = Date()
             try b.writeZip(to: zip)
             print(String(format: "built %@ in %.1f s (rerun for a clean peak-RSS figure)", zip.path, Date().timeIntervalSince(t)))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SeaIceCore
 import SeaIceLand
 import SeaIceSentinel1
 
@@ -20,12 +21,20 @@ struct PreprocessOptions: ParsableArguments {
     var negativePower: PreprocessConfiguration.NegativePower = .clampToFloor
     @Option(help: "zlib level (1-9) for the netCDF variables; default: uncompressed (much faster to write).")
     var deflate: Int?
-    @Option(help: "NERSC coefficient file (sentinel1denoised denoising_parameters.json).")
-    var coefficients: String = "../shared/data/sentinel1denoised/denoising_parameters.json"
-    @Option(help: "Distance-to-land netCDF (GSHHG, 0.1 degree); 'none' to skip land.")
-    var landDistance: String = "../shared/data/landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"
-    @Option(help: "1 km land-mask GeoTIFF (1 = land); 'none' to derive the mask from the distance sign.")
-    var landMask: String = "../shared/data/landmask/global-land-mask/globe_land_1km.tif"
+    @Option(help: "The shared data folder holding the default auxiliary files (default: $SEAICE_DATA, ../shared/data, or shared/data beside the checkout of this binary).")
+    var data: String?
+    @Option(help: "NERSC coefficient file (default: sentinel1denoised/denoising_parameters.json in the data folder).")
+    var coefficients: String?
+    @Option(help: "Distance-to-land netCDF (GSHHG, 0.1 degree; default: landmask/landmetrics/... in the data folder); 'none' to skip land.")
+    var landDistance: String?
+    @Option(help: "1 km land-mask GeoTIFF (1 = land; default: landmask/global-land-mask/globe_land_1km.tif in the data folder); 'none' to derive the mask from the distance sign.")
+    var landMask: String?
+
+    /// `explicit` when given, else `relative` inside the located shared data folder.
+    private func auxiliary(_ explicit: String?, _ relative: String) throws -> String {
+        if let explicit { return explicit }
+        return try SharedDataLocator.locate(explicit: data).appendingPathComponent(relative).path
+    }
 
     func validate() throws {
         guard pixelSize > 0 else { throw ValidationError("--pixel-size must be positive, got \(pixelSize)") }
@@ -38,6 +47,9 @@ struct PreprocessOptions: ParsableArguments {
         c.noise = noise
         c.incidenceCorrection = incidenceCorrection
         c.negativePower = negativePower
+        let coefficients = try noise == .nersc ? auxiliary(self.coefficients, "sentinel1denoised/denoising_parameters.json") : ""
+        let landDistance = try auxiliary(self.landDistance, "landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc")
+        let landMask = try auxiliary(self.landMask, "landmask/global-land-mask/globe_land_1km.tif")
         let table = noise == .nersc ? try NERSCCoefficients.Table(url: URL(fileURLWithPath: coefficients)) : nil
         let land = landDistance == "none" ? nil : LandLookup(
             distanceFile: URL(fileURLWithPath: landDistance), maskFile: landMask == "none" ? nil : URL(fileURLWithPath: landMask))

@@ -12,7 +12,7 @@ final class BadInputTests: XCTestCase {
     /// A private copy of the small EW fixture that a test may damage.
     func copyOfProduct() throws -> URL {
         let dir = try TestPaths.temporaryDirectory("bad")
-        let copy = dir.appendingPathComponent(Fixtures.ewFolder.lastPathComponent)
+        let copy = dir.appendingPathComponent(try Fixtures.ewFolder.lastPathComponent)
         try fm.copyItem(at: Fixtures.ewFolder, to: copy)
         return copy
     }

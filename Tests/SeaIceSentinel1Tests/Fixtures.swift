@@ -12,22 +12,23 @@ enum Fixtures {
         var b = SyntheticProduct(template: ewTemplate)
         b.reduction = reduction
         b.includeNoise = noise
-        // The shared HV annotation is damaged (2 bytes); the HH annotation has the same geometry.
-        b.annotationFrom = [.hv: .hh]
         return b
     }
 
-    /// A reduced EW HH/HV product folder (with real noise), shared by the tests of one process.
-    static let ewFolder: URL = {
-        let dir = try! TestPaths.temporaryDirectory("s1-fixture")
-        return try! ewBuilder().writeFolder(in: dir)
-    }()
+    /// A reduced EW HH/HV product folder (with real noise), built once and shared by the tests of one process.
+    static var ewFolder: URL { get throws { try folderResult.get() } }
 
     /// The same product as a stored zip.
-    static let ewZip: URL = {
-        let dir = try! TestPaths.temporaryDirectory("s1-fixture-zip")
-        let zip = dir.appendingPathComponent("S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.zip")
-        try! ewBuilder().writeZip(to: zip)
+    static var ewZip: URL { get throws { try zipResult.get() } }
+
+    private static let folderResult = Result<URL, Error> {
+        try ewBuilder().writeFolder(in: try TestPaths.temporaryDirectory("s1-fixture"))
+    }
+
+    private static let zipResult = Result<URL, Error> {
+        let zip = try TestPaths.temporaryDirectory("s1-fixture-zip")
+            .appendingPathComponent("S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.zip")
+        try ewBuilder().writeZip(to: zip)
         return zip
-    }()
+    }
 }

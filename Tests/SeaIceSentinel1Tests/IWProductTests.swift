@@ -43,6 +43,28 @@ final class IWProductTests: XCTestCase {
         }
     }
 
+    /// Folder templates: IW IPF 2.71 VV/VH (old noise format) and sarsen's single-polarisation VV product (IPF 3.40).
+    func testFolderTemplatesThroughThePreprocessor() throws {
+        for (template, pols) in [("s1-iw-ipf271/S1A_IW_GRDH_1SDV_20160822T182823_20160822T182848_012717_013FFE_90AF.SAFE", [Polarisation.vv, .vh]),
+                                 ("sarsen/S1B_IW_GRDH_1SDV_20211223T051122_20211223T051147_030148_039993_5371.SAFE", [.vv])] {
+            var b = SyntheticProduct(template: TestPaths.sharedData(template))
+            b.reduction = 50
+            let folder = try b.writeFolder(in: try TestPaths.temporaryDirectory("iw-folder"))
+            XCTAssertEqual(try SAFEProduct(url: folder).bands.map(\.0), pols)
+            var c = PreprocessConfiguration()
+            c.noise = .esa
+            c.pixelSize = 1000
+            let scene = try Sentinel1Preprocessor(configuration: c, coefficients: nil, land: nil).run(folder, logger: Logger(label: "t"))
+            XCTAssertEqual(scene.primaryPolarisation, .vv)
+            XCTAssertEqual(scene.secondaryPolarisation, pols.count > 1 ? .vh : nil)
+            XCTAssertEqual(scene.tiePoints.count, 441)
+            let finite = scene.primaryDB.filter(\.isFinite)
+            XCTAssertGreaterThan(finite.count, scene.primaryDB.count / 2, template)
+            let mean = finite.reduce(0, +) / Float(finite.count)
+            XCTAssertEqual(mean, -15, accuracy: 0.3, template)  // the known field averages to its −15 dB base
+        }
+    }
+
     func testIPF270RangeOnlyNoise() throws {
         try roundTrip("S1A_IW_GRDH_1SDV_20150203T043109_20150203T043134_004454_00574F_6D00", format: .rangeOnly, ipf: 2.70)
     }

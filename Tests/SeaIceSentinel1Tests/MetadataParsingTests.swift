@@ -28,6 +28,23 @@ final class MetadataParsingTests: XCTestCase {
         XCTAssertEqual(a.swathBounds[0], SwathBounds(swath: "EW1", firstLine: 0, lastLine: 78, firstSample: 0, lastSample: 3129))
     }
 
+    func testEWAnnotationHVMatchesHHGeometry() throws {
+        let hh = Self.ew.appendingPathComponent("annotation/\(Self.ewStem).xml")
+        let hv = Self.ew.appendingPathComponent("annotation/s1a-ew-grd-hv-20221130t014342-20221130t014446-046117-058549-002.xml")
+        let a = try ProductAnnotation(data: try read(hh), file: hh.path), b = try ProductAnnotation(data: try read(hv), file: hv.path)
+        XCTAssertEqual(b.polarisation, .hv)
+        XCTAssertEqual([b.lines, b.samples], [a.lines, a.samples])
+        XCTAssertEqual(b.geolocation, a.geolocation)
+        XCTAssertEqual(b.swathBounds, a.swathBounds)
+    }
+
+    func testAnnotationSubstitution() throws {
+        var builder = Fixtures.ewBuilder()
+        builder.annotationFrom = [.hv: .hh]
+        let product = try SAFEProduct(url: try builder.writeFolder(in: try TestPaths.temporaryDirectory("subst")))
+        XCTAssertEqual(try product.metadata(.hv).annotation.polarisation, .hv)
+    }
+
     func testEWCalibrationAndNoise() throws {
         let cal = Self.ew.appendingPathComponent("annotation/calibration/calibration-\(Self.ewStem).xml")
         let c = try CalibrationAnnotation(data: try read(cal), file: cal.path, width: 10487)

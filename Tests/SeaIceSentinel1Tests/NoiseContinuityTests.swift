@@ -7,11 +7,11 @@ import XCTest
 /// A uniform σ⁰ field with the real EW noise: the noise step at sub-swath boundaries is visible without
 /// noise removal and gone after it; the NERSC texture filter is continuous too.
 final class NoiseContinuityTests: XCTestCase {
-    static let uniform: URL = {
+    func uniformProduct() throws -> URL {
         var b = Fixtures.ewBuilder()
         b.field.amplitudeDB = 0
-        return try! b.writeFolder(in: try! TestPaths.temporaryDirectory("uniform"))
-    }()
+        return try b.writeFolder(in: try TestPaths.temporaryDirectory("uniform"))
+    }
 
     /// Largest |Δ dB| between horizontally adjacent output pixels over the middle rows, and at which column.
     func largestStep(_ ch: MultilookedChannel) -> (Double, Int) {
@@ -28,7 +28,7 @@ final class NoiseContinuityTests: XCTestCase {
     }
 
     func testStepsRemovedAtSwathBoundaries() throws {
-        let meta = try SAFEProduct(url: Self.uniform).metadata(.hv)
+        let meta = try SAFEProduct(url: try uniformProduct()).metadata(.hv)
         let boundaries = Set(meta.annotation.swathBounds.map(\.firstSample).filter { $0 > 0 })
         var c = PreprocessConfiguration()
         c.pixelSize = 800
