@@ -37,8 +37,8 @@ final class SeaIceBenchTests: XCTestCase {
             swiftTrainPeakKiB: 2048, pythonTrainPeakKiB: 4096, swiftInferPeakKiB: 1024, pythonInferPeakKiB: 1024,
             peakGFLOPs: 100, trainFLOPs: 1e9, inferFLOPs: 1e8)
         let text = report.markdown
-        XCTAssertTrue(text.contains("| train 2×18×64×64 | 110 | 315 | 2.86× | 2 / 4 |"), text)
-        XCTAssertTrue(text.contains("| infer 1×18×96×104 | 10 | 25 | 2.50× |"), text)
+        XCTAssertTrue(text.contains("| train 2×18×64×64 | 110 | 315 | 2.86× (pairs 2.88×) | 2 / 4 |"), text)
+        XCTAssertTrue(text.contains("| infer 1×18×96×104 | 10 | 25 | 2.50× (pairs 2.50×) |"), text)
         XCTAssertTrue(text.contains("simulated data"))
     }
 
