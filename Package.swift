@@ -174,6 +174,7 @@ let package = Package(
             name: "SeaIceIntegrationTests",
             dependencies: [
                 "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceLand", "SeaIceCore", "SeaIceTestSupport",
+                "SeaIceSimulator", "SeaIceCharts", "SeaIceNetCDF",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -47,6 +47,13 @@ public struct ReadyConverter: Sendable {
         self.logger = logger
     }
 
+    /// The raw file's global attributes that mark it simulated (any name containing "simulat"),
+    /// carried into the ready file so that figures derived from it can say so.
+    func simulationMarkers(of input: AI4ArcticFile) throws -> [(String, NetCDFAttribute)] {
+        try input.netCDF.attributes().filter { $0.key.lowercased().contains("simulat") }
+            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Converts `raw` into `outputDirectory/<ready name>`; `progress` receives the fraction done (0 … 1).
     /// - Returns: the written file.
     @discardableResult
@@ -68,7 +75,7 @@ public struct ReadyConverter: Sendable {
             let out = try AI4ArcticWriter.create(
                 tmp, layout: .init(version: .readyToTrain, geometry: outGeometry, chartRows: hasChart ? 1 : nil,
                                    compression: options.compression),
-                globalAttributes: AI4ArcticWriter.readyGlobalAttributes(attributes))
+                globalAttributes: AI4ArcticWriter.readyGlobalAttributes(attributes) + simulationMarkers(of: input))
             try out.write(tie.latitude, variable: AI4ArcticSchema.Name.grid2DLatitude)
             try out.write(tie.longitude, variable: AI4ArcticSchema.Name.grid2DLongitude)
             for v in AI4ArcticSchema.twoKmVariables {
