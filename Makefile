@@ -29,10 +29,14 @@ demo: release
 ## Benchmarks (long; figures go to BENCHMARKS.md).
 bench: release
 	$$($(SWIFT) build -c release --show-bin-path)/seaice bench unet
+	$$($(SWIFT) build -c release --show-bin-path)/seaice bench-preprocess
+	$$($(SWIFT) build -c release --show-bin-path)/seaice ai4arctic bench-sampler
 
 ## Regenerate the PyTorch expected-value fixtures (needs setup; commit the result).
+## python/evaluation_fixtures.py needs scikit-learn: see its header.
 fixtures: setup
-	scripts/python python/make_fixtures.py
+	scripts/python python/tensor_fixtures.py
+	scripts/python python/nn_fixtures.py
 
 clean:
 	rm -rf .build
