@@ -74,6 +74,21 @@ let package = Package(
             name: "SeaIceGDAL",
             dependencies: ["CGDAL", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceCharts",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // MARK: AI4Arctic dataset
+        .target(
+            name: "SeaIceAI4Arctic",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF", "SeaIceCharts", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        .target(
+            name: "SeaIceSampling",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: products
         .target(
@@ -101,6 +116,20 @@ let package = Package(
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .target(
+            name: "AI4ArcticTestSupport",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceCore"],
+            path: "Tests/AI4ArcticTestSupport"
+        ),
+        .testTarget(
+            name: "SeaIceAI4ArcticTests",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
+        .testTarget(
+            name: "SeaIceSamplingTests",
+            dependencies: ["SeaIceSampling", "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
+        .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceTensorTests",
             dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],

@@ -1,0 +1,132 @@
+import Foundation
+import SeaIceCore
+import SeaIceNetCDF
+
+/// A rectangular window of a 2-D grid: rows `row ..< row + rows`, columns `col ..< col + cols`.
+public struct GridWindow: Sendable, Hashable, Codable {
+    /// First row.
+    public var row: Int
+    /// First column.
+    public var col: Int
+    /// Number of rows.
+    public var rows: Int
+    /// Number of columns.
+    public var cols: Int
+
+    /// A window.
+    public init(row: Int, col: Int, rows: Int, cols: Int) {
+        self.row = row
+        self.col = col
+        self.rows = rows
+        self.cols = cols
+    }
+}
+
+/// One open AI4Arctic scene file (raw or ready-to-train), checked against `AI4ArcticSchema` on open.
+///
+/// Reads go through `SeaIceNetCDF` window by window, so a 256 × 256 patch never loads a
+/// 10 000 × 10 000 array. Arrays are row-major (`sar_lines` slowest). Every error names the
+/// file, the variable and what was expected.
+public final class AI4ArcticFile: @unchecked Sendable {
+    /// The file's location.
+    public let url: URL
+    /// Raw or ready-to-train (detected from the dimensions).
+    public let version: AI4ArcticVersion
+    /// The full, 2 km and tie-point grids.
+    public let geometry: AI4ArcticGeometry
+    /// Every variable of the file (schema variables and any others), in file order.
+    public let variableNames: [String]
+    /// The underlying netCDF file.
+    public let netCDF: NetCDFFile
+
+    /// The path used in error messages.
+    public var path: String { url.path }
+
+    /// Opens `url` and checks every schema variable present (type, dimensions) and every required one.
+    /// - Parameter version: the expected version; nil detects it (raw files have `sar_grid_points`).
+    public static func open(_ url: URL, expecting version: AI4ArcticVersion? = nil) throws -> AI4ArcticFile {
+        let nc = try NetCDFFile.open(url)
+        let dims = nc.dimensions
+        let detected: AI4ArcticVersion
+        if dims[AI4ArcticSchema.Dimension.sarGridPoints] != nil {
+            detected = .raw
+        } else if dims[AI4ArcticSchema.Dimension.lineGrid2DPoints] != nil || nc.hasVariable(AI4ArcticSchema.Name.sic) {
+            detected = .readyToTrain
+        } else {
+            throw SeaIceError.invalidInput(file: url.path, item: "dimensions",
+                expected: "an AI4Arctic scene: dimension `sar_grid_points` (raw) or `sar_line_2dgrid_points` (ready-to-train)")
+        }
+        if let version, version != detected {
+            throw SeaIceError.invalidInput(file: url.path, item: "dimensions",
+                                           expected: "an AI4Arctic \(version.rawValue) file, found a \(detected.rawValue) file")
+        }
+        return try AI4ArcticFile(url: url, netCDF: nc, version: detected)
+    }
+
+    private init(url: URL, netCDF nc: NetCDFFile, version: AI4ArcticVersion) throws {
+        self.url = url
+        self.netCDF = nc
+        self.version = version
+        self.variableNames = nc.variableNames
+        let path = url.path
+        let present = Set(variableNames)
+        for spec in AI4ArcticSchema.variables(version) {
+            guard present.contains(spec.name) else {
+                if spec.required { throw SeaIceError.missing(file: path, item: "variable `\(spec.name)`") }
+                continue
+            }
+            if spec.type == .string {  // netCDF-4 strings, or rows of a char array (polygon_codes, strlen)
+                let v = try nc.variable(spec.name)
+                guard (v.type == .string && v.dimensions == spec.dimensions)
+                        || (v.type == .char && v.dimensions.count == 2 && v.dimensions[0] == spec.dimensions[0]) else {
+                    throw SeaIceError.invalidInput(file: path, item: "variable `\(spec.name)`",
+                        expected: "strings over (\(spec.dimensions[0])), found \(v.type.name) over (\(v.dimensions.joined(separator: ", ")))")
+                }
+            } else {
+                try nc.requireVariable(spec.name, dimensions: spec.dimensions, type: Self.netCDFType(spec.type))
+            }
+        }
+        let D = AI4ArcticSchema.Dimension.self
+        let geometry = AI4ArcticGeometry(
+            lines: try nc.dimensionLength(D.sarLines), samples: try nc.dimensionLength(D.sarSamples),
+            pixelSpacing: version.pixelSpacing,
+            twoKmLines: try nc.dimensionLength(D.twoKmLines), twoKmSamples: try nc.dimensionLength(D.twoKmSamples))
+        guard geometry.lines > 0, geometry.samples > 0, geometry.twoKmLines > 0, geometry.twoKmSamples > 0 else {
+            throw SeaIceError.invalidInput(file: path, item: "dimensions `sar_lines`, `sar_samples`, `2km_grid_*`",
+                                           expected: "non-empty grids, found \(geometry.lines) × \(geometry.samples) and \(geometry.twoKmLines) × \(geometry.twoKmSamples)")
+        }
+        guard geometry.twoKmGridIsConsistent else {
+            let c = geometry.pixelsPerCell
+            throw SeaIceError.invalidInput(file: path, item: "dimensions `2km_grid_lines` × `2km_grid_samples`",
+                expected: "one cell per \(c) × \(c) pixels of the \(geometry.lines) × \(geometry.samples) grid (⌊n/\(c)⌋ or ⌈n/\(c)⌉), found \(geometry.twoKmLines) × \(geometry.twoKmSamples)")
+        }
+        let side = AI4ArcticGeometry.tiePointsPerSide
+        if version == .raw {
+            let n = try nc.dimensionLength(D.sarGridPoints)
+            guard n == side * side else {
+                throw SeaIceError.invalidInput(file: path, item: "dimension `sar_grid_points`", expected: "\(side * side), found \(n)")
+            }
+        } else {
+            for d in [D.sampleGrid2DPoints, D.lineGrid2DPoints] where try nc.dimensionLength(d) != side {
+                throw SeaIceError.invalidInput(file: path, item: "dimension `\(d)`", expected: "\(side), found \(try nc.dimensionLength(d))")
+            }
+        }
+        self.geometry = geometry
+    }
+
+    /// The netCDF type a schema element type is stored as.
+    public static func netCDFType(_ t: AI4ArcticValueType) -> NetCDFType {
+        switch t {
+        case .float32: return .float
+        case .float64: return .double
+        case .uint8: return .ubyte
+        case .string: return .string
+        }
+    }
+
+    /// Whether the file has variable `name`.
+    public func has(_ name: String) -> Bool { variableNames.contains(name) }
+
+    /// Closes the file (also done on deinit).
+    public func close() throws { try netCDF.close() }
+}

@@ -1,0 +1,75 @@
+import SeaIceAI4Arctic
+import SeaIceCore
+
+/// Cuts one `P × P` patch at downscaled position (row, col) out of a `DownscaledScene`.
+///
+/// Full-grid inputs and labels are copied; 2 km variables are interpolated with `TwoKmSampling`;
+/// the MMSeaIce encodings (`specs/mmseaice.md`) are computed: time 2·m/11 − 1 with m = month − 1,
+/// latitude and longitude interpolated from the tie-point grid at each pixel's 80 m position and
+/// standardised (x − μ)/σ. Pixels beyond the scene edge keep the fill values (0 / 255).
+public struct PatchExtractor: Sendable {
+    /// The sampler configuration (channels, patch size, standardisation).
+    public let configuration: SamplerConfiguration
+
+    /// An extractor for `configuration`.
+    public init(configuration: SamplerConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// The patch whose top-left downscaled pixel is (row, col); throws if a channel is missing from the scene.
+    public func extract(from scene: DownscaledScene, row r0: Int, col c0: Int) throws -> Sample {
+        let p = configuration.patchSize
+        let channels = configuration.channels
+        var sample = Sample(channels: channels.count, size: p)
+        let rowsIn = max(0, min(r0 + p, scene.rows) - r0), colsIn = max(0, min(c0 + p, scene.cols) - c0)
+        let plane = p * p
+        func copyPlane<T>(_ src: [T], into dst: inout [T], offset: Int) {
+            for a in 0..<rowsIn {
+                let s = (r0 + a) * scene.cols + c0, d = offset + a * p
+                for b in 0..<colsIn { dst[d + b] = src[s + b] }
+            }
+        }
+        for (k, channel) in channels.enumerated() {
+            let offset = k * plane
+            switch channel {
+            case let .fullGrid(name):
+                guard let src = scene.fullGrid[name] else { throw missing(scene, name) }
+                copyPlane(src, into: &sample.inputs, offset: offset)
+            case let .twoKm(name):
+                guard let field = scene.twoKm[name] else { throw missing(scene, name) }
+                let g = scene.geometry
+                let rw = TwoKmSampling.weights(start: r0, count: rowsIn, factor: scene.factor, downsampling: scene.downsampling,
+                                               pixelsPerCell: g.pixelsPerCell, cells: g.twoKmLines)
+                let cw = TwoKmSampling.weights(start: c0, count: colsIn, factor: scene.factor, downsampling: scene.downsampling,
+                                               pixelsPerCell: g.pixelsPerCell, cells: g.twoKmSamples)
+                var block = ArraySlice([Float](repeating: 0, count: rowsIn * colsIn))
+                TwoKmSampling.sample(field, samples: g.twoKmSamples, rows: rw, cols: cw, into: &block)
+                for a in 0..<rowsIn {
+                    for b in 0..<colsIn { sample.inputs[offset + a * p + b] = block[a * colsIn + b] }
+                }
+            case .time:
+                let value = Float(2 * Double(scene.month - 1) / 11 - 1)
+                for a in 0..<rowsIn { for b in 0..<colsIn { sample.inputs[offset + a * p + b] = value } }
+            case .latitude, .longitude:
+                let isLat = channel == .latitude
+                let ms = isLat ? configuration.latitudeMeanStd : configuration.longitudeMeanStd
+                let f = scene.factor, mode = scene.downsampling
+                for a in 0..<rowsIn {
+                    let line = TwoKmSampling.position(ofDownscaled: r0 + a, factor: f, downsampling: mode) - 0.5
+                    for b in 0..<colsIn {
+                        let s = TwoKmSampling.position(ofDownscaled: c0 + b, factor: f, downsampling: mode) - 0.5
+                        let deg = isLat ? scene.tiePoints.latitude(line: line, sample: s)
+                                        : scene.tiePoints.longitude(line: line, sample: s)
+                        sample.inputs[offset + a * p + b] = Float((deg - ms[0]) / ms[1])
+                    }
+                }
+            }
+        }
+        for k in 0..<3 { copyPlane(scene.labels[k], into: &sample.labels, offset: k * plane) }
+        return sample
+    }
+
+    private func missing(_ scene: DownscaledScene, _ name: String) -> SeaIceError {
+        .missing(file: scene.sceneID, item: "variable `\(name)` (sampler channel)")
+    }
+}
