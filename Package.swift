@@ -89,6 +89,13 @@ let package = Package(
             name: "SeaIceSampling",
             dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "SeaIceEvaluation",
+            dependencies: [
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: products
         .target(
@@ -100,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "seaice",
             dependencies: [
-                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL",
+                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -115,6 +122,11 @@ let package = Package(
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceEvaluationTests",
+            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .target(
             name: "AI4ArcticTestSupport",
