@@ -97,6 +97,19 @@ let package = Package(
             ]
         ),
 
+        // MARK: simulation and pictures
+        .target(
+            name: "SeaIceSimulator",
+            dependencies: [
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceAI4Arctic",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SeaIceQuicklook",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL"]
+        ),
+
         // MARK: products
         .target(
             name: "SeaIceProducts",
@@ -108,6 +121,7 @@ let package = Package(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
+                "SeaIceSimulator", "SeaIceQuicklook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -127,6 +141,8 @@ let package = Package(
             dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .target(
             name: "AI4ArcticTestSupport",

@@ -1,0 +1,69 @@
+import SeaIceCore
+
+/// Draws floes of each partial ice type inside a chart polygon.
+///
+/// For the types A, B, C of an egg code (area fractions t₁, t₂, t₃, water t_w), each type has a
+/// cellular (Worley) floe field whose cell size is its floe diameter (CIS form code). A pixel
+/// belongs to a floe of type i when the cell it falls in is selected with the conditional
+/// probability tᵢ / (1 − t₁ − … − tᵢ₋₁) and it is not in the gap between floes; pixels left over
+/// are open water (or the thickest type when CT is 10/10). The expected area fractions equal the
+/// egg code's, so a polygon labelled "thick FYI" really is a mixture, as real charts are.
+public struct FloeField: Sendable {
+    let levels: [LatticeNoise]
+    /// Smallest cell size, km (about one pixel: finer floes become sub-pixel texture).
+    public let minimumCellKm: Double
+
+    /// Three independent floe fields keyed from `generator`.
+    public init(minimumCellKm: Double, generator g: inout SeededGenerator) {
+        levels = (0..<3).map { _ in LatticeNoise(&g) }
+        self.minimumCellKm = minimumCellKm
+    }
+
+    /// Nominal floe diameter of a CIS form code (metres): the middle of the WMO size class.
+    /// −9 (no form) → a continuous sheet for new ice and nilas, 1 km otherwise.
+    public static func floeDiameter(form: Int, stage: Int) -> Double {
+        switch form {
+        case 0, 1: return 1
+        case 2: return 10
+        case 3: return 60
+        case 4: return 300
+        case 5: return 1200
+        case 6: return 5000
+        case 7: return 15000
+        case 8: return 40000
+        case 9, 10: return 40
+        default: return stage <= 82 ? 20000 : 1000
+        }
+    }
+
+    /// The surface at (x, y) km inside `polygon`, and a key (0…1) of the floe it belongs to.
+    public func surface(x: Double, y: Double, polygon: SimulatedPolygon) -> (SurfaceKind, Double) {
+        switch polygon.kind {
+        case .land: return (.land, 0.5)
+        case .water: return (.water, 0.5)
+        case .ice: break
+        }
+        let parts = polygon.partials
+        guard !parts.isEmpty else { return (.water, 0.5) }
+        let water = max(0, 1 - parts.reduce(0) { $0 + $1.fraction })
+        let gap = 0.25 * water
+        var remaining = 1.0
+        for (i, p) in parts.enumerated() where i < levels.count {
+            let cell = max(FloeField.floeDiameter(form: p.form, stage: p.stage) / 1000, minimumCellKm)
+            let w = levels[i].worley(x, y, scale: cell)
+            let key = Double(w.cell >> 11) * (1.0 / 9_007_199_254_740_992.0)
+            let conditional = remaining > 0 ? p.fraction / remaining : 1
+            remaining -= p.fraction
+            // Selection uses the low bits, the floe key the high bits of the cell hash.
+            let select = Double(w.cell & 0xFFFFF) / 1_048_576.0
+            let interior = (w.f2 - w.f1) / cell > gap
+            if select < conditional / max(1 - gap, 0.5) && interior {
+                return (SurfaceKind(stageCode: p.stage) ?? .thickFirstYear, key)
+            }
+        }
+        if water < 0.01 {
+            return (SurfaceKind(stageCode: parts[0].stage) ?? .thickFirstYear, 0.5)
+        }
+        return (.water, 0.5)
+    }
+}

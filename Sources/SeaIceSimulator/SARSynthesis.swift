@@ -1,0 +1,106 @@
+import Foundation
+import SeaIceCore
+
+/// Backscatter, speckle, thermal noise and denoising of a simulated scene.
+///
+/// Per pixel: σ⁰_dB = table value at 35° (per floe, inside its surface's range) + in-floe texture
+/// + HH slope · (θ − 35°) (HV slope −0.025 dB/°); open water takes its range from the local ERA5
+/// wind (sheltered to 40 % between floes). Measured power = σ⁰·G₁ + NESZ·G₂ with unit-mean Gamma
+/// speckle G of `enl` looks and the real NESZ pattern of the template product. Denoising follows
+/// the NERSC texture-noise correction of `../shared/specs/sentinel1.md`: s₀ = P − (1 + ε_swath)·NESZ,
+/// s₀g = gaussian(s₀, 3 px), snr = max(s₀g, 0)/NESZ, σ⁰' = (0.1·s₀g + snr·s₀)/(0.1 + snr) + mean(NESZ),
+/// where ε_swath is a per-sub-swath scaling error (the residual banding real denoised HV shows).
+struct SARSynthesis {
+    let table: BackscatterTable
+    let enl: Double
+    let textureDB: Double
+    let noiseScalingError: Double
+
+    struct Output { var hh: [Float], hv: [Float], trueHH: [Float], trueHV: [Float] }
+
+    /// Simulates both channels. `wind` is the per-pixel 10 m wind speed (m/s), `sheltered` marks
+    /// water pixels inside ice polygons, `floeKey` the per-floe draw (0…1).
+    func run(geometry geo: ScaledGeometry, template: GeometryTemplate, surface: [UInt8], floeKey: [Float],
+             sheltered: [Bool], wind: [Float], incidence: [Float], generator g: inout SeededGenerator) -> Output {
+        let n = geo.lines * geo.samples, cols = geo.samples
+        let texHH = LatticeNoise(&g), texHV = LatticeNoise(&g), streak = LatticeNoise(&g)
+        let epsHH = (0...5).map { _ in noiseScalingError * g.nextGaussian() }
+        let epsHV = (0...5).map { _ in noiseScalingError * g.nextGaussian() }
+        let blockRows = 16
+        let blocks = (geo.lines + blockRows - 1) / blockRows
+        let seeds = (0..<blocks).map { _ in g.next() }
+        let speckle = Speckle(looks: enl)
+        let tHH = SharedArray<Float>(repeating: 0, count: n), tHV = SharedArray<Float>(repeating: 0, count: n)
+        let mHH = SharedArray<Float>(repeating: 0, count: n), mHV = SharedArray<Float>(repeating: 0, count: n)
+        let nHH = SharedArray<Float>(repeating: 0, count: n), nHV = SharedArray<Float>(repeating: 0, count: n)
+        let sw = SharedArray<UInt8>(repeating: 0, count: n)
+        let kmX = geo.pixelSpacing / 1000, kmY = geo.pixelSpacing / 1000
+        // Noise patterns may belong to another product: map by fractional position in the swath.
+        let sx = Double(template.noiseSamples) / Double(geo.base.samples), sy = Double(template.noiseLines) / Double(geo.base.lines)
+        let ln10 = log(10.0) / 10
+        do {
+            DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                var rng = SeededGenerator(seed: seeds[b])
+                for i in (b * blockRows)..<min(geo.lines, (b + 1) * blockRows) {
+                    let y = Double(i) * kmY
+                    let line = geo.productLine(Double(i)) * sy
+                    for j in 0..<cols {
+                        let k = i * cols + j
+                        let x = Double(j) * kmX
+                        let theta = Double(incidence[k]) - table.referenceAngle
+                        let kind = SurfaceKind(rawValue: surface[k]) ?? .water
+                        let sig: IceSignature, u: Double, tex: Double
+                        if kind == .water {
+                            let w = Double(wind[k]) * (sheltered[k] ? 0.4 : 1)
+                            sig = table.water(windSpeed: w)
+                            u = min(max(0.5 + 0.6 * streak.fbm(x, y, scale: 6, octaves: 3), 0), 1)
+                            tex = 0.3
+                        } else {
+                            sig = table.signature(kind)!
+                            u = Double(floeKey[k])
+                            tex = kind == .land ? 2.5 : (kind == .thickFirstYear || kind == .oldIce ? 1.3 : 1.0)
+                        }
+                        let hhDB = sig.hh.at(u) + textureDB * tex * texHH.fbm(x, y, scale: 3, octaves: 3)
+                            + sig.hhSlope.at(u) * theta
+                        let hvDB = sig.hv.at(u) + textureDB * tex * (0.6 * texHH.fbm(x, y, scale: 3, octaves: 3) + 0.4 * texHV.fbm(x, y, scale: 3, octaves: 3))
+                            + table.hvSlope * theta
+                        let hh = exp(ln10 * hhDB) * speckle.sample(&rng), hv = exp(ln10 * hvDB) * speckle.sample(&rng)
+                        tHH[k] = Float(hh); tHV[k] = Float(hv)
+                        let pixel = geo.productPixel(Double(j)) * sx
+                        let nh = template.noiseHH.nesz(line: line, pixel: pixel), nv = template.noiseHV.nesz(line: line, pixel: pixel)
+                        nHH[k] = Float(nh); nHV[k] = Float(nv)
+                        sw[k] = UInt8(template.noiseHV.swath(line: line, pixel: pixel))
+                        mHH[k] = Float(hh + nh * speckle.sample(&rng))
+                        mHV[k] = Float(hv + nv * speckle.sample(&rng))
+                    }
+                }
+            }
+        }
+        let trueHH = tHH.array, trueHV = tHV.array, neszHH = nHH.array, neszHV = nHV.array
+        let measHH = mHH.array, measHV = mHV.array, swath = sw.array
+        let hh = denoise(measHH, nesz: neszHH, swath: swath, eps: epsHH, lines: geo.lines, samples: cols)
+        let hv = denoise(measHV, nesz: neszHV, swath: swath, eps: epsHV, lines: geo.lines, samples: cols)
+        return Output(hh: toDB(hh), hv: toDB(hv), trueHH: toDB(trueHH), trueHV: toDB(trueHV))
+    }
+
+    /// NERSC-style texture-noise-corrected denoising (see the type's documentation), linear σ⁰.
+    func denoise(_ p: [Float], nesz: [Float], swath: [UInt8], eps: [Double], lines: Int, samples: Int) -> [Float] {
+        var s0 = [Float](repeating: 0, count: p.count)
+        var meanNESZ = 0.0
+        for k in p.indices {
+            s0[k] = p[k] - Float(1 + eps[Int(swath[k]) % eps.count]) * nesz[k]
+            meanNESZ += Double(nesz[k])
+        }
+        meanNESZ /= Double(max(p.count, 1))
+        let s0g = Blur.gaussian(s0, lines: lines, samples: samples, sigma: 3)
+        var out = s0
+        for k in out.indices {
+            let snr = max(s0g[k], 0) / max(nesz[k], 1e-12)
+            out[k] = (0.1 * s0g[k] + snr * s0[k]) / (0.1 + snr) + Float(meanNESZ)
+        }
+        return out
+    }
+
+    /// 10·log10 with a floor at −50 dB (denoising can leave non-positive power).
+    func toDB(_ x: [Float]) -> [Float] { x.map { 10 * log10(max($0, 1e-5)) } }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Logging
+import SeaIceCore
+
+/// Simulates Sentinel-1 EW scenes with charts, AMSR2 and ERA5 on real structure
+/// (`../shared/specs/simulator.md`). The same seed and configuration give the same scene,
+/// bit for bit, whatever the number of threads: every parallel block draws from its own
+/// generator split off in a fixed order.
+public struct SceneSimulator: Sendable {
+    /// The real data the scenes are built on.
+    public let resources: SimulatorResources
+    let logger: Logger
+
+    /// A simulator over `resources`, logging to `logger`.
+    public init(resources: SimulatorResources, logger: Logger) {
+        self.resources = resources
+        self.logger = logger
+    }
+
+    /// Simulates one scene.
+    public func simulate(config: SimulationConfig, seed: UInt64) throws -> SimulatedScene {
+        guard config.lines >= 8, config.samples >= 8 else {
+            throw SeaIceError.configuration("scene size must be at least 8 × 8 pixels, got \(config.lines) × \(config.samples)")
+        }
+        guard (config.month ?? 1) >= 1, (config.month ?? 1) <= 12 else {
+            throw SeaIceError.configuration("month must be 1…12, got \(config.month!)")
+        }
+        guard config.pixelSpacing > 0, 2000 % config.pixelSpacing == 0 else {
+            throw SeaIceError.configuration("pixel spacing must divide 2000 m (40, 50, 80, 100, 200, 400, 500, 1000), got \(config.pixelSpacing)")
+        }
+        if let t = config.template, !resources.templates.indices.contains(t) {
+            throw SeaIceError.configuration("template must be 0…\(resources.templates.count - 1), got \(t)")
+        }
+        var g = SeededGenerator(seed: seed)
+        let drawnTemplate = Int(g.next() % UInt64(resources.templates.count))
+        let template = resources.templates[config.template ?? drawnTemplate]
+        let offset = (g.nextUnitDouble(), g.nextUnitDouble())
+        let spacing = Double(config.pixelSpacing)
+        let geo = ScaledGeometry(base: template.geometry, lines: config.lines, samples: config.samples, pixelSpacing: spacing, offset: offset)
+        let month = config.month ?? template.month
+        let looks = max(1, (spacing / 40) * (spacing / 40))
+        let enl = config.enl ?? 10.7 * looks
+        let lines = config.lines, samples = config.samples, n = lines * samples
+        logger.debug("simulating \(lines)×\(samples) on \(template.name), spacing \(config.pixelSpacing) m, ENL \(enl), seed \(seed)")
+
+        // Geometry, land.
+        let incidence = geo.grid(template.geometry.incidence)
+        let lat = geo.grid(template.geometry.latitude), lon = geo.grid(template.geometry.longitude)
+        let land = try LandMask(url: resources.landMaskURL,
+                                latitude: Double(lat.min()!)...Double(lat.max()!), longitude: Double(lon.min()!)...Double(lon.max()!))
+        let isLand = (0..<n).map { land.isLand(latitude: Double(lat[$0]), longitude: Double(lon[$0])) }
+
+        // Weather (winds first: open-water backscatter needs them).
+        let coarse = CoarseGrid(sarLines: lines, sarSamples: samples, pixelSpacing: config.pixelSpacing)
+        var gw = g.split()
+        let season = MicrowaveSignatures.seasonal(resources.signatures.ice, month: month)
+        let basePoint = season[Int(gw.next() % UInt64(season.count))]
+        var weather = WeatherFields(grid: coarse, base: basePoint, generator: &gw)
+
+        // Chart and floes.
+        var gc = g.split()
+        let kmX = spacing / 1000, kmY = spacing / 1000
+        let widthKm = Double(samples) * kmX, heightKm = Double(lines) * kmY
+        let chart = ProceduralChart(widthKm: widthKm, heightKm: heightKm, polygonSizeKm: config.polygonSizeKm, generator: &gc)
+        let floes = FloeField(minimumCellKm: kmX, generator: &gc)
+        var polygons = chart.polygons
+        let landIndex = Int32(polygons.count)
+        polygons.append(SimulatedPolygon(id: polygons.count + 1, kind: .land, ct: -9))
+        let s = SharedArray<UInt8>(repeating: 0, count: n), kk = SharedArray<Float>(repeating: 0.5, count: n)
+        let p = SharedArray<Int32>(repeating: 0, count: n)
+        do {
+            DispatchQueue.concurrentPerform(iterations: lines) { i in
+                for j in 0..<samples {
+                    let k = i * samples + j
+                    if isLand[k] { s[k] = SurfaceKind.land.rawValue; p[k] = landIndex; continue }
+                    let x = Double(j) * kmX, y = Double(i) * kmY
+                    let idx = chart.polygonIndex(x: x, y: y)
+                    let (kind, u) = floes.surface(x: x, y: y, polygon: chart.polygons[idx])
+                    s[k] = kind.rawValue; kk[k] = Float(u); p[k] = Int32(idx)
+                }
+            }
+        }
+        let surface = s.array, key = kk.array, polyIndex = p.array
+        if !isLand.contains(true) { polygons.removeLast() }
+
+        // SAR.
+        let windCells = weather.windSpeed
+        var wind = [Float](repeating: 0, count: n), sheltered = [Bool](repeating: false, count: n)
+        for i in 0..<lines {
+            for j in 0..<samples {
+                let k = i * samples + j
+                wind[k] = Float(coarse.sample(windCells, line: i, sample: j))
+                sheltered[k] = polyIndex[k] != landIndex && polygons[Int(polyIndex[k])].kind == .ice
+            }
+        }
+        var gs = g.split()
+        let sar = SARSynthesis(table: config.backscatter, enl: enl, textureDB: config.textureDB, noiseScalingError: config.noiseScalingError)
+            .run(geometry: geo, template: template, surface: surface, floeKey: key, sheltered: sheltered, wind: wind,
+                 incidence: incidence, generator: &gs)
+        let distance = DistanceTransform.distance(to: isLand, lines: lines, samples: samples, dx: kmX, dy: kmY, cap: 100)
+            .map { $0.rounded(.up) }
+
+        // Coarse fractions, weather thermodynamics, AMSR2.
+        let fractions = Self.cellFractions(surface: surface, lines: lines, samples: samples, grid: coarse)
+        var gt = g.split()
+        weather.completeThermodynamics(grid: coarse, base: basePoint, waterFraction: fractions.water, generator: &gt)
+        var ga = g.split()
+        let meanWind = windCells.reduce(0, +) / Double(max(windCells.count, 1))
+        let sig = resources.signatures.draw(month: month, windSpeed: meanWind, generator: &ga)
+        let amsr2 = AMSR2Simulator.simulate(grid: coarse, fractions: fractions, skinTemperature: weather.skt,
+                                            firstYear: sig.firstYear, multiYear: sig.multiYear, water: sig.water, generator: &ga)
+        let day = 1 + Int(seed % 28)
+        let time = template.geometry.firstLineTime
+        let start = "\(time.prefix(4))-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)T\(time.dropFirst(11).prefix(8))"
+        return SimulatedScene(seed: seed, config: config, lines: lines, samples: samples, templateName: template.name,
+                              geometry: geo, month: month, startTime: start, enl: enl,
+                              hhDB: sar.hh, hvDB: sar.hv, trueHHDB: sar.trueHH, trueHVDB: sar.trueHV, incidence: incidence,
+                              surface: surface, polygonIndex: polyIndex, polygons: polygons, distanceKm: distance,
+                              coarse: coarse, amsr2: amsr2, weather: weather, fractions: fractions)
+    }
+
+    /// Fractions of first-year (and younger), old ice, water and land in every 2 km cell; cells
+    /// without a pixel centre (spacing above 2 km) take the nearest pixel.
+    static func cellFractions(surface: [UInt8], lines: Int, samples: Int, grid: CoarseGrid) -> AMSR2Simulator.CellFractions {
+        let m = grid.lines * grid.samples
+        var fy = [Double](repeating: 0, count: m), my = fy, water = fy, land = fy, count = fy
+        func add(_ c: Int, _ s: UInt8) {
+            switch SurfaceKind(rawValue: s) ?? .water {
+            case .water: water[c] += 1
+            case .land: land[c] += 1
+            case .oldIce: my[c] += 1
+            default: fy[c] += 1
+            }
+            count[c] += 1
+        }
+        for i in 0..<lines {
+            for j in 0..<samples {
+                let (a, b) = grid.cell(line: i, sample: j)
+                add(a * grid.samples + b, surface[i * samples + j])
+            }
+        }
+        for a in 0..<grid.lines {
+            for b in 0..<grid.samples where count[a * grid.samples + b] == 0 {
+                let i = min(lines - 1, Int((Double(a) + 0.5) * grid.pixelsPerCellLine))
+                let j = min(samples - 1, Int((Double(b) + 0.5) * grid.pixelsPerCellSample))
+                add(a * grid.samples + b, surface[i * samples + j])
+            }
+        }
+        for c in 0..<m { fy[c] /= count[c]; my[c] /= count[c]; water[c] /= count[c]; land[c] /= count[c] }
+        return AMSR2Simulator.CellFractions(firstYear: fy, multiYear: my, water: water, land: land)
+    }
+}
