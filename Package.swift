@@ -142,7 +142,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .target(
             name: "AI4ArcticTestSupport",
