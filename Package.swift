@@ -65,6 +65,15 @@ let package = Package(
             dependencies: ["CTorchBridge", "SeaIceCore"]
         ),
 
+        .target(
+            name: "SeaIceNN",
+            dependencies: ["SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "SeaIceOptim",
+            dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceCore"]
+        ),
+
         // MARK: I/O
         .target(
             name: "SeaIceNetCDF",
@@ -160,6 +169,14 @@ let package = Package(
         .testTarget(
             name: "SeaIceTensorTests",
             dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SeaIceNNTests", dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SeaIceOptimTests", dependencies: ["SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],
