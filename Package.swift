@@ -159,11 +159,14 @@ let package = Package(
         ),
         .testTarget(
             name: "SeaIceAI4ArcticTests",
-            dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+            dependencies: [
+                "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport", "AI4ArcticTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "SeaIceSamplingTests",
-            dependencies: ["SeaIceSampling", "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+            dependencies: ["SeaIceSampling", "SeaIceAI4Arctic", "SeaIceTensor", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(

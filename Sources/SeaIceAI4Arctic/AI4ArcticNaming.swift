@@ -61,17 +61,17 @@ public enum AI4ArcticNaming {
         public var readyName: String { "\(timestamp)_\(iceService.rawValue)\(AI4ArcticNaming.readySuffix)" }
     }
 
-    /// Parses a raw file name; throws naming the file if it does not follow the dataset's rule.
-    public static func parseRaw(_ fileName: String) throws -> RawName {
+    /// Parses a raw file name; throws naming the file (`path`, or the name itself) if it does not follow the rule.
+    public static func parseRaw(_ fileName: String, path: String? = nil) throws -> RawName {
         let chars = Array(fileName)
         let expected = "a raw AI4Arctic name: S1x_EW_GRDM_1SDH_<YYYYMMDDTHHMMSS>_…, with `dmi` or `cis` at characters 77–79"
         guard chars.count >= 80 else {
-            throw SeaIceError.invalidInput(file: fileName, item: "file name", expected: expected)
+            throw SeaIceError.invalidInput(file: path ?? fileName, item: "file name", expected: expected)
         }
         let timestamp = String(chars[17..<32])
         let service = String(chars[77..<80])
         guard isTimestamp(timestamp), let ice = IceService(rawValue: service) else {
-            throw SeaIceError.invalidInput(file: fileName, item: "file name", expected: expected)
+            throw SeaIceError.invalidInput(file: path ?? fileName, item: "file name", expected: expected)
         }
         return RawName(fileName: fileName, timestamp: timestamp, iceService: ice)
     }

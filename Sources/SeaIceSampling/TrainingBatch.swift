@@ -38,3 +38,16 @@ public struct TrainingBatch: Sendable, Equatable {
         return out
     }
 }
+
+extension TrainingBatch {
+    /// The inputs as a float32 tensor of shape [N, C, H, W] (NCHW).
+    public func inputTensor(device: Device = .cpu) throws -> Tensor {
+        try Tensor(inputs, shape: [count, channels, size, size], device: device)
+    }
+
+    /// Label plane `task` (0 SIC, 1 SOD, 2 FLOE) as an int64 tensor of shape [N, H, W] (class indices, 255 = ignore),
+    /// the layout cross-entropy and masked-MSE targets take.
+    public func labelTensor(task: Int, device: Device = .cpu) throws -> Tensor {
+        try Tensor(labels(task: task).map { Int64($0) }, shape: [count, size, size], device: device)
+    }
+}

@@ -4,6 +4,7 @@ import SeaIceAI4Arctic
 import SeaIceCore
 import SeaIceSampling
 import SeaIceTestSupport
+import SeaIceTensor
 import XCTest
 
 final class TrainingSamplerTests: XCTestCase {
@@ -103,5 +104,23 @@ final class TrainingSamplerTests: XCTestCase {
         let sampler = try TrainingSampler(configuration: smallConfig(), source: ReadyFileSceneSource(files: [bad], configuration: smallConfig()))
         let prefetcher = BatchPrefetcher(sampler: sampler, generator: SeededGenerator(seed: 1), depth: 1)
         XCTAssertThrowsError(try prefetcher.next()) { e in XCTAssertTrue("\(e)".contains(bad.path), "\(e)") }
+    }
+}
+
+final class TrainingBatchTensorTests: XCTestCase {
+    func testBatchBecomesNCHWTensors() throws {
+        var config = SamplerConfiguration()
+        config.patchSize = 8
+        config.batchSize = 2
+        config.augmentation = .none
+        let sampler = try TrainingSampler(configuration: config, source: InMemorySceneSource([memoryScene(rows: 20, cols: 20)]))
+        var g = SeededGenerator(seed: 11)
+        let batch = try sampler.nextBatch(using: &g)
+        let x = try batch.inputTensor()
+        XCTAssertEqual(x.shape, [2, InputChannel.mmseaice.count, 8, 8])
+        XCTAssertEqual(try x.floats(), batch.inputs)
+        let sod = try batch.labelTensor(task: 1)
+        XCTAssertEqual(sod.shape, [2, 8, 8])
+        XCTAssertEqual(try sod.int64s(), batch.labels(task: 1).map(Int64.init))
     }
 }
