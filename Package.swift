@@ -125,12 +125,28 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceNetCDF"]
         ),
 
+        // MARK: multi-task U-Net: inference and training (seed 001)
+        .target(
+            name: "SeaIceInference",
+            dependencies: [
+                "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
+                "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SeaIceTraining",
+            dependencies: [
+                "SeaIceInference", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceSampling",
+                "SeaIceAI4Arctic", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
-                "SeaIceSimulator", "SeaIceQuicklook",
+                "SeaIceSimulator", "SeaIceQuicklook", "SeaIceInference", "SeaIceTraining", "SeaIceProducts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -151,6 +167,16 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceInferenceTests",
+            dependencies: ["SeaIceInference", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
+                           "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
+        .testTarget(
+            name: "SeaIceTrainingTests",
+            dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
+                           "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .target(
             name: "AI4ArcticTestSupport",
