@@ -149,6 +149,7 @@ let package = Package(
                 "SeaIceSimulator", "SeaIceQuicklook", "SeaIceInference", "SeaIceTraining", "SeaIceProducts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                "SeaIceCharts",
             ]
         ),
 

@@ -23,6 +23,7 @@ public struct SICClass: RawRepresentable, Hashable, Sendable, Codable, Comparabl
     /// The class of `tenths` (0…10; larger values are clamped to 10).
     public init(tenths: Int) { rawValue = UInt8(min(max(tenths, 0), 10)) }
 
+    /// Orders classes by concentration.
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
     /// SIGRID-3 concentration code → class: 00, 01, 02, 55 → 0; 10 … 90 → 1 … 9; 91, 92 → 10.
@@ -38,7 +39,18 @@ public struct SICClass: RawRepresentable, Hashable, Sendable, Codable, Comparabl
 
 /// Stage-of-development class of the AI4Arctic challenge (six classes; starter pack SOD_LOOKUP).
 public enum SODClass: UInt8, Sendable, Codable, CaseIterable {
-    case openWater = 0, newIce = 1, youngIce = 2, thinFirstYearIce = 3, thickFirstYearIce = 4, oldIce = 5
+    /// Open water / no stage (00, 80).
+    case openWater = 0
+    /// New ice and nilas, < 10 cm (81, 82).
+    case newIce = 1
+    /// Young ice: grey and grey-white, 10–30 cm (83, 84, 85).
+    case youngIce = 2
+    /// Thin first-year ice, 30–70 cm (87, 88, 89).
+    case thinFirstYearIce = 3
+    /// Medium and thick first-year ice, ≥ 70 cm, and first-year ice unspecified (86, 91, 93).
+    case thickFirstYearIce = 4
+    /// Old, second-year and multi-year ice (95, 96, 97).
+    case oldIce = 5
 
     /// SIGRID-3 stage code → class: 00, 80 → open water; 81, 82 → new ice; 83, 84, 85 → young ice;
     /// 87, 88, 89 → thin first-year; 86, 91, 93 → thick first-year; 95, 96, 97 → old ice; 98 (glacier), 99 → masked.
@@ -71,7 +83,20 @@ public enum SODClass: UInt8, Sendable, Codable, CaseIterable {
 
 /// Floe-size class of the AI4Arctic challenge (seven classes; starter pack FLOE_LOOKUP).
 public enum FLOEClass: UInt8, Sendable, Codable, CaseIterable {
-    case openWater = 0, cake = 1, smallFloe = 2, mediumFloe = 3, bigFloe = 4, vastFloe = 5, bergs = 6
+    /// Open water (00).
+    case openWater = 0
+    /// Ice cake, < 20 m (02).
+    case cake = 1
+    /// Small floe, 20–100 m (03).
+    case smallFloe = 2
+    /// Medium floe, 100–500 m (04).
+    case mediumFloe = 3
+    /// Big floe, 500 m–2 km (05).
+    case bigFloe = 4
+    /// Vast and giant floes, ≥ 2 km (06, 07).
+    case vastFloe = 5
+    /// Growlers, floebergs, floebits and icebergs (09, 10).
+    case bergs = 6
 
     /// SIGRID-3 form code → class: 00 → open water; 02 → cake; 03 → small; 04 → medium; 05 → big;
     /// 06, 07 → vast; 09, 10 → bergs; 01 (shuga), 08 (fast ice), 21 (level), 22 (pancake) → masked.

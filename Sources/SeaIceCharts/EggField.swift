@@ -2,10 +2,17 @@ import Foundation
 
 /// A field of the SIGRID-3 egg code and the code table (JCOMM TR-23, 2014 rev 3) its values come from.
 public enum EggField: String, Codable, Sendable, CaseIterable {
-    case ct = "CT", ca = "CA", sa = "SA", fa = "FA"
+    /// Total concentration.
+    case ct = "CT"
+    /// Partial concentration, stage and form of the thickest ice (A).
+    case ca = "CA", sa = "SA", fa = "FA"
+    /// Partial concentration, stage and form of the second thickest ice (B).
     case cb = "CB", sb = "SB", fb = "FB"
+    /// Partial concentration, stage and form of the third thickest ice (C).
     case cc = "CC", sc = "SC", fc = "FC"
+    /// Stage of ice thicker than A below 1/10 (CN), stage of remaining ice (CD), predominant/secondary form (CF).
     case cn = "CN", cd = "CD", cf = "CF"
+    /// Polygon type (Table 4).
     case polygonType = "POLY_TYPE"
 
     /// The code table a field's values belong to.

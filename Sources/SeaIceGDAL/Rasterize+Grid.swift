@@ -113,3 +113,16 @@ public enum RasterizationGrid: Codable, Equatable, Sendable {
         }
     }
 }
+
+extension TiePointGrid {
+    /// A tie-point grid from sample/line indices (the centre of pixel i is i, as AI4Arctic raw scenes'
+    /// `sar_grid_sample`/`sar_grid_line`) and their latitudes/longitudes (`sar_grid_latitude`/`sar_grid_longitude`).
+    /// Indices are shifted by 0.5 to GDAL raster coordinates.
+    public init(width: Int, height: Int, sampleIndices: [Double], lineIndices: [Double], latitudes: [Double], longitudes: [Double]) {
+        precondition(Set([sampleIndices.count, lineIndices.count, latitudes.count, longitudes.count]).count == 1,
+                     "tie point arrays differ in length: \(sampleIndices.count), \(lineIndices.count), \(latitudes.count), \(longitudes.count)")
+        self.init(width: width, height: height, tiePoints: sampleIndices.indices.map { i in
+            TiePoint(pixel: sampleIndices[i] + 0.5, line: lineIndices[i] + 0.5, longitude: longitudes[i], latitude: latitudes[i])
+        })
+    }
+}

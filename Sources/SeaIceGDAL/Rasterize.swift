@@ -107,10 +107,23 @@ public enum Rasterize {
     public static func writeGeoTIFF(
         bands: [(name: String, values: [UInt8])], grid: RasterizationGrid, noData: UInt8 = 255, to url: URL
     ) throws {
+        try writeGeoTIFF(bands: bands, type: GDT_Byte, noData: Double(noData), grid: grid, to: url)
+    }
+
+    /// Writes one Int32 band (e.g. a polygon index raster, −1 = none) as a GeoTIFF, like the byte version.
+    public static func writeGeoTIFF(
+        int32Band values: [Int32], name: String, grid: RasterizationGrid, noData: Int32 = -1, to url: URL
+    ) throws {
+        try writeGeoTIFF(bands: [(name, values)], type: GDT_Int32, noData: Double(noData), grid: grid, to: url)
+    }
+
+    private static func writeGeoTIFF<T>(
+        bands: [(name: String, values: [T])], type: GDALDataType, noData: Double, grid: RasterizationGrid, to url: URL
+    ) throws {
         precondition(!bands.isEmpty, "no bands to write")
         for band in bands { precondition(band.values.count == grid.width * grid.height, "band \(band.name) has \(band.values.count) values") }
         GDALLibrary.ensureRegistered()
-        let memory = try MemoryRaster(width: grid.width, height: grid.height, bands: bands.count, type: GDT_Byte)
+        let memory = try MemoryRaster(width: grid.width, height: grid.height, bands: bands.count, type: type)
         switch grid {
         case let .regular(regular):
             var gt = regular.geoTransform
@@ -122,9 +135,9 @@ public enum Rasterize {
         }
         for (i, band) in bands.enumerated() {
             var values = band.values
-            try memory.write(band: i + 1, from: &values, type: GDT_Byte)
+            try memory.write(band: i + 1, from: &values, type: type)
             GDALSetDescription(memory.band(i + 1), band.name)
-            _ = GDALSetRasterNoDataValue(memory.band(i + 1), Double(noData))
+            _ = GDALSetRasterNoDataValue(memory.band(i + 1), noData)
         }
         guard let driver = GDALGetDriverByName("GTiff") else {
             throw SeaIceError.native(library: "GDAL", operation: "GDALGetDriverByName(GTiff)", message: "driver not available")

@@ -74,5 +74,6 @@ public final class SpatialReference: @unchecked Sendable, CustomStringConvertibl
         return String(cString: name)
     }
 
+    /// The CRS name (`name`).
     public var description: String { name }
 }

@@ -6,6 +6,13 @@ struct SeaIce: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seaice",
         abstract: "Automatic Arctic sea-ice mapping from SAR, passive microwave and weather data.",
-        subcommands: [InfoCommand.self, EvaluateCommand.self, SimulateCommand.self, TrainCommand.self, PredictCommand.self]
+        subcommands: [
+            InfoCommand.self,
+            ChartCommand.self,
+            EvaluateCommand.self,
+            SimulateCommand.self,
+            TrainCommand.self,
+            PredictCommand.self,
+        ]
     )
 }

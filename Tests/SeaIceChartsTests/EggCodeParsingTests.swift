@@ -77,3 +77,15 @@ final class EggCodeParsingTests: XCTestCase {
         XCTAssertEqual(land, EggCode(polygonType: .land))
     }
 }
+
+final class SceneLabelsTests: XCTestCase {
+    func testPolygonIcechartToLabels() throws {
+        let table = try PolygonCodeTable(rows: try EggCodeParsingTests.notebookRows(), file: "notebook extract")
+        // A 2 × 3 scene: polygons 26, 47, 76, NaN (outside the chart), 999 (not in the table), 69.
+        let ids: [Float] = [26, 47, 76, .nan, 999, 69]
+        let labels = table.labels(polygonIDs: ids)
+        XCTAssertEqual(labels.sic, [10, 8, 0, 255, 255, 1])
+        XCTAssertEqual(labels.sod, [4, 4, 0, 255, 255, 5])
+        XCTAssertEqual(labels.floe, [255, 5, 0, 255, 255, 255])
+    }
+}

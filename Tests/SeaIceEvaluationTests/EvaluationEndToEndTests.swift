@@ -112,6 +112,21 @@ final class EvaluationEndToEndTests: XCTestCase {
         XCTAssert(ReportMarkdown.render(report).contains("**Simulated data.**"))
     }
 
+    func testChartSubsetRenormalisesTheCombinedScore() throws {
+        let dir = try TestPaths.temporaryDirectory("eval")
+        let (predicted, reference, fixture) = try fixtureScenes()
+        let preds = dir.appendingPathComponent("preds.nc"), refs = dir.appendingPathComponent("refs.nc")
+        try EvaluationFiles.writeSubmission(Array(predicted.prefix(1)), to: preds)
+        try EvaluationFiles.writeSubmission(Array(reference.prefix(1)), to: refs)
+        let evaluator = Evaluator(configuration: .init(charts: [.sod, .sic]), logger: logger)
+        let report = try evaluator.evaluate(predictions: try LabelSource(preds, logger: logger),
+                                            references: try LabelSource(refs, logger: logger))
+        XCTAssertEqual(report.charts.map(\.chart), [.sic, .sod])
+        XCTAssertNil(report.waterConsistency, "needs all three charts")
+        let sic = fixture.scenes[0].SIC.score!, sod = fixture.scenes[0].SOD.score!
+        XCTAssertEqual(report.combinedScore, ChallengeScore.round3((sic * 2 + sod * 2) / 4))
+    }
+
     func testSceneIDsFromFileNames() {
         XCTAssertEqual(LabelSource.sceneID(fileName: "20180607T184326_dmi_prep.nc"), "20180607T184326_dmi")
         XCTAssertEqual(LabelSource.sceneID(fileName: "20180607T184326_cis.nc"), "20180607T184326_cis")

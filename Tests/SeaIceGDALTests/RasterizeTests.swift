@@ -77,6 +77,32 @@ final class RasterizeTests: XCTestCase {
         XCTAssertEqual(hasNoData, 1)
     }
 
+    func testGeoTIFFOfTiePointGridCarriesGCPs() throws {
+        let dir = try TestPaths.temporaryDirectory("rasterize")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("scene.tif")
+        let tiePoints = [TiePoint(pixel: 0, line: 0, longitude: -60, latitude: 70), TiePoint(pixel: 4, line: 0, longitude: -59, latitude: 70),
+                         TiePoint(pixel: 0, line: 3, longitude: -60, latitude: 69), TiePoint(pixel: 4, line: 3, longitude: -59, latitude: 69)]
+        try Rasterize.writeGeoTIFF(int32Band: Array(0..<12), name: "POLYGON_INDEX",
+                                   grid: .tiePoints(TiePointGrid(width: 4, height: 3, tiePoints: tiePoints)), to: url)
+        let ds = try XCTUnwrap(GDALOpen(url.path, GA_ReadOnly))
+        defer { GDALClose(ds) }
+        XCTAssertEqual(GDALGetGCPCount(ds), 4)
+        let gcp = try XCTUnwrap(GDALGetGCPs(ds))[3]
+        XCTAssertEqual([gcp.dfGCPPixel, gcp.dfGCPLine, gcp.dfGCPX, gcp.dfGCPY], [4, 3, -59, 69])
+        XCTAssert(String(cString: GDALGetGCPProjection(ds)).contains("WGS 84"))
+        var back = [Int32](repeating: 0, count: 12)
+        XCTAssertEqual(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Read, 0, 0, 4, 3, &back, 4, 3, GDT_Int32, 0, 0), CE_None)
+        XCTAssertEqual(back, Array(0..<12))
+    }
+
+    func testTiePointGridFromSampleIndices() {
+        let grid = TiePointGrid(width: 100, height: 50, sampleIndices: [0, 99], lineIndices: [0, 49],
+                                latitudes: [70, 71], longitudes: [-60, -61])
+        XCTAssertEqual(grid.tiePoints, [TiePoint(pixel: 0.5, line: 0.5, longitude: -60, latitude: 70),
+                                        TiePoint(pixel: 99.5, line: 49.5, longitude: -61, latitude: 71)])
+    }
+
     func testBadDefinitionsAndTiePoints() throws {
         XCTAssertThrowsError(try SpatialReference(definition: "EPSG:nonsense"))
         let grid = RasterizationGrid.tiePoints(TiePointGrid(width: 4, height: 4, tiePoints: [TiePoint(pixel: 0, line: 0, longitude: 0, latitude: 80)]))

@@ -1,0 +1,30 @@
+import Foundation
+
+/// SIC/SOD/FLOE label rasters of an AI4Arctic raw scene, converted from `polygon_icechart`.
+public struct SceneLabels: Sendable, Equatable {
+    /// SIC class per pixel, 255 masked. Same layout as the input polygon ids (row-major `sar_lines × sar_samples`).
+    public var sic: [UInt8]
+    /// SOD class per pixel, 255 masked.
+    public var sod: [UInt8]
+    /// FLOE class per pixel, 255 masked.
+    public var floe: [UInt8]
+}
+
+extension PolygonCodeTable {
+    /// Converts the raw `polygon_icechart` raster (polygon id per pixel, float32 in the files, NaN
+    /// outside the chart) to label rasters, as `convert_raw_icechart.py` does: each pixel takes its
+    /// polygon's labels; pixels whose id is NaN or not in the table are masked (255).
+    public func labels(polygonIDs: [Float], converter: EggCodeConverter = .init()) -> SceneLabels {
+        var table: [Int: ChartLabels] = [:]
+        for entry in entries { table[entry.id] = converter.labels(for: entry.code) }
+        let none = ChartLabels(sic: ChartLabels.masked, sod: ChartLabels.masked, floe: ChartLabels.masked)
+        var sic = [UInt8](repeating: 0, count: polygonIDs.count), sod = sic, floe = sic
+        for (i, id) in polygonIDs.enumerated() {
+            let labels = id.isFinite && id.rounded() == id ? table[Int(id)] ?? none : none
+            sic[i] = labels.sic
+            sod[i] = labels.sod
+            floe[i] = labels.floe
+        }
+        return SceneLabels(sic: sic, sod: sod, floe: floe)
+    }
+}
