@@ -55,7 +55,7 @@ public struct ConversionBatch: Sendable {
                     }
                 }
                 if case let .failure(error) = result {
-                    converter.logger.error("\(file.lastPathComponent): \(error)")
+                    converter.logger.info("skipped \(file.lastPathComponent): \(error)")
                 }
                 state.emit(state.finish(index: index, file: file, result: result), to: progress)
             }

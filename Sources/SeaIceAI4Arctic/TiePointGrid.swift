@@ -120,6 +120,50 @@ public struct TiePointGrid: Sendable, Hashable {
         incidenceAngle.map { interpolate($0, line: line, sample: sample) }
     }
 
+    /// The tie-point field a grid evaluation reads.
+    public enum Field: Sendable {
+        case latitude, longitude, incidenceAngle
+    }
+
+    /// `field` at every (line, sample) of the rectilinear set `lines × samples` (pixel-index coordinates),
+    /// row-major; the same bilinear interpolation as the point accessors, brackets computed once per row/column.
+    public func evaluate(_ field: Field, lines: [Double], samples: [Double]) -> [Double] {
+        let values: [Double]
+        switch field {
+        case .latitude: values = latitude
+        case .longitude: values = longitude
+        case .incidenceAngle:
+            guard let inc = incidenceAngle else { return [Double](repeating: .nan, count: lines.count * samples.count) }
+            values = inc
+        }
+        let wrap = field == .longitude
+        let rows = lines.map { Self.bracket($0, in: linePositions) }
+        let cols = samples.map { Self.bracket($0, in: samplePositions) }
+        let w = samplePositions.count
+        var out = [Double](repeating: 0, count: lines.count * samples.count)
+        var o = 0
+        for (r, fy) in rows {
+            for (c, fx) in cols {
+                let v00 = values[r * w + c]
+                var v01 = values[r * w + c + 1], v10 = values[(r + 1) * w + c], v11 = values[(r + 1) * w + c + 1]
+                if wrap {
+                    v01 -= 360 * ((v01 - v00) / 360).rounded()
+                    v10 -= 360 * ((v10 - v00) / 360).rounded()
+                    v11 -= 360 * ((v11 - v00) / 360).rounded()
+                }
+                let top = v00 + (v01 - v00) * fx
+                var v = top + (v10 + (v11 - v10) * fx - top) * fy
+                if wrap {
+                    v -= 360 * (v / 360).rounded()
+                    if v <= -180 { v += 360 }
+                }
+                out[o] = v
+                o += 1
+            }
+        }
+        return out
+    }
+
     /// The grid after a `factor` block reduction: positions p → (p − (factor − 1)/2) / factor,
     /// the pixel-index coordinate of the same point on the reduced grid (block-mean pixel centres).
     public func reduced(by factor: Int) -> TiePointGrid {

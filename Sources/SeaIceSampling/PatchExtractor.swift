@@ -54,14 +54,11 @@ public struct PatchExtractor: Sendable {
                 let isLat = channel == .latitude
                 let ms = isLat ? configuration.latitudeMeanStd : configuration.longitudeMeanStd
                 let f = scene.factor, mode = scene.downsampling
+                let lines = (0..<rowsIn).map { TwoKmSampling.position(ofDownscaled: r0 + $0, factor: f, downsampling: mode) - 0.5 }
+                let samples = (0..<colsIn).map { TwoKmSampling.position(ofDownscaled: c0 + $0, factor: f, downsampling: mode) - 0.5 }
+                let degrees = scene.tiePoints.evaluate(isLat ? .latitude : .longitude, lines: lines, samples: samples)
                 for a in 0..<rowsIn {
-                    let line = TwoKmSampling.position(ofDownscaled: r0 + a, factor: f, downsampling: mode) - 0.5
-                    for b in 0..<colsIn {
-                        let s = TwoKmSampling.position(ofDownscaled: c0 + b, factor: f, downsampling: mode) - 0.5
-                        let deg = isLat ? scene.tiePoints.latitude(line: line, sample: s)
-                                        : scene.tiePoints.longitude(line: line, sample: s)
-                        sample.inputs[offset + a * p + b] = Float((deg - ms[0]) / ms[1])
-                    }
+                    for b in 0..<colsIn { sample.inputs[offset + a * p + b] = Float((degrees[a * colsIn + b] - ms[0]) / ms[1]) }
                 }
             }
         }

@@ -10,6 +10,7 @@ struct SeaIce: AsyncParsableCommand {
             InfoCommand.self,
             ChartCommand.self,
             EvaluateCommand.self,
+            AI4ArcticCommand.self,
             SimulateCommand.self,
             TrainCommand.self,
             PredictCommand.self,

@@ -65,6 +65,12 @@ final class AI4ArcticFileTests: XCTestCase {
         XCTAssertEqual(g.longitude(line: 0, sample: 95), 179.95, accuracy: 1e-9)
         XCTAssertEqual(g.longitude(line: 0, sample: 105), -179.95, accuracy: 1e-9)
         XCTAssertEqual(g.longitude(line: 0, sample: 100), 180, accuracy: 1e-9)
+        let lines = [0, 15, 33.3, 210], samples = [3, 95, 105, 199.5]
+        let grid = g.evaluate(.longitude, lines: lines, samples: samples)
+        for (a, l) in lines.enumerated() { for (b, s) in samples.enumerated() {
+            XCTAssertEqual(grid[a * 4 + b], g.longitude(line: l, sample: s), accuracy: 1e-9)
+        } }
+        XCTAssertEqual(g.evaluate(.latitude, lines: [15], samples: [3]), [15])
         XCTAssertThrowsError(try TiePointGrid.fromPoints(file: "bad.nc", line: Array(line.prefix(440)), sample: sample,
                                                          latitude: lat, longitude: lon, incidenceAngle: nil)) { e in
             XCTAssertEqual(e as? SeaIceError, .invalidInput(file: "bad.nc", item: "sar_grid_line", expected:
