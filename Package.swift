@@ -116,7 +116,7 @@ let package = Package(
         ),
         .target(
             name: "SeaIceQuicklook",
-            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL"]
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL", "SeaIceNetCDF", "SeaIceCharts"]
         ),
 
         // MARK: products
@@ -179,6 +179,7 @@ let package = Package(
             dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
                            "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
+        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .target(
             name: "AI4ArcticTestSupport",

@@ -8,14 +8,18 @@ import SeaIceCore
 /// probability tᵢ / (1 − t₁ − … − tᵢ₋₁) and it is not in the gap between floes; pixels left over
 /// are open water (or the thickest type when CT is 10/10). The expected area fractions equal the
 /// egg code's, so a polygon labelled "thick FYI" really is a mixture, as real charts are.
+/// In close and consolidated pack (CT ≥ 7/10) a network of leads (cell edges of a 25 km cellular
+/// field, 0.15–0.65 km wide) cuts through the floes: refrozen (new ice) or open.
 public struct FloeField: Sendable {
     let levels: [LatticeNoise]
-    /// Smallest cell size, km (about one pixel: finer floes become sub-pixel texture).
+    let leads: LatticeNoise, leadWidth: LatticeNoise
+    /// Smallest cell size, km (the simulator uses 3 pixels: finer floes are drawn as small patches).
     public let minimumCellKm: Double
 
     /// Three independent floe fields keyed from `generator`.
     public init(minimumCellKm: Double, generator g: inout SeededGenerator) {
         levels = (0..<3).map { _ in LatticeNoise(&g) }
+        leads = LatticeNoise(&g); leadWidth = LatticeNoise(&g)
         self.minimumCellKm = minimumCellKm
     }
 
@@ -58,12 +62,21 @@ public struct FloeField: Sendable {
             let select = Double(w.cell & 0xFFFFF) / 1_048_576.0
             let interior = (w.f2 - w.f1) / cell > gap
             if select < conditional / max(1 - gap, 0.5) && interior {
-                return (SurfaceKind(stageCode: p.stage) ?? .thickFirstYear, key)
+                return lead(x, y, water: water) ?? (SurfaceKind(stageCode: p.stage) ?? .thickFirstYear, key)
             }
         }
         if water < 0.01 {
-            return (SurfaceKind(stageCode: parts[0].stage) ?? .thickFirstYear, 0.5)
+            return lead(x, y, water: water) ?? (SurfaceKind(stageCode: parts[0].stage) ?? .thickFirstYear, 0.5)
         }
         return (.water, 0.5)
+    }
+
+    /// A lead at (x, y) km in close pack (water fraction ≤ 0.3), or nil.
+    func lead(_ x: Double, _ y: Double, water: Double) -> (SurfaceKind, Double)? {
+        guard water <= 0.3 else { return nil }
+        let w = leads.worley(x, y, scale: 25)
+        let width = 0.15 + 0.5 * (0.5 + 0.5 * leadWidth.value(x, y, scale: 15))
+        guard w.f2 - w.f1 < width else { return nil }
+        return (w.cell & 0xFF) < 150 ? (.newIce, 0.3) : (.water, 0.5)
     }
 }

@@ -58,46 +58,60 @@ public struct NoisePattern: Sendable {
     }
 
     /// Noise-equivalent σ⁰ (linear) at product coordinates.
-    public func nesz(line: Double, pixel: Double) -> Double {
-        let a = Self.lookup(calibration, line: line, pixel: pixel, skipZeros: false)
-        let n = Self.lookup(range, line: line, pixel: pixel, skipZeros: true) * azimuthGain(line: line, pixel: pixel)
-        return a > 0 ? n / (a * a) : 0
-    }
+    public func nesz(line: Double, pixel: Double) -> Double { row(line: line).nesz(pixel: pixel) }
 
     /// The sub-swath number (1…5 for EW) at product coordinates, 0 when no block covers it.
-    public func swath(line: Double, pixel: Double) -> Int {
-        block(line: line, pixel: pixel)?.swath ?? 0
-    }
+    public func swath(line: Double, pixel: Double) -> Int { row(line: line).swath(pixel: pixel) }
 
-    func block(line: Double, pixel: Double) -> AzimuthBlock? {
-        azimuth.first { line >= $0.firstLine && line <= $0.lastLine + 1 && pixel >= $0.firstSample && pixel <= $0.lastSample + 1 }
-    }
+    /// The noise pattern along one product line, with the per-line lookups done once.
+    public struct Row: Sendable {
+        let range: [Vector], calibration: [Vector]
+        let rangeLo: Int, rangeHi: Int, rangeT: Double
+        let calLo: Int, calHi: Int, calT: Double
+        let blocks: [(first: Double, last: Double, swath: Int, gain: Double)]
 
-    func azimuthGain(line: Double, pixel: Double) -> Double {
-        guard let b = block(line: line, pixel: pixel) else { return 1 }
-        return Self.linear(b.lines, b.values, line)
-    }
-
-    /// Linear interpolation in azimuth between the bracketing vectors, each interpolated in range;
-    /// with `skipZeros`, zero entries (outside the imaged sub-swaths of a vector) defer to the other vector.
-    static func lookup(_ vs: [Vector], line: Double, pixel: Double, skipZeros: Bool) -> Double {
-        var hi = vs.firstIndex { $0.line > line } ?? vs.count - 1
-        if hi == 0 { hi = 1 }
-        let lo = hi - 1
-        let a = linear(vs[lo].pixels, vs[lo].values, pixel), b = linear(vs[hi].pixels, vs[hi].values, pixel)
-        if skipZeros {
-            if a <= 0 && b <= 0 {
-                for k in (hi + 1)..<max(hi + 1, vs.count) {
-                    let c = linear(vs[k].pixels, vs[k].values, pixel)
-                    if c > 0 { return c }
+        /// NESZ (linear σ⁰) at product pixel `pixel` of this line.
+        public func nesz(pixel: Double) -> Double {
+            let a0 = NoisePattern.linear(calibration[calLo].pixels, calibration[calLo].values, pixel)
+            let a1 = NoisePattern.linear(calibration[calHi].pixels, calibration[calHi].values, pixel)
+            let a = a0 + (a1 - a0) * calT
+            var n0 = NoisePattern.linear(range[rangeLo].pixels, range[rangeLo].values, pixel)
+            var n1 = NoisePattern.linear(range[rangeHi].pixels, range[rangeHi].values, pixel)
+            if n0 <= 0 && n1 <= 0 {
+                // Outside the imaged sub-swaths of both vectors (first lines): the next vector that has it.
+                for k in (rangeHi + 1)..<max(rangeHi + 1, range.count) {
+                    let c = NoisePattern.linear(range[k].pixels, range[k].values, pixel)
+                    if c > 0 { n0 = c; n1 = c; break }
                 }
-                return 0
-            }
-            if a <= 0 { return b }
-            if b <= 0 { return a }
+            } else if n0 <= 0 { n0 = n1 } else if n1 <= 0 { n1 = n0 }
+            let n = (n0 + (n1 - n0) * rangeT) * gain(pixel)
+            return a > 0 ? n / (a * a) : 0
         }
-        let t = min(max((line - vs[lo].line) / (vs[hi].line - vs[lo].line), 0), 1)
-        return a + (b - a) * t
+
+        /// Sub-swath number at `pixel` (0 when no azimuth block covers it).
+        public func swath(pixel: Double) -> Int {
+            blocks.first { pixel >= $0.first && pixel <= $0.last + 1 }?.swath ?? 0
+        }
+
+        func gain(_ pixel: Double) -> Double {
+            for b in blocks where pixel >= b.first && pixel <= b.last + 1 { return b.gain }
+            return 1
+        }
+    }
+
+    /// The per-line evaluator for product line `line`.
+    public func row(line: Double) -> Row {
+        func bracket(_ vs: [Vector]) -> (Int, Int, Double) {
+            var hi = vs.firstIndex { $0.line > line } ?? vs.count - 1
+            if hi == 0 { hi = 1 }
+            let lo = hi - 1
+            return (lo, hi, min(max((line - vs[lo].line) / (vs[hi].line - vs[lo].line), 0), 1))
+        }
+        let r = bracket(range), c = bracket(calibration)
+        let blocks = azimuth.filter { line >= $0.firstLine && line <= $0.lastLine + 1 }
+            .map { (first: $0.firstSample, last: $0.lastSample, swath: $0.swath, gain: Self.linear($0.lines, $0.values, line)) }
+        return Row(range: range, calibration: calibration, rangeLo: r.0, rangeHi: r.1, rangeT: r.2,
+                   calLo: c.0, calHi: c.1, calT: c.2, blocks: blocks)
     }
 
     /// Piecewise-linear interpolation of (xs, ys) at x, held constant beyond the ends.

@@ -4,7 +4,7 @@ import SeaIceCore
 /// Backscatter, speckle, thermal noise and denoising of a simulated scene.
 ///
 /// Per pixel: σ⁰_dB = table value at 35° (per floe, inside its surface's range) + in-floe texture
-/// + HH slope · (θ − 35°) (HV slope −0.025 dB/°); open water takes its range from the local ERA5
+/// + HH slope · (θ − 35°) (HV slope −0.025 dB/°) + 2.5 dB on pressure ridges (thick and old ice); open water takes its range from the local ERA5
 /// wind (sheltered to 40 % between floes). Measured power = σ⁰·G₁ + NESZ·G₂ with unit-mean Gamma
 /// speckle G of `enl` looks and the real NESZ pattern of the template product. Denoising follows
 /// the NERSC texture-noise correction of `../shared/specs/sentinel1.md`: s₀ = P − (1 + ε_swath)·NESZ,
@@ -23,7 +23,7 @@ struct SARSynthesis {
     func run(geometry geo: ScaledGeometry, template: GeometryTemplate, surface: [UInt8], floeKey: [Float],
              sheltered: [Bool], wind: [Float], incidence: [Float], generator g: inout SeededGenerator) -> Output {
         let n = geo.lines * geo.samples, cols = geo.samples
-        let texHH = LatticeNoise(&g), texHV = LatticeNoise(&g), streak = LatticeNoise(&g)
+        let texHH = LatticeNoise(&g), texHV = LatticeNoise(&g), streak = LatticeNoise(&g), ridges = LatticeNoise(&g)
         let epsHH = (0...5).map { _ in noiseScalingError * g.nextGaussian() }
         let epsHV = (0...5).map { _ in noiseScalingError * g.nextGaussian() }
         let blockRows = 16
@@ -44,6 +44,7 @@ struct SARSynthesis {
                 for i in (b * blockRows)..<min(geo.lines, (b + 1) * blockRows) {
                     let y = Double(i) * kmY
                     let line = geo.productLine(Double(i)) * sy
+                    let rowHH = template.noiseHH.row(line: line), rowHV = template.noiseHV.row(line: line)
                     for j in 0..<cols {
                         let k = i * cols + j
                         let x = Double(j) * kmX
@@ -60,16 +61,22 @@ struct SARSynthesis {
                             u = Double(floeKey[k])
                             tex = kind == .land ? 2.5 : (kind == .thickFirstYear || kind == .oldIce ? 1.3 : 1.0)
                         }
-                        let hhDB = sig.hh.at(u) + textureDB * tex * texHH.fbm(x, y, scale: 3, octaves: 3)
-                            + sig.hhSlope.at(u) * theta
-                        let hvDB = sig.hv.at(u) + textureDB * tex * (0.6 * texHH.fbm(x, y, scale: 3, octaves: 3) + 0.4 * texHV.fbm(x, y, scale: 3, octaves: 3))
-                            + table.hvSlope * theta
+                        let common = texHH.fbm(x, y, scale: 3, octaves: 3)
+                        // Pressure ridges: bright lines (cell edges of a 4 km cellular field) on thick and old ice.
+                        var ridge = 0.0
+                        if kind == .thickFirstYear || kind == .oldIce {
+                            let w = ridges.worley(x, y, scale: 4)
+                            if w.f2 - w.f1 < 0.12 { ridge = 2.5 }
+                        }
+                        let hhDB = sig.hh.at(u) + textureDB * tex * common + sig.hhSlope.at(u) * theta + ridge
+                        let hvDB = sig.hv.at(u) + textureDB * tex * (0.6 * common + 0.4 * texHV.fbm(x, y, scale: 3, octaves: 3))
+                            + table.hvSlope * theta + 0.8 * ridge
                         let hh = exp(ln10 * hhDB) * speckle.sample(&rng), hv = exp(ln10 * hvDB) * speckle.sample(&rng)
                         tHH[k] = Float(hh); tHV[k] = Float(hv)
                         let pixel = geo.productPixel(Double(j)) * sx
-                        let nh = template.noiseHH.nesz(line: line, pixel: pixel), nv = template.noiseHV.nesz(line: line, pixel: pixel)
+                        let nh = rowHH.nesz(pixel: pixel), nv = rowHV.nesz(pixel: pixel)
                         nHH[k] = Float(nh); nHV[k] = Float(nv)
-                        sw[k] = UInt8(template.noiseHV.swath(line: line, pixel: pixel))
+                        sw[k] = UInt8(rowHV.swath(pixel: pixel))
                         mHH[k] = Float(hh + nh * speckle.sample(&rng))
                         mHV[k] = Float(hv + nv * speckle.sample(&rng))
                     }

@@ -62,7 +62,7 @@ public struct SceneSimulator: Sendable {
         let kmX = spacing / 1000, kmY = spacing / 1000
         let widthKm = Double(samples) * kmX, heightKm = Double(lines) * kmY
         let chart = ProceduralChart(widthKm: widthKm, heightKm: heightKm, polygonSizeKm: config.polygonSizeKm, generator: &gc)
-        let floes = FloeField(minimumCellKm: kmX, generator: &gc)
+        let floes = FloeField(minimumCellKm: 3 * kmX, generator: &gc)
         var polygons = chart.polygons
         let landIndex = Int32(polygons.count)
         polygons.append(SimulatedPolygon(id: polygons.count + 1, kind: .land, ct: -9))

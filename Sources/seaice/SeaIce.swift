@@ -12,6 +12,7 @@ struct SeaIce: AsyncParsableCommand {
             EvaluateCommand.self,
             AI4ArcticCommand.self,
             SimulateCommand.self,
+            ShowCommand.self,
             TrainCommand.self,
             PredictCommand.self,
         ]
