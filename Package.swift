@@ -73,6 +73,15 @@ let package = Package(
             name: "SeaIceOptim",
             dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceCore"]
         ),
+        .target(
+            name: "SeaIceModels",
+            dependencies: ["SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore"]
+        ),
+        .target(
+            name: "SeaIceBench",
+            dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
+                           .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: I/O
         .target(
@@ -148,6 +157,7 @@ let package = Package(
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
                 "SeaIceSimulator", "SeaIceQuicklook", "SeaIceInference", "SeaIceTraining", "SeaIceProducts",
                 "SeaIceAI4Arctic", "SeaIceSampling",
+                "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 "SeaIceCharts",
@@ -210,6 +220,10 @@ let package = Package(
         .testTarget(
             name: "SeaIceOptimTests", dependencies: ["SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SeaIceModelsTests",
+            dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]
         ),
     ],
     cxxLanguageStandard: .cxx20

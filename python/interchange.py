@@ -51,7 +51,7 @@ def write_safetensors(path, tensors):
     """Writes {name: numpy array} in the safetensors format (8-byte aligned header)."""
     header, blobs, offset = {}, [], 0
     for name, arr in tensors.items():
-        arr = np.ascontiguousarray(arr)
+        arr = np.array(arr, order="C", copy=True)  # keeps 0-d shapes (ascontiguousarray makes them 1-d)
         blob = arr.astype(arr.dtype.newbyteorder("<")).tobytes()
         header[name] = {"dtype": CODES[np.dtype(arr.dtype)], "shape": list(arr.shape),
                         "data_offsets": [offset, offset + len(blob)]}

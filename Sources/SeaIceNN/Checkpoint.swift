@@ -83,6 +83,8 @@ public enum Checkpoint {
             manifest = try JSONDecoder().decode(type, from: Data(contentsOf: url))
         } catch let error as DecodingError {
             throw SeaIceError.invalidInput(file: url.path, item: "manifest", expected: "a checkpoint manifest (\(error))")
+        } catch {
+            throw SeaIceError.io(file: url.path, message: "cannot read checkpoint manifest: \(error.localizedDescription)")
         }
         guard manifest.formatVersion == formatVersion else {
             throw SeaIceError.invalidInput(file: url.path, item: "formatVersion", expected: "\(formatVersion), found \(manifest.formatVersion)")

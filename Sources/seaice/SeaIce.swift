@@ -15,6 +15,8 @@ struct SeaIce: AsyncParsableCommand {
             ShowCommand.self,
             TrainCommand.self,
             PredictCommand.self,
+            BenchCommand.self,
+            DemoCommand.self,
         ]
     )
 }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SeaIceBench
+
+/// `seaice bench`: performance measurements (figures go to BENCHMARKS.md).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure SeaIceKit against the Python reference.",
+        subcommands: [BenchUNetCommand.self]
+    )
+}
+
+/// `seaice bench unet`: the seed-001 U-Net, Swift against Python PyTorch.
+struct BenchUNetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unet",
+        abstract: "Time one U-Net training step (batch 16×256×256) and one 500×520 scene inference, Swift vs Python."
+    )
+
+    @Option(help: "Timed repeats per phase and side.")
+    var iterations = 5
+
+    @Option(help: "libtorch threads on both sides.")
+    var threads = 2
+
+    @Flag(help: "Small sizes for a smoke test (batch 2×64×64, a 96×104 scene, 2 repeats).")
+    var quick = false
+
+    @Option(help: "Repository holding python/bench_unet.py and scripts/python (default: the current folder).")
+    var repository: String = FileManager.default.currentDirectoryPath
+
+    func validate() throws {
+        guard iterations > 0 else { throw ValidationError("--iterations must be at least 1") }
+        guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        var options = quick ? UNetBenchmarkOptions.quick(threads: threads) : UNetBenchmarkOptions(threads: threads)
+        if !quick { options.iterations = iterations }
+        var logger = Logger(label: "seaice.bench")
+        logger.logLevel = .info
+        let report = try UNetBenchmark(options: options, repository: URL(fileURLWithPath: repository), logger: logger).run()
+        print(report.markdown)
+    }
+}
