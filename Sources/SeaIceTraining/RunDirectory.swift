@@ -7,7 +7,7 @@ import SeaIceTensor
 
 /// The folder of a training run:
 /// - `configuration.json` — the run's `TrainingConfiguration`;
-/// - `last/` — checkpoint after the latest epoch (weights, optimizer tensors, `TrainingState`): `--resume` starts here;
+/// - `last/` — checkpoint after the latest epoch (weights, optimizer tensors, `RunState`): `--resume` starts here;
 /// - `best/` — checkpoint of the best validation combined score (what `seaice predict` uses);
 /// - `metrics.jsonl` — one `EpochMetrics` line per epoch.
 ///
@@ -30,10 +30,10 @@ public struct RunDirectory {
     public var metrics: MetricsLog { MetricsLog(url: url.appendingPathComponent("metrics.jsonl")) }
 
     /// The manifest type of training checkpoints.
-    public typealias Manifest = CheckpointManifest<NetworkSpecification, TrainingState>
+    public typealias Manifest = CheckpointManifest<NetworkSpecification, RunState>
 
     /// Writes a checkpoint into `last/` (and a copy into `best/` when `best`).
-    public func save(network: Module, optimizer: any Optimizer, state: TrainingState,
+    public func save(network: Module, optimizer: any Optimizer, state: RunState,
                      specification: NetworkSpecification, best: Bool) throws {
         var state = state
         state.optimizer = optimizer.record
@@ -58,7 +58,7 @@ public struct RunDirectory {
     /// Restores `network` and `optimizer` from the checkpoint in `directory`; returns its state.
     /// - Throws: `SeaIceError` naming the checkpoint when its specification differs from `specification`.
     public func restore(from directory: URL, network: Module, optimizer: any Optimizer,
-                        specification: NetworkSpecification, device: Device) throws -> TrainingState {
+                        specification: NetworkSpecification, device: Device) throws -> RunState {
         let manifest = try Checkpoint.manifest(Manifest.self, in: directory)
         guard manifest.model == specification else {
             throw SeaIceError.invalidInput(file: directory.appendingPathComponent(Checkpoint.manifestName).path, item: "model",

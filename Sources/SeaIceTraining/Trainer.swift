@@ -43,7 +43,7 @@ public final class Trainer {
     private let optimizer: any Optimizer
     private let loss: MultiTaskLoss
     private let logger: Logger
-    private var state: TrainingState
+    private var state: RunState
 
     /// A trainer; `network` must have been built by the caller with `Trainer.initialGenerators(seed:)`'s
     /// first generator so that the same seed gives the same run.
@@ -62,7 +62,7 @@ public final class Trainer {
         optimizer = OptimizerConfiguration.sgd(configuration.optimizer).make(parameters: network.namedParameters())
         loss = MultiTaskLoss(weights: configuration.loss, sicHead: network.sicHead)
         let scheduler = LearningRateScheduler(schedule: configuration.schedule, base: configuration.optimizer.learningRate)
-        state = TrainingState(scheduler: scheduler, generator: Self.initialGenerators(seed: configuration.seed).run)
+        state = RunState(scheduler: scheduler, generator: Self.initialGenerators(seed: configuration.seed).run)
     }
 
     /// The generators of a run with `seed`: `initialisation` builds the network, `run` draws batches.
@@ -83,7 +83,7 @@ public final class Trainer {
     }
 
     /// The state reached so far.
-    public var currentState: TrainingState { state }
+    public var currentState: RunState { state }
 
     /// Trains until `configuration.epochs` (or `stopAfterEpochs` more epochs), calling `progress` after
     /// every iteration and every epoch.

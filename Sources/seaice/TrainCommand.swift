@@ -61,7 +61,7 @@ struct TrainCommand: ParsableCommand {
         if resume { try trainer.resume() }
         let simulated = trainer.simulatedData ? " (SIMULATED DATA)" : ""
         Console.line("training on \(setup.train.count) scenes, validating on \(setup.validation.count)\(simulated), device \(device.device)")
-        let bar = ProgressBar()
+        let bar = ProgressBar(enabled: true)
         let summary = try trainer.train { p in
             if let m = p.finishedEpoch {
                 bar.finish()
@@ -70,9 +70,9 @@ struct TrainCommand: ParsableCommand {
                     ?? "no validation"
                 Console.line("epoch \(m.epoch)/\(p.epochs): loss \(String(format: "%.4f", m.trainLoss)), \(score)\(m.best ? ", best" : "")")
             } else {
-                bar.update(fraction: Double(p.iteration) / Double(p.iterationsPerEpoch),
-                           text: "epoch \(p.epoch)/\(p.epochs) it \(p.iteration)/\(p.iterationsPerEpoch) loss \(String(format: "%.4f", p.meanLoss)) "
-                               + "lr \(String(format: "%.2e", p.learningRate)) left \(ProgressBar.duration(p.remaining))")
+                bar.draw(fraction: Double(p.iteration) / Double(p.iterationsPerEpoch),
+                         label: "epoch \(p.epoch)/\(p.epochs) it \(p.iteration)/\(p.iterationsPerEpoch) loss \(String(format: "%.4f", p.meanLoss)) "
+                               + "lr \(String(format: "%.2e", p.learningRate)) left \(Console.duration(p.remaining))")
             }
         }
         let best = summary.bestScore.map { String(format: "%.3f at epoch %d", $0, summary.bestEpoch ?? 0) } ?? "n/a"

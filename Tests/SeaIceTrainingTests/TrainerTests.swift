@@ -90,8 +90,8 @@ final class TrainerTests: XCTestCase {
     }
 }
 
-extension TrainingState {
-    func withElapsed(_ seconds: Double) -> TrainingState {
+extension RunState {
+    func withElapsed(_ seconds: Double) -> RunState {
         var s = self
         s.elapsedSeconds = seconds
         return s

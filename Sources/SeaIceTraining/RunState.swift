@@ -4,7 +4,7 @@ import SeaIceOptim
 /// Everything besides tensors that an interrupted run needs to continue exactly: counters, the
 /// schedule position, the optimizer record, the best score so far and the run's generator (its
 /// state at the start of the next epoch; each epoch draws from `generator.split()`).
-public struct TrainingState: Codable, Sendable, Equatable {
+public struct RunState: Codable, Sendable, Equatable {
     /// Epochs completed.
     public var epoch: Int
     /// Iterations completed over the whole run.
