@@ -88,9 +88,13 @@ public struct InferenceScene: Sendable {
     }
 
     /// Whether a global attribute whose name contains "simulat" marks the file as simulated (any
-    /// value but "", "no", "false", "0", "none").
+    /// value but "", "no", "false", "0", "none"), or the ready-to-train `original_id` is a product id
+    /// of the SeaIceKit simulator (which ends its ids in `SIMU`; the raw → ready conversion keeps the
+    /// id but not the attribute).
     static func isSimulated(_ file: AI4ArcticFile) throws -> Bool {
-        try file.globalAttributes().contains { key, value in
+        let attributes = try file.globalAttributes()
+        if let original = attributes[AI4ArcticNaming.ReadyAttribute.originalID]?.text, original.contains("_SIMU") { return true }
+        return attributes.contains { key, value in
             guard key.lowercased().contains("simulat") else { return false }
             let text = value.text ?? value.doubles.map { $0.map { "\($0)" }.joined() } ?? ""
             return !["", "no", "false", "0", "0.0", "none"].contains(text.lowercased())
