@@ -54,6 +54,12 @@ public enum TrainingSetup {
         try configuration.validate()
         let (train, validation) = try split(try readyFiles(in: data), settings: configuration.validation, seed: configuration.seed)
         let source = ReadyFileSceneSource(files: train, configuration: configuration.sampler, logger: logger)
+        // Warm the scene cache on this thread when it holds every scene: the first epoch then does no
+        // I/O, and HDF5 (whose error printing is set per thread) is never first entered from the
+        // prefetch thread.
+        if train.count <= configuration.sampler.cacheCapacity {
+            for i in 0..<train.count { _ = try source.scene(at: i) }
+        }
         let sampler = try TrainingSampler(configuration: configuration.sampler, source: source)
         let validator = validation.isEmpty ? nil : try Validator(files: validation, inputs: configuration.sampler,
                                                                   settings: configuration.validation.prediction, device: device)

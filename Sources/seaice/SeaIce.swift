@@ -17,6 +17,7 @@ struct SeaIce: AsyncParsableCommand {
             PredictCommand.self,
             BenchCommand.self,
             DemoCommand.self,
+            BenchPredictCommand.self,
         ]
     )
 }
