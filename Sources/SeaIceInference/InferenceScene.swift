@@ -5,7 +5,7 @@ import SeaIceNetCDF
 import SeaIceSampling
 
 /// A ready-to-train scene prepared for whole-scene prediction: the downscaled inputs the network
-/// needs (as a `DownscaledScene`, labels all 255 when the file has none, as AutoICE test files),
+/// needs (as a `DownscaledScene` whose labels are all 255: labels are never read here),
 /// where the SAR is valid, and what is needed to write products on the 80 m grid.
 public struct InferenceScene: Sendable {
     /// The source file.
@@ -41,10 +41,7 @@ public struct InferenceScene: Sendable {
         defer { try? file.close() }
         let attributes = try file.readyAttributes()
         let f = configuration.downscaleFactor, g = file.geometry
-        let hasLabels = AI4ArcticSchema.labelVariables.allSatisfy(file.has)
-        let labelOffset = configuration.downsampling == .nearest ? 0 : f / 2
         var full = Dictionary(uniqueKeysWithValues: readNames.map { ($0, [Float]()) })
-        var labels = [[UInt8]](repeating: [], count: 3)
         let step = f * max(rowBlock, 1)
         for r0 in stride(from: 0, to: g.lines, by: step) {
             let w = GridWindow(row: r0, col: 0, rows: min(step, g.lines - r0), cols: g.samples)
@@ -54,14 +51,10 @@ public struct InferenceScene: Sendable {
                     ? BlockReduction.nearest(v, rows: w.rows, cols: w.cols, factor: f)
                     : BlockReduction.mean(v, rows: w.rows, cols: w.cols, factor: f)
             }
-            guard hasLabels else { continue }
-            for (k, n) in AI4ArcticSchema.labelVariables.enumerated() {
-                let v = try file.readLabels(n, window: w)
-                labels[k] += BlockReduction.nearest(v, rows: w.rows, cols: w.cols, factor: f, offset: labelOffset)
-            }
         }
         let count = BlockReduction.reducedExtent(g.lines, f) * BlockReduction.reducedExtent(g.samples, f)
-        if !hasLabels { labels = [[UInt8]](repeating: [UInt8](repeating: 255, count: count), count: 3) }
+        // Labels are not read: prediction does not need them and validation scores at 80 m from the file.
+        let labels = [[UInt8]](repeating: [UInt8](repeating: 255, count: count), count: 3)
         let primary = full[N.sarPrimary]!, secondary = full[N.sarSecondary]!
         let valid = (0..<count).map { primary[$0] != 0 || secondary[$0] != 0 }
         for n in sarNames where !fullNames.contains(n) { full[n] = nil }

@@ -72,7 +72,8 @@ public final class MultiTaskUNet: Module, MultiTaskNetwork {
             func crop(_ t: Tensor) throws -> Tensor { try t.narrow(dim: 2, start: 0, length: h).narrow(dim: 3, start: 0, length: w) }
             return TaskOutputs(sic: try crop(out.sic), sod: try crop(out.sod), floe: try crop(out.floe))
         }
-        var skips = [try inputBlock(x)]
+        // Channels-last (NHWC) memory makes libtorch's CPU convolutions faster; the logical layout stays NCHW.
+        var skips = [try inputBlock(x.contiguous(.channelsLast))]
         for block in contractBlocks.items { skips.append(try block(skips[skips.count - 1])) }
         let bottom = try bridge(skips[skips.count - 1])
         let sicFeatures = try UNetDecoder.decode(sicDecoder, bridge: bottom, skips: skips)

@@ -21,7 +21,7 @@ public enum PredictionBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try AtomicOutput.write(to: url) { tmp in
             let nc = try AI4ArcticWriter.create(
-                tmp, layout: .init(version: .readyToTrain, geometry: g, chartRows: nil),
+                tmp, layout: .init(version: .readyToTrain, geometry: g, chartRows: 1),
                 globalAttributes: AI4ArcticWriter.readyGlobalAttributes(attributes)
                     + [("simulated", .text("synthetic benchmark scene (analytic fields), not data"))])
             let block = 256

@@ -19,10 +19,12 @@ final class ValidatorTests: XCTestCase {
             inputs.downscaleFactor = factor
             let validator = try Validator(files: [url], inputs: inputs, settings: .init(), device: .cpu)
             let scene = validator.scenes[0]
+            let labels = try DownscaledScene.load(url, channels: inputs.channels, factor: factor, downsampling: .nearest).labels
+            XCTAssertEqual(scene.scene.labels[0], [UInt8](repeating: 255, count: labels[0].count), "prediction never reads labels")
             var p = DownscaledPrediction(rows: scene.scene.rows, cols: scene.scene.cols, withSpread: false)
-            p.sic = scene.scene.labels[0].map { $0 == 255 ? 0 : $0 }
-            p.sod = scene.scene.labels[1]
-            p.floe = scene.scene.labels[2]
+            p.sic = labels[0].map { $0 == 255 ? 0 : $0 }
+            p.sod = labels[1]
+            p.floe = labels[2]
             var matrices = Dictionary(uniqueKeysWithValues: Chart.allCases.map { ($0, ConfusionMatrix(chart: $0)) })
             try validator.accumulate(p, scene: scene, into: &matrices)
             XCTAssertEqual(matrices[.sic]!.total, Int64(67 * 45), "every valid 80 m SIC pixel pooled (factor \(factor))")
