@@ -84,16 +84,25 @@ public struct SceneMapper {
         times.upsample = lap()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let nc = folder.appendingPathComponent("\(product.sceneID).nc")
-        try CFProductWriter(compression: 1).write(product, to: nc)
-        var tif: URL?, png: URL?
-        if writeGeoTIFF {
-            tif = folder.appendingPathComponent("\(product.sceneID).tif")
-            try GeoTIFFProductWriter.write(product, tiePoints: scene.scene.tiePoints, to: tif!)
+        let tif = writeGeoTIFF ? folder.appendingPathComponent("\(product.sceneID).tif") : nil
+        let png = writeQuicklook ? folder.appendingPathComponent("\(product.sceneID).png") : nil
+        // GeoTIFF and PNG (GDAL) are written on a second thread while this one writes the netCDF:
+        // the writers share no library state and each file is atomic.
+        let tiePoints = scene.scene.tiePoints
+        let sideError = ErrorBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            do {
+                if let tif { try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, to: tif) }
+                if let png { try QuicklookWriter.write(product, to: png) }
+            } catch { sideError.set(error) }
         }
-        if writeQuicklook {
-            png = folder.appendingPathComponent("\(product.sceneID).png")
-            try QuicklookWriter.write(product, to: png!)
+        do { try CFProductWriter(compression: 1).write(product, to: nc) } catch {
+            group.wait()
+            throw error
         }
+        group.wait()
+        if let error = sideError.error { throw error }
         times.write = lap()
         logger.info("\(product.sceneID): \(product.height) × \(product.width) px in \(String(format: "%.2f", times.total)) s")
         return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFF: tif, quicklook: png, product: product, times: times)
@@ -115,4 +124,14 @@ extension SceneMapper {
         let ready = try ReadyConverter(logger: logger).convert(raw: url, outputDirectory: temporary)
         return try map(ready, into: folder, simulated: simulated, sourceName: url.lastPathComponent)
     }
+}
+
+/// The first error thrown on a helper thread.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    /// The stored error.
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
+    /// Stores `error` unless one is stored already.
+    func set(_ error: Error) { lock.lock(); if stored == nil { stored = error }; lock.unlock() }
 }
