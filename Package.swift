@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "SeaIceSimulator",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceAI4Arctic",
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -150,6 +150,20 @@ let package = Package(
             ]
         ),
 
+        // MARK: stages
+        .target(
+            name: "SeaIceSentinel1",
+            dependencies: [
+                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .target(
+            name: "SeaIceLand",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF"]
+        ),
+
         // MARK: console
         .executableTarget(
             name: "seaice",
@@ -158,9 +172,11 @@ let package = Package(
                 "SeaIceSimulator", "SeaIceQuicklook", "SeaIceInference", "SeaIceTraining", "SeaIceProducts",
                 "SeaIceAI4Arctic", "SeaIceSampling",
                 "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceBench",
+                "SeaIceSentinel1",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 "SeaIceCharts",
+                "SeaIceAI4Arctic", "SeaIceSampling",
             ]
         ),
 
@@ -171,6 +187,15 @@ let package = Package(
             path: "Tests/SeaIceTestSupport"
         ),
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceCLITests", dependencies: ["SeaIceTestSupport", "SeaIceSentinel1"]),
+        .testTarget(
+            name: "SeaIceIntegrationTests",
+            dependencies: [
+                "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceLand", "SeaIceCore", "SeaIceTestSupport",
+                "SeaIceSimulator", "SeaIceCharts", "SeaIceNetCDF",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
@@ -178,7 +203,7 @@ let package = Package(
             dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceInferenceTests",
             dependencies: ["SeaIceInference", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
@@ -225,6 +250,8 @@ let package = Package(
             name: "SeaIceModelsTests",
             dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]
         ),
+        .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
     ],
     cxxLanguageStandard: .cxx20
 )

@@ -38,6 +38,9 @@ public final class AI4ArcticFile: @unchecked Sendable {
     public let variableNames: [String]
     /// The underlying netCDF file.
     public let netCDF: NetCDFFile
+    /// Groups of inputs the file declares absent (`amsr2_available = "no"`, `era5_available = "no"`,
+    /// as written by `seaice preprocess` without AMSR2/ERA5 inputs); their variables are then not required.
+    public let absentInputs: Set<AI4ArcticAuxiliaryInput>
 
     /// The path used in error messages.
     public var path: String { url.path }
@@ -45,6 +48,7 @@ public final class AI4ArcticFile: @unchecked Sendable {
     /// Opens `url` and checks every schema variable present (type, dimensions) and every required one.
     /// - Parameter version: the expected version; nil detects it (raw files have `sar_grid_points`).
     public static func open(_ url: URL, expecting version: AI4ArcticVersion? = nil) throws -> AI4ArcticFile {
+
         let nc = try NetCDFFile.open(url)
         let dims = nc.dimensions
         let detected: AI4ArcticVersion
@@ -70,9 +74,14 @@ public final class AI4ArcticFile: @unchecked Sendable {
         self.variableNames = nc.variableNames
         let path = url.path
         let present = Set(variableNames)
+        let absent = try AI4ArcticAuxiliaryInput.declaredAbsent(in: nc)
+        self.absentInputs = absent
+        let optional = Set(absent.flatMap(\.variables))
         for spec in AI4ArcticSchema.variables(version) {
             guard present.contains(spec.name) else {
-                if spec.required { throw SeaIceError.missing(file: path, item: "variable `\(spec.name)`") }
+                if spec.required && !optional.contains(spec.name) {
+                    throw SeaIceError.missing(file: path, item: "variable `\(spec.name)`")
+                }
                 continue
             }
             if spec.type == .string {  // netCDF-4 strings, or rows of a char array (polygon_codes, strlen)
@@ -89,7 +98,7 @@ public final class AI4ArcticFile: @unchecked Sendable {
         let D = AI4ArcticSchema.Dimension.self
         let geometry = AI4ArcticGeometry(
             lines: try nc.dimensionLength(D.sarLines), samples: try nc.dimensionLength(D.sarSamples),
-            pixelSpacing: version.pixelSpacing,
+            pixelSpacing: try Self.pixelSpacing(of: nc, version: version),
             twoKmLines: try nc.dimensionLength(D.twoKmLines), twoKmSamples: try nc.dimensionLength(D.twoKmSamples))
         guard geometry.lines > 0, geometry.samples > 0, geometry.twoKmLines > 0, geometry.twoKmSamples > 0 else {
             throw SeaIceError.invalidInput(file: path, item: "dimensions `sar_lines`, `sar_samples`, `2km_grid_*`",
@@ -126,6 +135,32 @@ public final class AI4ArcticFile: @unchecked Sendable {
 
     /// Whether the file has variable `name`.
     public func has(_ name: String) -> Bool { variableNames.contains(name) }
+
+    /// Throws one error listing every variable of `names` the file lacks (and why, when the file
+    /// declares AMSR2 or ERA5 absent) — what a model needing those channels reports.
+    public func requireVariables(_ names: [String]) throws {
+        let missing = names.filter { !has($0) }
+        guard !missing.isEmpty else { return }
+        var why = ""
+        let declared = absentInputs.filter { input in missing.contains { input.variables.contains($0) } }
+        if !declared.isEmpty {
+            why = " (the file says " + declared.map { "\($0.attribute) = no" }.sorted().joined(separator: ", ") + ")"
+        }
+        throw SeaIceError.invalidInput(file: path, item: "variables \(missing.map { "`\($0)`" }.joined(separator: ", "))",
+                                       expected: "present: the model needs them\(why)")
+    }
+
+    /// Full-grid pixel spacing in m: the `pixel_spacing` global attribute when present (scenes made by
+    /// `seaice preprocess` at any spacing), else the version's (40 m raw, 80 m ready-to-train).
+    static func pixelSpacing(of nc: NetCDFFile, version: AI4ArcticVersion) throws -> Int {
+        guard let value = try nc.attribute(AI4ArcticNaming.ReadyAttribute.pixelSpacing)?.number else { return version.pixelSpacing }
+        let spacing = Int(value.rounded())
+        guard spacing > 0, Double(spacing) == value, AI4ArcticGeometry.twoKmCellSize % spacing == 0 else {
+            throw SeaIceError.invalidInput(file: nc.path, item: "global attribute `pixel_spacing`",
+                                           expected: "a whole number of metres dividing 2000 (40, 80, 100, 200, 400…), found \(value)")
+        }
+        return spacing
+    }
 
     /// Closes the file (also done on deinit).
     public func close() throws { try netCDF.close() }

@@ -128,7 +128,8 @@ public enum AI4ArcticSchema {
             .init(Name.sarSecondary, .float32, full, .full),
             .init(Name.polygonIcechart, .float32, full, .full, required: false),
             .init(Name.distanceMap, .float32, full, .full),
-            .init(Name.incidenceAngle, .float32, full, .full),
+            // Not required: without it the converter interpolates `sar_grid_incidenceangle` per pixel.
+            .init(Name.incidenceAngle, .float32, full, .full, required: false),
             .init(Name.polygonCodes, .string, [Dimension.polygonCodes], .table, required: false),
         ]
         for name in [Name.gridLine, Name.gridSample, Name.gridLatitude, Name.gridLongitude,
@@ -172,7 +173,14 @@ public enum AI4ArcticVersion: String, Codable, Sendable, CaseIterable {
 
 /// The element type of a stored variable (mapped to the netCDF external type by the readers).
 public enum AI4ArcticValueType: String, Codable, Sendable {
-    case float32, float64, uint8, string
+    /// 32-bit float (netCDF `float`).
+    case float32
+    /// 64-bit float (netCDF `double`).
+    case float64
+    /// Unsigned byte (netCDF `ubyte`).
+    case uint8
+    /// Variable-length string (netCDF-4 `string`; a 2-D `char` array is also accepted when reading).
+    case string
 }
 
 /// Which grid a variable lives on.

@@ -19,6 +19,8 @@ public enum AI4ArcticWriter {
         public var compression: Int?
         /// Chunk side for the full-grid variables.
         public var chunkSide: Int
+        /// Optional schema variables left out (e.g. to write files like the released test set).
+        public var omitting: Set<String> = []
 
         /// A layout; full-grid variables chunked 256 × 256 and compressed with zlib level 1 by default.
         public init(version: AI4ArcticVersion, geometry: AI4ArcticGeometry, chartRows: Int?,
@@ -37,6 +39,7 @@ public enum AI4ArcticWriter {
                               variableAttributes: [String: [(String, NetCDFAttribute)]] = [:]) throws -> NetCDFFile {
         let D = AI4ArcticSchema.Dimension.self
         let g = layout.geometry
+
         let nc = try NetCDFFile.create(url)
         try nc.defineDimension(D.sarLines, length: g.lines)
         try nc.defineDimension(D.sarSamples, length: g.samples)
@@ -56,6 +59,10 @@ public enum AI4ArcticWriter {
             let chartVariable = spec.name == AI4ArcticSchema.Name.polygonIcechart || spec.name == AI4ArcticSchema.Name.polygonCodes
                 || AI4ArcticSchema.labelVariables.contains(spec.name)
             if chartVariable && layout.chartRows == nil { continue }
+            if layout.omitting.contains(spec.name) {
+                precondition(!spec.required, "`\(spec.name)` is required by the schema and cannot be omitted")
+                continue
+            }
             let full = spec.grid == .full
             try nc.defineVariable(spec.name, type: AI4ArcticFile.netCDFType(spec.type), dimensions: spec.dimensions,
                                   compression: full ? layout.compression : nil, chunks: full ? chunks : nil,

@@ -26,8 +26,9 @@ public struct ConversionSummary: Sendable {
 
 /// Converts many raw files with `jobs` files in flight at once; a bad file is reported and skipped.
 ///
-/// Each worker converts whole files (netCDF-C calls are serialised by `SeaIceNetCDF`; block
-/// reductions, chart conversion and scaling run in parallel). Outputs are atomic: a failed file
+/// Each worker converts whole files; with fewer files than jobs the spare workers share the row blocks of
+/// a file (netCDF-C calls are serialised by `SeaIceNetCDF`; block reductions, chart conversion and scaling
+/// run in parallel). Outputs are atomic: a failed file
 /// leaves nothing under its ready-to-train name.
 public struct ConversionBatch: Sendable {
     /// The per-file converter.
@@ -46,6 +47,10 @@ public struct ConversionBatch: Sendable {
                     progress: @escaping @Sendable (ConversionProgress) -> Void = { _ in }) -> ConversionSummary {
         let state = BatchState(count: files.count)
         let workers = min(jobs, max(files.count, 1))
+        // Fewer files than jobs: the spare cores convert row blocks of the same file.
+        var options = converter.options
+        options.blockWorkers = max(options.blockWorkers, jobs / workers)
+        let converter = ReadyConverter(options: options, logger: converter.logger)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = state.claim() {
                 let file = files[index]

@@ -14,6 +14,9 @@ public struct ReadyConversionOptions: Codable, Sendable, Equatable {
     public var rowBlock: Int = 256
     /// zlib level of the full-grid output variables (nil = uncompressed).
     public var compression: Int? = 1
+    /// Row blocks of one file converted at the same time (netCDF calls stay serialised; pooling, chart lookup
+    /// and scaling run in parallel). `ConversionBatch` raises it when there are fewer files than jobs.
+    public var blockWorkers: Int = 1
 
     /// The organisers' conversion.
     public init() {}
@@ -21,10 +24,11 @@ public struct ReadyConversionOptions: Codable, Sendable, Equatable {
 
 /// Converts one raw AI4Arctic scene (40 m) into its ready-to-train file (80 m), as the organisers made them.
 ///
-/// - SAR HH/HV, incidence angle, distance map: 2 × 2 block mean (`BlockReduction.mean`; a partial edge block
+/// - SAR HH/HV, incidence angle (interpolated from the tie points when a raw file lacks the full-grid
+///   variable), distance map: 2 × 2 block mean (`BlockReduction.mean`; a partial edge block
 ///   averages the pixels it has), then standard scaling z = (x − μ)/σ with `options.statistics`, then NaN → 0.
-/// - Labels: `polygon_icechart` ids → SIC/SOD/FLOE per polygon through SeaIceCharts' `EggCodeConverter`
-///   (no polygon, NaN or an id missing from `polygon_codes` → 255), then 2 × 2 block max (255 wins), then
+/// - Labels: `polygon_icechart` ids → SIC/SOD/FLOE per polygon through SeaIceCharts (`PolygonCodeTable.labels`,
+///   `EggCodeConverter`; no polygon, NaN or an id missing from `polygon_codes` → 255), then 2 × 2 block max (255 wins), then
 ///   masked (255) wherever the reduced HH is NaN (no SAR data).
 /// - 2 km AMSR2/ERA5: same grid, float64 → float32, standard-scaled, NaN → 0.
 /// - Geolocation: the 441 raw tie points reshaped line-major to the 21 × 21 `sar_grid2d_latitude/longitude`.
@@ -43,6 +47,13 @@ public struct ReadyConverter: Sendable {
         self.logger = logger
     }
 
+    /// The raw file's global attributes that mark it simulated (any name containing "simulat"),
+    /// carried into the ready file so that figures derived from it can say so.
+    func simulationMarkers(of input: AI4ArcticFile) throws -> [(String, NetCDFAttribute)] {
+        try input.netCDF.attributes().filter { $0.key.lowercased().contains("simulat") }
+            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Converts `raw` into `outputDirectory/<ready name>`; `progress` receives the fraction done (0 … 1).
     /// - Returns: the written file.
     @discardableResult
@@ -53,7 +64,7 @@ public struct ReadyConverter: Sendable {
         let stats = options.statistics
         for v in AI4ArcticSchema.fullGridInputs + AI4ArcticSchema.twoKmVariables { _ = try stats.stats(for: v) }
         let hasChart = input.has(AI4ArcticSchema.Name.polygonIcechart)
-        let lookup = hasChart ? try polygonLabels(input) : [:]
+        let table = hasChart ? try PolygonCodeTable(rows: input.polygonCodes(), file: input.path) : nil
         let tie = try input.tiePointGrid()
         let outGeometry = input.geometry.reduced(by: 2)
         let destination = outputDirectory.appendingPathComponent(name.readyName)
@@ -64,7 +75,7 @@ public struct ReadyConverter: Sendable {
             let out = try AI4ArcticWriter.create(
                 tmp, layout: .init(version: .readyToTrain, geometry: outGeometry, chartRows: hasChart ? 1 : nil,
                                    compression: options.compression),
-                globalAttributes: AI4ArcticWriter.readyGlobalAttributes(attributes))
+                globalAttributes: AI4ArcticWriter.readyGlobalAttributes(attributes) + simulationMarkers(of: input))
             try out.write(tie.latitude, variable: AI4ArcticSchema.Name.grid2DLatitude)
             try out.write(tie.longitude, variable: AI4ArcticSchema.Name.grid2DLongitude)
             for v in AI4ArcticSchema.twoKmVariables {
@@ -73,10 +84,25 @@ public struct ReadyConverter: Sendable {
                 try out.write(values, variable: v)
             }
             let blocks = stride(from: 0, to: outGeometry.lines, by: options.rowBlock).map { $0 }
-            for (b, r0) in blocks.enumerated() {
-                let rows = min(options.rowBlock, outGeometry.lines - r0)
-                try convertBlock(input, out, outRow: r0, outRows: rows, lookup: hasChart ? lookup : nil)
-                progress(Double(b + 1) / Double(blocks.count))
+            let queue = BlockQueue(count: blocks.count)
+            let workers = min(max(options.blockWorkers, 1), blocks.count)
+            // `progress` is only ever called under the queue's lock, one call at a time.
+            try withoutActuallyEscaping(progress) { report in
+                let reporter = UncheckedSendableBox(report)
+                let work: @Sendable (Int) -> Void = { _ in
+
+                    while let b = queue.claim() {
+                        do {
+                            let r0 = blocks[b]
+                            try convertBlock(input, out, outRow: r0, outRows: min(options.rowBlock, outGeometry.lines - r0), table: table)
+                            queue.finished { reporter.value($0) }
+                        } catch {
+                            queue.fail(error)
+                        }
+                    }
+                }
+                if workers <= 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+                if let error = queue.error { throw error }
             }
             try out.close()
         }
@@ -90,16 +116,20 @@ public struct ReadyConverter: Sendable {
         return z.isNaN ? 0 : z
     }
 
-    /// Per-polygon labels from the `polygon_codes` table, keyed by polygon id.
-    func polygonLabels(_ input: AI4ArcticFile) throws -> [Int: ChartLabels] {
-        let table = try PolygonCodeTable(rows: input.polygonCodes(), file: input.path)
-        var lookup: [Int: ChartLabels] = [:]
-        for entry in table.entries { lookup[entry.id] = options.chartConverter.labels(for: entry.code) }
-        return lookup
+    /// The incidence angle of every raw pixel of `window`, bilinear in the tie points (`sar_grid_incidenceangle`),
+    /// for raw files without the full-grid `sar_incidenceangle`.
+    func interpolatedIncidence(_ input: AI4ArcticFile, _ window: GridWindow) throws -> [Float] {
+        let grid = try input.tiePointGrid()
+        guard grid.incidenceAngle != nil else {
+            throw SeaIceError.missing(file: input.path, item: "variable `sar_incidenceangle` (and `sar_grid_incidenceangle` to interpolate it)")
+        }
+        let lines = (window.row..<(window.row + window.rows)).map(Double.init)
+        let samples = (window.col..<(window.col + window.cols)).map(Double.init)
+        return grid.evaluate(.incidenceAngle, lines: lines, samples: samples).map { Float($0) }
     }
 
     /// Converts ready rows `outRow ..< outRow + outRows` (raw rows 2·outRow ..< 2·(outRow + outRows), clipped).
-    func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, lookup: [Int: ChartLabels]?) throws {
+    func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, table: PolygonCodeTable?) throws {
         let g = input.geometry
         let rawRow = 2 * outRow, rawRows = min(2 * outRows, g.lines - rawRow)
         let window = GridWindow(row: rawRow, col: 0, rows: rawRows, cols: g.samples)
@@ -107,23 +137,63 @@ public struct ReadyConverter: Sendable {
         let start = [outRow, 0], count = [outRows, outCols]
         var sarMissing = [Bool]()
         for v in AI4ArcticSchema.fullGridInputs {
-            let reduced = BlockReduction.mean(try input.readFloats(v, window: window), rows: rawRows, cols: g.samples, factor: 2)
+            let values: [Float]
+            if v == AI4ArcticSchema.Name.incidenceAngle && !input.has(v) {
+                values = try interpolatedIncidence(input, window)
+            } else {
+                values = try input.readFloats(v, window: window)
+            }
+            let reduced = BlockReduction.mean(values, rows: rawRows, cols: g.samples, factor: 2)
             if v == AI4ArcticSchema.Name.sarPrimary { sarMissing = reduced.map(\.isNaN) }
             let s = try options.statistics.stats(for: v)
             try out.write(reduced.map { Self.scaled(Double($0), s) }, variable: v, start: start, count: count)
         }
-        guard let lookup else { return }
-        let ids = try input.readFloats(AI4ArcticSchema.Name.polygonIcechart, window: window)
-        let masked = ChartLabels(sic: 255, sod: 255, floe: 255)
-        var sic = [UInt8](repeating: 255, count: ids.count), sod = sic, floe = sic
-        for (i, id) in ids.enumerated() where id.isFinite && id == id.rounded() && abs(id) < 1e9 {
-            let l = lookup[Int(id)] ?? masked
-            sic[i] = l.sic; sod[i] = l.sod; floe[i] = l.floe
-        }
-        for (v, labels) in [(AI4ArcticSchema.Name.sic, sic), (AI4ArcticSchema.Name.sod, sod), (AI4ArcticSchema.Name.floe, floe)] {
+        guard let table else { return }
+        // Ids beyond any polygon id are no polygon (and would not fit an Int).
+        let ids = try input.readFloats(AI4ArcticSchema.Name.polygonIcechart, window: window).map { abs($0) < 1e9 ? $0 : .nan }
+        let labels = table.labels(polygonIDs: ids, converter: options.chartConverter)
+        for (v, labels) in [(AI4ArcticSchema.Name.sic, labels.sic), (AI4ArcticSchema.Name.sod, labels.sod), (AI4ArcticSchema.Name.floe, labels.floe)] {
             var reduced = BlockReduction.max(labels, rows: rawRows, cols: g.samples, factor: 2)
             for i in reduced.indices where sarMissing[i] { reduced[i] = AI4ArcticSchema.labelFill }
             try out.write(reduced, variable: v, start: start, count: count)
         }
     }
+}
+
+/// Hands out row-block indices to the workers of one conversion, counts finished blocks and keeps the first error.
+private final class BlockQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var next = 0
+    private var done = 0
+    private(set) var error: Error?
+
+    init(count: Int) { self.count = count }
+
+    /// The next block to convert; nil when all are handed out or a block failed.
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard error == nil, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Counts a finished block and reports the fraction done (under the lock, so reports are serialised and increasing).
+    func finished(_ report: (Double) -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        report(Double(done) / Double(count))
+    }
+
+    /// Records the first failure; the other workers stop after their current block.
+    func fail(_ e: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if error == nil { error = e }
+    }
+}
+
+/// Carries a value the compiler cannot prove Sendable into concurrent code whose synchronisation is manual.
+private struct UncheckedSendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -122,7 +122,12 @@ public struct TiePointGrid: Sendable, Hashable {
 
     /// The tie-point field a grid evaluation reads.
     public enum Field: Sendable {
-        case latitude, longitude, incidenceAngle
+        /// Latitude, degrees north.
+        case latitude
+        /// Longitude, degrees east (wrapped to (−180, 180]).
+        case longitude
+        /// Incidence angle, degrees (NaN for grids without it).
+        case incidenceAngle
     }
 
     /// `field` at every (line, sample) of the rectilinear set `lines × samples` (pixel-index coordinates),

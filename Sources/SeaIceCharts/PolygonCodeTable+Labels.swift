@@ -20,7 +20,8 @@ extension PolygonCodeTable {
         let none = ChartLabels(sic: ChartLabels.masked, sod: ChartLabels.masked, floe: ChartLabels.masked)
         var sic = [UInt8](repeating: 0, count: polygonIDs.count), sod = sic, floe = sic
         for (i, id) in polygonIDs.enumerated() {
-            let labels = id.isFinite && id.rounded() == id ? table[Int(id)] ?? none : none
+            // Ids beyond ±1e9 cannot be polygon ids (and would trap in Int()): masked.
+            let labels = id.isFinite && abs(id) < 1e9 && id.rounded() == id ? table[Int(id)] ?? none : none
             sic[i] = labels.sic
             sod[i] = labels.sod
             floe[i] = labels.floe

@@ -35,6 +35,7 @@ public final class NetCDFFile: @unchecked Sendable {
     static func locked<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
+        HDF5Diagnostics.silenceOnThisThread()
         return try body()
     }
 

@@ -88,9 +88,15 @@ public struct Augmenter: Sendable {
         let map = affineSourceMap(size: p, degrees: degrees, scale: scale)
         func apply<T>(_ v: inout [T], planes: Int, fill: T) {
             var out = v
-            for k in 0..<planes {
-                let o = k * plane
-                for i in 0..<plane { out[o + i] = map[i] >= 0 ? v[o + map[i]] : fill }
+            v.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    map.withUnsafeBufferPointer { m in
+                        for k in 0..<planes {
+                            let o = k * plane
+                            for i in 0..<plane { dst[o + i] = m[i] >= 0 ? src[o + m[i]] : fill }
+                        }
+                    }
+                }
             }
             v = out
         }

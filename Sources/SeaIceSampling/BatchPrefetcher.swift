@@ -6,27 +6,40 @@ import SeaIceCore
 /// The producer owns the generator and draws batches strictly in order, so the sequence of batches is the
 /// same as calling `TrainingSampler.nextBatch` repeatedly with that generator, whatever the timing. At most
 /// `depth` batches wait in the queue (memory bound). An error ends production and is rethrown by `next()`.
-public final class BatchPrefetcher: @unchecked Sendable {
+/// Dropping the prefetcher stops its thread after the batch in progress.
+public final class BatchPrefetcher: Sendable {
+    private let state: PrefetchState
+
+    /// Starts producing `limit` batches (nil = until `stop()`) from `sampler` with `generator`.
+    public init(sampler: TrainingSampler, generator: SeededGenerator, depth: Int, limit: Int? = nil) {
+        precondition(depth > 0, "prefetch depth \(depth)")
+        let state = PrefetchState(depth: depth)
+        self.state = state
+        let t = Thread { state.produce(sampler: sampler, generator: generator, limit: limit) }
+        t.name = "seaice.sampling.prefetch"
+        t.start()
+    }
+
+    deinit { state.stop() }
+
+    /// The next batch in order; nil when the limit is reached or after `stop()`. Blocks until one is ready.
+    public func next() throws -> TrainingBatch? { try state.next() }
+
+    /// Stops the producer after the batch it is making; later `next()` calls return nil.
+    public func stop() { state.stop() }
+}
+
+/// The queue shared by the producer thread and the consumer (the thread holds this, not the prefetcher).
+private final class PrefetchState: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Result<TrainingBatch, Error>] = []
     private var stopped = false
     private var finished = false
     private let depth: Int
-    private var thread: Thread?
 
-    /// Starts producing `limit` batches (nil = until `stop()`) from `sampler` with `generator`.
-    public init(sampler: TrainingSampler, generator: SeededGenerator, depth: Int, limit: Int? = nil) {
-        precondition(depth > 0, "prefetch depth \(depth)")
-        self.depth = depth
-        let t = Thread { [self] in self.produce(sampler: sampler, generator: generator, limit: limit) }
-        t.name = "seaice.sampling.prefetch"
-        thread = t
-        t.start()
-    }
+    init(depth: Int) { self.depth = depth }
 
-    deinit { stop() }
-
-    private func produce(sampler: TrainingSampler, generator: SeededGenerator, limit: Int?) {
+    func produce(sampler: TrainingSampler, generator: SeededGenerator, limit: Int?) {
         var g = generator
         var made = 0
         while limit.map({ made < $0 }) ?? true {
@@ -49,8 +62,7 @@ public final class BatchPrefetcher: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next batch in order; nil when the limit is reached or after `stop()`. Blocks until one is ready.
-    public func next() throws -> TrainingBatch? {
+    func next() throws -> TrainingBatch? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !finished && !stopped { condition.wait() }
@@ -60,10 +72,10 @@ public final class BatchPrefetcher: @unchecked Sendable {
         return try result.get()
     }
 
-    /// Stops the producer after the batch it is making; later `next()` calls return nil.
-    public func stop() {
+    func stop() {
         condition.lock()
         stopped = true
+        queue.removeAll()
         condition.broadcast()
         condition.unlock()
     }

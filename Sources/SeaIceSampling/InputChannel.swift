@@ -40,7 +40,9 @@ public enum InputChannel: Sendable, Hashable, Codable, RawRepresentable {
         }
     }
 
-    /// The 18 inputs of MMSeaIce (seed 001, configs/_base_/base.py), in its order.
+    /// The MMSeaIce inputs as `specs/mmseaice.md` names them: HH, HV, incidence angle, distance map,
+    /// AMSR2 18.7 H/V and 36.5 H/V, ERA5 u10, v10, t2m, tcwv, tclw, then time, latitude, longitude.
+    /// That is 16 channels; the spec's heading says 18 without naming the other two.
     public static let mmseaice: [InputChannel] = [
         "nersc_sar_primary", "nersc_sar_secondary", "sar_incidenceangle", "distance_map",
         "btemp_18_7h", "btemp_18_7v", "btemp_36_5h", "btemp_36_5v",
@@ -48,6 +50,7 @@ public enum InputChannel: Sendable, Hashable, Codable, RawRepresentable {
         "time", "latitude", "longitude",
     ].map { InputChannel(rawValue: $0)! }
 
+    /// Decodes a channel name; unknown names fail with the list of what is accepted.
     public init(from decoder: Decoder) throws {
         let name = try decoder.singleValueContainer().decode(String.self)
         guard let channel = InputChannel(rawValue: name) else {
@@ -57,6 +60,7 @@ public enum InputChannel: Sendable, Hashable, Codable, RawRepresentable {
         self = channel
     }
 
+    /// Encodes the channel name.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(rawValue)

@@ -24,42 +24,51 @@ public struct PatchExtractor: Sendable {
         let rowsIn = max(0, min(r0 + p, scene.rows) - r0), colsIn = max(0, min(c0 + p, scene.cols) - c0)
         let plane = p * p
         func copyPlane<T>(_ src: [T], into dst: inout [T], offset: Int) {
-            for a in 0..<rowsIn {
-                let s = (r0 + a) * scene.cols + c0, d = offset + a * p
-                for b in 0..<colsIn { dst[d + b] = src[s + b] }
+            src.withUnsafeBufferPointer { s in
+                dst.withUnsafeMutableBufferPointer { d in
+                    for a in 0..<rowsIn {
+                        let from = (r0 + a) * scene.cols + c0, to = offset + a * p
+                        for b in 0..<colsIn { d[to + b] = s[from + b] }
+                    }
+                }
             }
         }
+        /// Writes a `rowsIn × colsIn` block into plane `k`.
+        func writeBlock(_ block: [Float], plane k: Int) {
+            block.withUnsafeBufferPointer { s in
+                sample.inputs.withUnsafeMutableBufferPointer { d in
+                    for a in 0..<rowsIn {
+                        let from = a * colsIn, to = k * plane + a * p
+                        for b in 0..<colsIn { d[to + b] = s[from + b] }
+                    }
+                }
+            }
+        }
+        let f = scene.factor, mode = scene.downsampling
         for (k, channel) in channels.enumerated() {
-            let offset = k * plane
             switch channel {
             case let .fullGrid(name):
                 guard let src = scene.fullGrid[name] else { throw missing(scene, name) }
-                copyPlane(src, into: &sample.inputs, offset: offset)
+                copyPlane(src, into: &sample.inputs, offset: k * plane)
             case let .twoKm(name):
                 guard let field = scene.twoKm[name] else { throw missing(scene, name) }
                 let g = scene.geometry
-                let rw = TwoKmSampling.weights(start: r0, count: rowsIn, factor: scene.factor, downsampling: scene.downsampling,
+                let rw = TwoKmSampling.weights(start: r0, count: rowsIn, factor: f, downsampling: mode,
                                                pixelsPerCell: g.pixelsPerCell, cells: g.twoKmLines)
-                let cw = TwoKmSampling.weights(start: c0, count: colsIn, factor: scene.factor, downsampling: scene.downsampling,
+                let cw = TwoKmSampling.weights(start: c0, count: colsIn, factor: f, downsampling: mode,
                                                pixelsPerCell: g.pixelsPerCell, cells: g.twoKmSamples)
                 var block = ArraySlice([Float](repeating: 0, count: rowsIn * colsIn))
                 TwoKmSampling.sample(field, samples: g.twoKmSamples, rows: rw, cols: cw, into: &block)
-                for a in 0..<rowsIn {
-                    for b in 0..<colsIn { sample.inputs[offset + a * p + b] = block[a * colsIn + b] }
-                }
+                writeBlock(Array(block), plane: k)
             case .time:
-                let value = Float(2 * Double(scene.month - 1) / 11 - 1)
-                for a in 0..<rowsIn { for b in 0..<colsIn { sample.inputs[offset + a * p + b] = value } }
+                writeBlock([Float](repeating: Float(2 * Double(scene.month - 1) / 11 - 1), count: rowsIn * colsIn), plane: k)
             case .latitude, .longitude:
                 let isLat = channel == .latitude
-                let ms = isLat ? configuration.latitudeMeanStd : configuration.longitudeMeanStd
-                let f = scene.factor, mode = scene.downsampling
+                let ms = isLat ? configuration.latitudeStatistics : configuration.longitudeStatistics
                 let lines = (0..<rowsIn).map { TwoKmSampling.position(ofDownscaled: r0 + $0, factor: f, downsampling: mode) - 0.5 }
                 let samples = (0..<colsIn).map { TwoKmSampling.position(ofDownscaled: c0 + $0, factor: f, downsampling: mode) - 0.5 }
                 let degrees = scene.tiePoints.evaluate(isLat ? .latitude : .longitude, lines: lines, samples: samples)
-                for a in 0..<rowsIn {
-                    for b in 0..<colsIn { sample.inputs[offset + a * p + b] = Float((degrees[a * colsIn + b] - ms[0]) / ms[1]) }
-                }
+                writeBlock(degrees.map { Float(ms.scale($0)) }, plane: k)
             }
         }
         for k in 0..<3 { copyPlane(scene.labels[k], into: &sample.labels, offset: k * plane) }

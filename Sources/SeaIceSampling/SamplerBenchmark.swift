@@ -52,7 +52,22 @@ public enum SamplerBenchmark {
     /// Assembles `warmup + batches` batches from `scenes`, timing the last `batches`.
     public static func run(configuration: SamplerConfiguration, scenes: [DownscaledScene], batches: Int, warmup: Int = 1,
                            seed: UInt64) throws -> Result {
-        let sampler = try TrainingSampler(configuration: configuration, source: InMemorySceneSource(scenes))
+        try run(configuration: configuration, source: InMemorySceneSource(scenes), batches: batches, warmup: warmup, seed: seed)
+    }
+
+    /// Times reading + downscaling each ready-to-train file once (seconds per file, in order).
+    public static func timeLoads(_ source: ReadyFileSceneSource) throws -> [Double] {
+        try (0..<source.count).map { i in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try source.scene(at: i)
+            return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        }
+    }
+
+    /// Assembles `warmup + batches` batches from any scene source, timing the last `batches`.
+    public static func run(configuration: SamplerConfiguration, source: any SceneSource, batches: Int, warmup: Int = 1,
+                           seed: UInt64) throws -> Result {
+        let sampler = try TrainingSampler(configuration: configuration, source: source)
         var g = SeededGenerator(seed: seed)
         for _ in 0..<warmup { _ = try sampler.nextBatch(using: &g) }
         var times: [Double] = [], cpu: [Double] = []

@@ -1,3 +1,4 @@
+import SeaIceAI4Arctic
 import SeaIceCore
 
 /// How the full-grid variables are reduced from 80 m to the training resolution.
@@ -64,10 +65,10 @@ public struct SamplerConfiguration: Codable, Sendable, Hashable {
     public var cacheCapacity: Int = 32
     /// Batches prepared ahead by the background producer.
     public var prefetchDepth: Int = 2
-    /// Latitude standardisation μ, σ (degrees; MMSeaIce).
-    public var latitudeMeanStd: [Double] = [69.12526250065734, 7.03179625261593]
-    /// Longitude standardisation μ, σ (degrees; MMSeaIce).
-    public var longitudeMeanStd: [Double] = [-56.38966259295485, 31.32935694114249]
+    /// Latitude standardisation μ, σ (degrees; MMSeaIce, `specs/mmseaice.md`).
+    public var latitudeStatistics = MeanStd(mean: 69.12526250065734, std: 7.03179625261593)
+    /// Longitude standardisation μ, σ (degrees; MMSeaIce, `specs/mmseaice.md`).
+    public var longitudeStatistics = MeanStd(mean: -56.38966259295485, std: 31.32935694114249)
 
     /// The MMSeaIce configuration.
     public init() {}
@@ -81,9 +82,8 @@ public struct SamplerConfiguration: Codable, Sendable, Hashable {
         guard batchSize > 0 else { throw fail("batchSize must be > 0, is \(batchSize)") }
         guard maxAttemptsPerPatch > 0 else { throw fail("maxAttemptsPerPatch must be > 0") }
         guard cacheCapacity > 0, prefetchDepth > 0 else { throw fail("cacheCapacity and prefetchDepth must be > 0") }
-        guard latitudeMeanStd.count == 2, longitudeMeanStd.count == 2,
-              latitudeMeanStd[1] > 0, longitudeMeanStd[1] > 0 else {
-            throw fail("latitudeMeanStd / longitudeMeanStd must be [mean, std > 0]")
+        guard latitudeStatistics.std > 0, longitudeStatistics.std > 0 else {
+            throw fail("latitudeStatistics / longitudeStatistics need std > 0")
         }
         let a = augmentation
         for (name, p) in [("horizontalFlip", a.horizontalFlip), ("verticalFlip", a.verticalFlip),

@@ -16,7 +16,9 @@ public struct InMemorySceneSource: SceneSource {
     public let scenes: [DownscaledScene]
     /// A source over `scenes`.
     public init(_ scenes: [DownscaledScene]) { self.scenes = scenes }
+    /// Number of scenes.
     public var count: Int { scenes.count }
+    /// Scene `index`.
     public func scene(at index: Int) throws -> DownscaledScene { scenes[index] }
 }
 
@@ -42,6 +44,7 @@ public final class ReadyFileSceneSource: SceneSource, @unchecked Sendable {
         self.logger = logger
     }
 
+    /// Number of files.
     public var count: Int { files.count }
 
     /// Scenes read from disk so far (cache misses).
@@ -50,6 +53,7 @@ public final class ReadyFileSceneSource: SceneSource, @unchecked Sendable {
     /// Indices currently cached, least recently used first.
     public var cachedIndices: [Int] { lock.lock(); defer { lock.unlock() }; return recency }
 
+    /// Scene `index` from the cache, or read and downscaled from its file (then cached, evicting the least recent).
     public func scene(at index: Int) throws -> DownscaledScene {
         lock.lock()
         if let hit = cache[index] {

@@ -21,8 +21,12 @@ public struct TrainingBatch: Sendable, Equatable {
         count = samples.count
         channels = first.channels
         size = first.size
-        inputs = samples.flatMap(\.inputs)
-        labels = samples.flatMap(\.labels)
+        var inputs = [Float](), labels = [UInt8]()
+        inputs.reserveCapacity(samples.count * first.inputs.count)
+        labels.reserveCapacity(samples.count * first.labels.count)
+        for s in samples { inputs += s.inputs; labels += s.labels }
+        self.inputs = inputs
+        self.labels = labels
     }
 
     /// Label plane `task` (0 SIC, 1 SOD, 2 FLOE) of every patch, N × H × W row-major.

@@ -54,15 +54,19 @@ public enum TwoKmSampling {
                               into out: inout ArraySlice<Float>) {
         let h = rows.lower.count, w = cols.lower.count
         precondition(out.count == h * w, "output holds \(out.count) values for \(h) × \(w)")
-        var o = out.startIndex
-        for a in 0..<h {
-            let r0 = rows.lower[a] * samples, r1 = rows.upper[a] * samples, fy = rows.fraction[a]
-            for b in 0..<w {
-                let c0 = cols.lower[b], c1 = cols.upper[b], fx = cols.fraction[b]
-                let top = field[r0 + c0] + (field[r0 + c1] - field[r0 + c0]) * fx
-                let bottom = field[r1 + c0] + (field[r1 + c1] - field[r1 + c0]) * fx
-                out[o] = top + (bottom - top) * fy
-                o += 1
+        field.withUnsafeBufferPointer { v in
+            out.withUnsafeMutableBufferPointer { o in
+                var i = 0
+                for a in 0..<h {
+                    let r0 = rows.lower[a] * samples, r1 = rows.upper[a] * samples, fy = rows.fraction[a]
+                    for b in 0..<w {
+                        let c0 = cols.lower[b], c1 = cols.upper[b], fx = cols.fraction[b]
+                        let top = v[r0 + c0] + (v[r0 + c1] - v[r0 + c0]) * fx
+                        let bottom = v[r1 + c0] + (v[r1 + c1] - v[r1 + c0]) * fx
+                        o[i] = top + (bottom - top) * fy
+                        i += 1
+                    }
+                }
             }
         }
     }

@@ -116,12 +116,19 @@ public struct ScaledGeometry: Sendable {
     public func productPixel(_ j: Double) -> Double { originPixel + (j + 0.5) * scaleSample - 0.5 }
 
     /// A per-pixel field (row-major, lines × samples) interpolated from tie points, as Float.
+    /// Grid segments are looked up once per row and per column.
     public func grid(_ field: [Double]) -> [Float] {
         let out = SharedArray<Float>(repeating: 0, count: lines * samples)
-        let ls = (0..<lines).map { productLine(Double($0)) }, ps = (0..<samples).map { productPixel(Double($0)) }
-        let base = self.base, samples = self.samples
+        let base = self.base, samples = self.samples, n = base.gridPixels.count
+        let rows = (0..<lines).map { EWGeometry.segment(base.gridLines, productLine(Double($0))) }
+        let cols = (0..<samples).map { EWGeometry.segment(base.gridPixels, productPixel(Double($0))) }
         DispatchQueue.concurrentPerform(iterations: lines) { i in
-            for j in 0..<samples { out[i * samples + j] = Float(base.interpolate(field, line: ls[i], pixel: ps[j])) }
+            let (a, u) = rows[i]
+            for j in 0..<samples {
+                let (b, v) = cols[j]
+                let p = field[a * n + b], q = field[a * n + b + 1], r = field[(a + 1) * n + b], t = field[(a + 1) * n + b + 1]
+                out[i * samples + j] = Float((p * (1 - v) + q * v) * (1 - u) + (r * (1 - v) + t * v) * u)
+            }
         }
         return out.array
     }

@@ -88,6 +88,23 @@ public struct NoisePattern: Sendable {
             return a > 0 ? n / (a * a) : 0
         }
 
+        /// NESZ (linear σ⁰) at ascending product pixels `pixels`, by one sweep through the vectors
+        /// instead of a search per pixel; equal to `nesz(pixel:)` at every pixel.
+        public func nesz(ascending pixels: [Double]) -> [Double] {
+            let a0 = NoisePattern.sweep(calibration[calLo], pixels), a1 = NoisePattern.sweep(calibration[calHi], pixels)
+            let n0 = NoisePattern.sweep(range[rangeLo], pixels), n1 = NoisePattern.sweep(range[rangeHi], pixels)
+            var out = [Double](repeating: 0, count: pixels.count)
+            for k in pixels.indices {
+                var r0 = n0[k], r1 = n1[k]
+                if r0 <= 0 && r1 <= 0 { out[k] = nesz(pixel: pixels[k]); continue }
+                if r0 <= 0 { r0 = r1 } else if r1 <= 0 { r1 = r0 }
+                let a = a0[k] + (a1[k] - a0[k]) * calT
+                let n = (r0 + (r1 - r0) * rangeT) * gain(pixels[k])
+                out[k] = a > 0 ? n / (a * a) : 0
+            }
+            return out
+        }
+
         /// Sub-swath number at `pixel` (0 when no azimuth block covers it).
         public func swath(pixel: Double) -> Int {
             blocks.first { pixel >= $0.first && pixel <= $0.last + 1 }?.swath ?? 0
@@ -112,6 +129,21 @@ public struct NoisePattern: Sendable {
             .map { (first: $0.firstSample, last: $0.lastSample, swath: $0.swath, gain: Self.linear($0.lines, $0.values, line)) }
         return Row(range: range, calibration: calibration, rangeLo: r.0, rangeHi: r.1, rangeT: r.2,
                    calLo: c.0, calHi: c.1, calT: c.2, blocks: blocks)
+    }
+
+    /// `linear` at ascending positions `xs` in one pass.
+    static func sweep(_ v: Vector, _ xs: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: xs.count)
+        let px = v.pixels, py = v.values
+        var seg = 0
+        for (k, x) in xs.enumerated() {
+            if x <= px[0] { out[k] = py[0]; continue }
+            if x >= px[px.count - 1] { out[k] = py[py.count - 1]; continue }
+            while seg < px.count - 2 && px[seg + 1] <= x { seg += 1 }
+            let t = (x - px[seg]) / (px[seg + 1] - px[seg])
+            out[k] = py[seg] + (py[seg + 1] - py[seg]) * t
+        }
+        return out
     }
 
     /// Piecewise-linear interpolation of (xs, ys) at x, held constant beyond the ends.

@@ -40,8 +40,20 @@ public struct ProceduralChart: Sendable {
 
     /// The index (into `polygons`) of the polygon covering (x, y) km.
     public func polygonIndex(x: Double, y: Double) -> Int {
-        let wx = x + warpAmplitude * warp.fbm(x, y, scale: warpScale, octaves: 3)
-        let wy = y + warpAmplitude * warp.fbm(x + 1000, y - 1000, scale: warpScale, octaves: 3)
+        let w = warpOffset(x: x, y: y)
+        return polygonIndex(warpedX: x + w.0, warpedY: y + w.1)
+    }
+
+    /// The boundary warp (km) at (x, y) km: smooth, so callers may interpolate it from a coarse lattice.
+    public func warpOffset(x: Double, y: Double) -> (Double, Double) {
+        (warpAmplitude * warp.fbm(x, y, scale: warpScale, octaves: 3), warpAmplitude * warp.fbm(x + 1000, y - 1000, scale: warpScale, octaves: 3))
+    }
+
+    /// The finest feature size of the warp, km.
+    public var warpFinestScaleKm: Double { warpScale / 4 }
+
+    /// The polygon (index) nearest to already warped coordinates.
+    public func polygonIndex(warpedX wx: Double, warpedY wy: Double) -> Int {
         var best = 0, bestD = Double.infinity
         for k in seedsX.indices {
             let dx = seedsX[k] - wx, dy = seedsY[k] - wy

@@ -3,7 +3,8 @@ import SeaIceCore
 
 /// Backscatter, speckle, thermal noise and denoising of a simulated scene.
 ///
-/// Per pixel: σ⁰_dB = table value at 35° (per floe, inside its surface's range) + in-floe texture
+/// Per pixel: σ⁰_dB = table value at 35° (a per-scene level inside the surface's range, ±15 % of
+/// the range per floe) + in-floe texture
 /// + HH slope · (θ − 35°) (HV slope −0.025 dB/°) + 2.5 dB on pressure ridges (thick and old ice); open water takes its range from the local ERA5
 /// wind (sheltered to 40 % between floes). Measured power = σ⁰·G₁ + NESZ·G₂ with unit-mean Gamma
 /// speckle G of `enl` looks and the real NESZ pattern of the template product. Denoising follows
@@ -24,6 +25,8 @@ struct SARSynthesis {
              sheltered: [Bool], wind: [Float], incidence: [Float], generator g: inout SeededGenerator) -> Output {
         let n = geo.lines * geo.samples, cols = geo.samples
         let texHH = LatticeNoise(&g), texHV = LatticeNoise(&g), streak = LatticeNoise(&g), ridges = LatticeNoise(&g)
+        // Per-scene level of each surface inside its table range; floes vary ±15 % of the range around it.
+        let sceneLevel = SurfaceKind.allCases.map { _ in 0.2 + 0.6 * g.nextUnitDouble() }
         let epsHH = (0...5).map { _ in noiseScalingError * g.nextGaussian() }
         let epsHV = (0...5).map { _ in noiseScalingError * g.nextGaussian() }
         let blockRows = 16
@@ -38,6 +41,14 @@ struct SARSynthesis {
         // Noise patterns may belong to another product: map by fractional position in the swath.
         let sx = Double(template.noiseSamples) / Double(geo.base.samples), sy = Double(template.noiseLines) / Double(geo.base.lines)
         let ln10 = log(10.0) / 10
+        let pixels = (0..<cols).map { geo.productPixel(Double($0)) * sx }
+        // Smooth texture fields from coarse lattices (finest octave 0.75 km).
+        let texStep = CoarseLattice.step(scaleKm: 0.75, pixelKm: kmX, perFeature: 4)
+        let tex1 = CoarseLattice(lines: geo.lines, samples: cols, pixelKm: kmX, step: texStep) { texHH.fbm($0, $1, scale: 3, octaves: 3) }
+        let tex2 = CoarseLattice(lines: geo.lines, samples: cols, pixelKm: kmX, step: texStep) { texHV.fbm($0, $1, scale: 3, octaves: 3) }
+        let streaks = CoarseLattice(lines: geo.lines, samples: cols, pixelKm: kmX, step: CoarseLattice.step(scaleKm: 1.5, pixelKm: kmX)) {
+            streak.fbm($0, $1, scale: 6, octaves: 3)
+        }
         do {
             DispatchQueue.concurrentPerform(iterations: blocks) { b in
                 var rng = SeededGenerator(seed: seeds[b])
@@ -45,6 +56,7 @@ struct SARSynthesis {
                     let y = Double(i) * kmY
                     let line = geo.productLine(Double(i)) * sy
                     let rowHH = template.noiseHH.row(line: line), rowHV = template.noiseHV.row(line: line)
+                    let neszRowHH = rowHH.nesz(ascending: pixels), neszRowHV = rowHV.nesz(ascending: pixels)
                     for j in 0..<cols {
                         let k = i * cols + j
                         let x = Double(j) * kmX
@@ -54,14 +66,14 @@ struct SARSynthesis {
                         if kind == .water {
                             let w = Double(wind[k]) * (sheltered[k] ? 0.4 : 1)
                             sig = table.water(windSpeed: w)
-                            u = min(max(0.5 + 0.6 * streak.fbm(x, y, scale: 6, octaves: 3), 0), 1)
+                            u = min(max(0.5 + 0.6 * streaks.value(i, j), 0), 1)
                             tex = 0.3
                         } else {
                             sig = table.signature(kind)!
-                            u = Double(floeKey[k])
+                            u = min(max(sceneLevel[Int(kind.rawValue)] + 0.3 * (Double(floeKey[k]) - 0.5), 0), 1)
                             tex = kind == .land ? 2.5 : (kind == .thickFirstYear || kind == .oldIce ? 1.3 : 1.0)
                         }
-                        let common = texHH.fbm(x, y, scale: 3, octaves: 3)
+                        let common = tex1.value(i, j)
                         // Pressure ridges: bright lines (cell edges of a 4 km cellular field) on thick and old ice.
                         var ridge = 0.0
                         if kind == .thickFirstYear || kind == .oldIce {
@@ -69,12 +81,12 @@ struct SARSynthesis {
                             if w.f2 - w.f1 < 0.12 { ridge = 2.5 }
                         }
                         let hhDB = sig.hh.at(u) + textureDB * tex * common + sig.hhSlope.at(u) * theta + ridge
-                        let hvDB = sig.hv.at(u) + textureDB * tex * (0.6 * common + 0.4 * texHV.fbm(x, y, scale: 3, octaves: 3))
+                        let hvDB = sig.hv.at(u) + textureDB * tex * (0.6 * common + 0.4 * tex2.value(i, j))
                             + table.hvSlope * theta + 0.8 * ridge
                         let hh = exp(ln10 * hhDB) * speckle.sample(&rng), hv = exp(ln10 * hvDB) * speckle.sample(&rng)
                         tHH[k] = Float(hh); tHV[k] = Float(hv)
-                        let pixel = geo.productPixel(Double(j)) * sx
-                        let nh = rowHH.nesz(pixel: pixel), nv = rowHV.nesz(pixel: pixel)
+                        let pixel = pixels[j]
+                        let nh = neszRowHH[j], nv = neszRowHV[j]
                         nHH[k] = Float(nh); nHV[k] = Float(nv)
                         sw[k] = UInt8(rowHV.swath(pixel: pixel))
                         mHH[k] = Float(hh + nh * speckle.sample(&rng))

@@ -31,6 +31,7 @@ public struct SceneSimulator: Sendable {
         if let t = config.template, !resources.templates.indices.contains(t) {
             throw SeaIceError.configuration("template must be 0…\(resources.templates.count - 1), got \(t)")
         }
+        var clock = StageClock(logger: logger)
         var g = SeededGenerator(seed: seed)
         let drawnTemplate = Int(g.next() % UInt64(resources.templates.count))
         let template = resources.templates[config.template ?? drawnTemplate]
@@ -49,6 +50,7 @@ public struct SceneSimulator: Sendable {
         let land = try LandMask(url: resources.landMaskURL,
                                 latitude: Double(lat.min()!)...Double(lat.max()!), longitude: Double(lon.min()!)...Double(lon.max()!))
         let isLand = (0..<n).map { land.isLand(latitude: Double(lat[$0]), longitude: Double(lon[$0])) }
+        clock.lap("geometry and land")
 
         // Weather (winds first: open-water backscatter needs them).
         let coarse = CoarseGrid(sarLines: lines, sarSamples: samples, pixelSpacing: config.pixelSpacing)
@@ -63,9 +65,26 @@ public struct SceneSimulator: Sendable {
         let widthKm = Double(samples) * kmX, heightKm = Double(lines) * kmY
         let chart = ProceduralChart(widthKm: widthKm, heightKm: heightKm, polygonSizeKm: config.polygonSizeKm, generator: &gc)
         let floes = FloeField(minimumCellKm: 3 * kmX, generator: &gc)
-        var polygons = chart.polygons
+        // A real chart over part of the scenes (the procedural chart fills what it leaves uncovered).
+        var gr = g.split()
+        var window: RealChartPlacement.Window?
+        if !resources.charts.isEmpty && gr.nextUnitDouble() < config.realChartFraction {
+            let real = resources.charts[Int(gr.next() % UInt64(resources.charts.count))]
+            window = try real.place(lines: lines, samples: samples, pixelMetres: spacing, generator: &gr)
+            logger.debug("real chart \(real.chart.source): \(window!.polygons.count) polygons, rotated \(Int(window!.rotationDegrees))°")
+        }
+        let realPolygons = window?.polygons ?? [], realIndex = window?.index
+        let realCount = Int32(realPolygons.count)
+        var polygons = realPolygons + chart.polygons
         let landIndex = Int32(polygons.count)
-        polygons.append(SimulatedPolygon(id: polygons.count + 1, kind: .land, ct: -9))
+        polygons.append(SimulatedPolygon(id: 0, kind: .land, ct: -9))
+        let allPolygons = polygons
+        let polyStep = CoarseLattice.step(scaleKm: chart.warpFinestScaleKm, pixelKm: kmX)
+        let pwx = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: polyStep) { chart.warpOffset(x: $0, y: $1).0 }
+        let pwy = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: polyStep) { chart.warpOffset(x: $0, y: $1).1 }
+        let floeStep = CoarseLattice.step(scaleKm: 3, pixelKm: kmX)
+        let fwx = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: floeStep) { floes.warpOffset(x: $0, y: $1).0 }
+        let fwy = CoarseLattice(lines: lines, samples: samples, pixelKm: kmX, step: floeStep) { floes.warpOffset(x: $0, y: $1).1 }
         let s = SharedArray<UInt8>(repeating: 0, count: n), kk = SharedArray<Float>(repeating: 0.5, count: n)
         let p = SharedArray<Int32>(repeating: 0, count: n)
         do {
@@ -74,14 +93,28 @@ public struct SceneSimulator: Sendable {
                     let k = i * samples + j
                     if isLand[k] { s[k] = SurfaceKind.land.rawValue; p[k] = landIndex; continue }
                     let x = Double(j) * kmX, y = Double(i) * kmY
-                    let idx = chart.polygonIndex(x: x, y: y)
-                    let (kind, u) = floes.surface(x: x, y: y, polygon: chart.polygons[idx])
-                    s[k] = kind.rawValue; kk[k] = Float(u); p[k] = Int32(idx)
+                    var idx = Int32(-1)
+                    if let r = realIndex?[k], r >= 0 { idx = r }
+                    if idx < 0 { idx = realCount + Int32(chart.polygonIndex(warpedX: x + pwx.value(i, j), warpedY: y + pwy.value(i, j))) }
+                    let (kind, u) = floes.surface(x: x, y: y, polygon: allPolygons[Int(idx)], warp: (fwx.value(i, j), fwy.value(i, j)))
+                    s[k] = kind.rawValue; kk[k] = Float(u); p[k] = idx
                 }
             }
         }
-        let surface = s.array, key = kk.array, polyIndex = p.array
-        if !isLand.contains(true) { polygons.removeLast() }
+        let surface = s.array, key = kk.array
+        // Keep the polygons present in the image, numbered 1… in order of first appearance.
+        var remap = [Int32](repeating: -1, count: polygons.count), kept: [SimulatedPolygon] = []
+        let polyIndex = p.array.map { k -> Int32 in
+            if remap[Int(k)] < 0 {
+                remap[Int(k)] = Int32(kept.count)
+                var q = polygons[Int(k)]
+                q.id = kept.count + 1
+                kept.append(q)
+            }
+            return remap[Int(k)]
+        }
+        polygons = kept
+        clock.lap("chart and floes")
 
         // SAR.
         let windCells = weather.windSpeed
@@ -90,15 +123,17 @@ public struct SceneSimulator: Sendable {
             for j in 0..<samples {
                 let k = i * samples + j
                 wind[k] = Float(coarse.sample(windCells, line: i, sample: j))
-                sheltered[k] = polyIndex[k] != landIndex && polygons[Int(polyIndex[k])].kind == .ice
+                sheltered[k] = polygons[Int(polyIndex[k])].kind == .ice
             }
         }
+        clock.lap("wind per pixel")
         var gs = g.split()
         let sar = SARSynthesis(table: config.backscatter, enl: enl, textureDB: config.textureDB, noiseScalingError: config.noiseScalingError)
             .run(geometry: geo, template: template, surface: surface, floeKey: key, sheltered: sheltered, wind: wind,
                  incidence: incidence, generator: &gs)
         let distance = DistanceTransform.distance(to: isLand, lines: lines, samples: samples, dx: kmX, dy: kmY, cap: 100)
             .map { $0.rounded(.up) }
+        clock.lap("backscatter, speckle, noise, denoising, distance")
 
         // Coarse fractions, weather thermodynamics, AMSR2.
         let fractions = Self.cellFractions(surface: surface, lines: lines, samples: samples, grid: coarse)
@@ -109,6 +144,8 @@ public struct SceneSimulator: Sendable {
         let sig = resources.signatures.draw(month: month, windSpeed: meanWind, generator: &ga)
         let amsr2 = AMSR2Simulator.simulate(grid: coarse, fractions: fractions, skinTemperature: weather.skt,
                                             firstYear: sig.firstYear, multiYear: sig.multiYear, water: sig.water, generator: &ga)
+        clock.lap("AMSR2 and ERA5")
+        clock.total()
         let day = 1 + Int(seed % 28)
         let time = template.geometry.firstLineTime
         let start = "\(time.prefix(4))-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)T\(time.dropFirst(11).prefix(8))"

@@ -53,6 +53,7 @@ public struct SimulatedPolygon: Codable, Sendable, Equatable {
 
     /// One ice type of the egg code: its area fraction (0…1), stage code and form code.
     public struct Partial: Sendable, Equatable {
+        /// Area fraction of the polygon (0…1), SIGRID stage code and CIS form code.
         public var fraction: Double, stage: Int, form: Int
     }
 

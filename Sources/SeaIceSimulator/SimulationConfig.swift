@@ -17,6 +17,9 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
     public var month: Int?
     /// Real geometry template: 0 = Kara Sea 2022-11-30 (stactools), 1 = East Greenland 2020-01-20 (coprs); nil = drawn from the seed.
     public var template: Int?
+    /// Fraction of scenes (drawn per seed) whose chart is a real CIS chart cropped, rotated and
+    /// placed over the scene; the others, and uncovered pixels, get a procedural chart.
+    public var realChartFraction: Double
     /// Typical chart polygon size, km.
     public var polygonSizeKm: Double
     /// Standard deviation of the in-floe texture (ridges, deformation, wind streaks), dB.
@@ -30,6 +33,7 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
     public init(size: Int = 1000) {
         lines = size; samples = size; pixelSpacing = 40
         enl = nil; month = nil; template = nil
+        realChartFraction = 0.5
         polygonSizeKm = 70; textureDB = 1.0; noiseScalingError = 0.05
         backscatter = BackscatterTable()
     }

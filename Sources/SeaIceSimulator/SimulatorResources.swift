@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SeaIceCore
 
 /// One real Sentinel-1 EW product whose geometry and thermal noise a simulated scene borrows.
@@ -25,9 +26,11 @@ public struct SimulatorResources: Sendable {
     public let signatures: MicrowaveSignatures
     /// The GLOBE 1 km land mask GeoTIFF.
     public let landMaskURL: URL
+    /// Real CIS SIGRID-3 charts (GeoPackage, 432 polygons; shapefile, 563 polygons).
+    public let charts: [RealChartPlacement]
 
     /// Reads everything from `dataFolder` (the `data` folder of `../shared`).
-    public init(dataFolder: URL) throws {
+    public init(dataFolder: URL, logger: Logger = Logger(label: "seaice.simulator")) throws {
         let safe = dataFolder.appendingPathComponent("stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE")
         let stem = "20221130t014342-20221130t014446-046117-058549"
         func file(_ sub: String) -> URL { safe.appendingPathComponent(sub) }
@@ -45,6 +48,10 @@ public struct SimulatorResources: Sendable {
                              noiseLines: kara.lines, noiseSamples: kara.samples),
         ]
         signatures = try MicrowaveSignatures(folder: dataFolder.appendingPathComponent("cimr-rrdp"))
+        charts = [
+            try RealChartPlacement(url: dataFolder.appendingPathComponent("icechart-cis-sigrid3/cis_SGRDREA_20201102T.gpkg"), logger: logger),
+            try RealChartPlacement(url: dataFolder.appendingPathComponent("shp2dex-cis/shapefile.shp"), logger: logger),
+        ]
         landMaskURL = dataFolder.appendingPathComponent("landmask/global-land-mask/globe_land_1km.tif")
         guard FileManager.default.fileExists(atPath: landMaskURL.path) else {
             throw SeaIceError.missing(file: landMaskURL.path, item: "file")

@@ -74,7 +74,8 @@ struct AI4ArcticCommand: ParsableCommand {
     struct BenchSampler: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "bench-sampler",
-            abstract: "Time the assembly of training batches (default 16 patches of 256 × 256, 18 channels) on synthetic scenes."
+            abstract: "Time the assembly of training batches (default 16 patches of 256 × 256, 18 channels).",
+            discussion: "Without files the scenes are synthetic (seeded noise of the released scene size); figures from them must say so."
         )
 
         @Option(help: "Comma-separated channels (default: the 16 MMSeaIce inputs + btemp_6_9h, btemp_6_9v = 18).")
@@ -85,6 +86,8 @@ struct AI4ArcticCommand: ParsableCommand {
         @Option(help: "Timed batches.") var batches = 10
         @Option(help: "Seed.") var seed: UInt64 = 1
         @Flag(help: "Disable augmentations.") var noAugmentation = false
+        @Argument(help: "Ready-to-train files to sample from instead of synthetic scenes (their load time is reported too).")
+        var readyFiles: [String] = []
 
         func run() throws {
             var config = SamplerConfiguration()
@@ -96,10 +99,22 @@ struct AI4ArcticCommand: ParsableCommand {
             config.patchSize = patchSize
             if noAugmentation { config.augmentation = .none }
             try config.validate()
-            var g = SeededGenerator(seed: seed)
-            let data = (0..<scenes).map { i in SamplerBenchmark.syntheticScene(configuration: config, month: 1 + i % 12, using: &g) }
-            let r = try SamplerBenchmark.run(configuration: config, scenes: data, batches: batches, seed: seed)
-            print("batch \(r.shape.map(String.init).joined(separator: " × ")) (NCHW), augmentation \(noAugmentation ? "off" : "on"), SYNTHETIC scenes")
+            let r: SamplerBenchmark.Result
+            let origin: String
+            if readyFiles.isEmpty {
+                var g = SeededGenerator(seed: seed)
+                let data = (0..<scenes).map { i in SamplerBenchmark.syntheticScene(configuration: config, month: 1 + i % 12, using: &g) }
+                r = try SamplerBenchmark.run(configuration: config, scenes: data, batches: batches, seed: seed)
+                origin = "SYNTHETIC scenes"
+            } else {
+                config.cacheCapacity = max(config.cacheCapacity, readyFiles.count)
+                let source = ReadyFileSceneSource(files: readyFiles.map { URL(fileURLWithPath: $0) }, configuration: config)
+                let loads = try SamplerBenchmark.timeLoads(source)
+                print(String(format: "scene load + downscale: mean %.3f s over %d files", loads.reduce(0, +) / Double(loads.count), loads.count))
+                r = try SamplerBenchmark.run(configuration: config, source: source, batches: batches, seed: seed)
+                origin = "\(readyFiles.count) ready-to-train files"
+            }
+            print("batch \(r.shape.map(String.init).joined(separator: " × ")) (NCHW), augmentation \(noAugmentation ? "off" : "on"), \(origin)")
             print(String(format: "assembly: wall mean %.3f s (min %.3f s), CPU mean %.3f s per batch over %d batches",
                          r.mean, r.min, r.meanCPU, batches))
         }

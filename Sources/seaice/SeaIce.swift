@@ -18,6 +18,8 @@ struct SeaIce: AsyncParsableCommand {
             BenchCommand.self,
             DemoCommand.self,
             BenchPredictCommand.self,
+            PreprocessCommand.self,
+            BenchPreprocessCommand.self,
         ]
     )
 }

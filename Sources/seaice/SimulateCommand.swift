@@ -15,18 +15,13 @@ struct SimulateCommand: ParsableCommand {
         """
     )
 
-    /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case ai4arcticRaw = "ai4arctic-raw"
-    }
-
-    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format = .ai4arcticRaw
+    @Option(help: "Output format: \(SimulationOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: SimulationOutputFormat = .ai4arcticRaw
 
     @Option(help: "Number of scenes.")
     var scenes: Int = 1
 
-    @Option(help: "Scene size in pixels (square).")
+    @Option(help: "Scene size in pixels (square; for safe: the product side, rounded to a whole reduction of the real product).")
     var size: Int = 1000
 
     @Option(help: "Pixel spacing in m, a divisor of 2000 (40 = AI4Arctic raw; 400 ≈ the whole EW swath at 1000 pixels).")
@@ -44,11 +39,14 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "A JSON SimulationConfig file (overrides the defaults; --size and other options still apply).")
     var config: String?
 
-    @Option(help: "The shared data folder.")
-    var data: String = "../shared/data"
+    @Option(help: "The shared data folder (default: $SEAICE_DATA, ../shared/data, or shared/data beside the checkout of this binary).")
+    var data: String?
 
     @Option(help: "Output folder.")
     var out: String
+
+    @Flag(help: "Log the time of every simulation stage.")
+    var verbose = false
 
     func validate() throws {
         guard scenes >= 1 else { throw ValidationError("--scenes must be at least 1") }
@@ -57,10 +55,14 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--pixel-spacing must divide 2000 (40, 50, 80, 100, 200, 400, 500, 1000)")
         }
         if let m = month, !(1...12).contains(m) { throw ValidationError("--month must be 1…12") }
+        if format == .ai4arcticReady && pixelSpacing != 40 {
+            throw ValidationError("--format ai4arctic-ready converts 40 m raw scenes: use --pixel-spacing 40")
+        }
     }
 
     func run() throws {
-        let logger = Logger(label: "seaice.simulate")
+        var logger = Logger(label: "seaice.simulate")
+        logger.logLevel = verbose ? .debug : .info
         var cfg = SimulationConfig(size: size)
         if let path = config {
             cfg = try JSONDecoder().decode(SimulationConfig.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
@@ -69,16 +71,21 @@ struct SimulateCommand: ParsableCommand {
         cfg.pixelSpacing = pixelSpacing
         if let m = month { cfg.month = m }
         if let t = template { cfg.template = t }
-        let resources = try SimulatorResources(dataFolder: URL(fileURLWithPath: data))
+        let dataFolder = try SharedDataLocator.locate(explicit: data)
+        let resources = try SimulatorResources(dataFolder: dataFolder)
         let simulator = SceneSimulator(resources: resources, logger: logger)
+        let writer = SimulatedDatasetWriter(format: format, safeTemplate: SimulatedSAFEWriter.template(dataFolder: dataFolder), logger: logger)
+        cfg = try writer.prepare(cfg, resources: resources)
         let folder = URL(fileURLWithPath: out)
         for k in 0..<scenes {
             let started = Date()
             let scene = try simulator.simulate(config: cfg, seed: seed &+ UInt64(k))
             let simulated = Date().timeIntervalSince(started)
-            let url = try AI4ArcticRawWriter.write(scene, to: folder)
+            let url = try writer.write(scene, to: folder)
             let total = Date().timeIntervalSince(started)
             print("SIMULATED \(url.path) (\(scene.lines)×\(scene.samples) at \(cfg.pixelSpacing) m, \(scene.templateName), simulate \(String(format: "%.2f", simulated)) s, total \(String(format: "%.2f", total)) s)")
         }
     }
 }
+
+extension SimulationOutputFormat: ExpressibleByArgument {}

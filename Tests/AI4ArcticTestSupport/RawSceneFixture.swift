@@ -30,6 +30,12 @@ public struct RawSceneFixture {
         "3;02;-9;98;10;-9;-9;-9;-9;-9;-9;-9;-9;10-9;W",
     ]
 
+    /// Polygon ids used for the left, middle and right parts of the scene.
+    public var polygonIDs: (left: Float, middle: Float, right: Float) = (1, 2, 3)
+
+    /// Write the full-grid `sar_incidenceangle` (otherwise only the tie points carry the incidence angle).
+    public var writesIncidenceGrid = true
+
     /// The default fixture (100 × 104 pixels).
     public init() {}
 
@@ -43,7 +49,7 @@ public struct RawSceneFixture {
     public func polygon(_ r: Int, _ c: Int) -> Float {
         if r >= 90 { return .nan }
         if r == 50 && c == 60 { return 7 }
-        return c <= 40 ? 1 : (c <= 80 ? 2 : 3)
+        return c <= 40 ? polygonIDs.left : (c <= 80 ? polygonIDs.middle : polygonIDs.right)
     }
     public static func latitude(line: Double, sample: Double) -> Double { 70 + 0.01 * line + 0.001 * sample }
     public static func longitude(line: Double, sample: Double) -> Double { -60 + 0.002 * sample - 0.001 * line }
@@ -59,7 +65,9 @@ public struct RawSceneFixture {
     public func write(to directory: URL, name: String = RawSceneFixture.fileName) throws -> URL {
         let url = directory.appendingPathComponent(name)
         let geometry = AI4ArcticGeometry(lines: lines, samples: samples, pixelSpacing: 40)
-        let nc = try AI4ArcticWriter.create(url, layout: .init(version: .raw, geometry: geometry, chartRows: codes.count),
+        var layout = AI4ArcticWriter.Layout(version: .raw, geometry: geometry, chartRows: codes.count)
+        if !writesIncidenceGrid { layout.omitting = ["sar_incidenceangle"] }
+        let nc = try AI4ArcticWriter.create(url, layout: layout,
                                             globalAttributes: [("title", .text("Training data file from AI4Arctic (test fixture)"))],
                                             variableAttributes: ["polygon_codes": [("icechart_id", .text("dmi_test_chart"))]])
         func grid(_ f: (Int, Int) -> Float) -> [Float] {
@@ -69,7 +77,7 @@ public struct RawSceneFixture {
         }
         try nc.write(grid(hh), variable: "nersc_sar_primary")
         try nc.write(grid(hv), variable: "nersc_sar_secondary")
-        try nc.write(grid(incidence), variable: "sar_incidenceangle")
+        if writesIncidenceGrid { try nc.write(grid(incidence), variable: "sar_incidenceangle") }
         try nc.write(grid(distance), variable: "distance_map")
         try nc.write(grid(polygon), variable: "polygon_icechart")
         try nc.writeStrings(codes, variable: "polygon_codes")

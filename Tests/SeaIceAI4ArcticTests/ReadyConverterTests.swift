@@ -65,10 +65,40 @@ final class ReadyConverterTests: XCTestCase {
         XCTAssertEqual(g.latitude(line: 20, sample: 0), RawSceneFixture.latitude(line: 20 * 99 / 49.0, sample: 0), accuracy: 1e-9)
     }
 
-    /// Row blocks do not change the result.
+    /// The 44 real `polygon_codes` rows of a CIS scene (MMSeaIce notebook extract) go through reader and converter.
+    func testRealPolygonCodeRows() throws {
+        let text = try String(contentsOf: TestPaths.sharedData(
+            "ai4arctic-starterpack/notebook-metadata-extracts/MMSeaIce_notebook_outputs.txt"), encoding: .utf8)
+        // Every quoted string with the 15 ';'-separated fields (the header and the 43 polygon rows).
+        let rows = text.split(separator: "'").map(String.init).filter { $0.split(separator: ";", omittingEmptySubsequences: false).count == 15 }
+        XCTAssertEqual(rows.count, 44)
+        var fixture = RawSceneFixture()
+        fixture.codes = rows
+        fixture.polygonIDs = (26, 76, 84)  // 26: 91;-9;93;08 I; 76 and 84: 02;-9;98;10 W
+        let f = try AI4ArcticFile.open(try ReadyConverter().convert(raw: try fixture.write(to: dir), outputDirectory: dir))
+        func label(_ r: Int, _ c: Int) throws -> [UInt8] {
+            try ["SIC", "SOD", "FLOE"].map { try f.readLabels($0, window: GridWindow(row: r, col: c, rows: 1, cols: 1))[0] }
+        }
+        XCTAssertEqual(try label(10, 5), [10, 4, 255])  // CT 91 → 10; SA 93 → thick FYI (4); FA 08 fast ice → 255
+        XCTAssertEqual(try label(10, 45), [0, 0, 0])     // water polygon
+    }
+
+    /// Without the full-grid incidence angle, the tie-point incidence (20 + 0.1·sample, linear) is interpolated:
+    /// ready pixel (10, 7) covers raw columns 14–15 → 21.45° as in the full-grid case.
+    func testIncidenceInterpolatedWhenTheFullGridIsAbsent() throws {
+        var fixture = RawSceneFixture()
+        fixture.writesIncidenceGrid = false
+        let raw = try fixture.write(to: dir)
+        XCTAssertFalse(try AI4ArcticFile.open(raw).has("sar_incidenceangle"))
+        let f = try AI4ArcticFile.open(try ReadyConverter().convert(raw: raw, outputDirectory: dir.appendingPathComponent("out")))
+        let v = try f.readFloats("sar_incidenceangle", window: GridWindow(row: 10, col: 7, rows: 1, cols: 1))[0]
+        XCTAssertEqual(v, -1.507764358533574, accuracy: 1e-5)
+    }
+
+    /// Row blocks, converted one at a time or two in parallel, do not change the result.
     func testBlockSizeDoesNotChangeTheOutput() throws {
         let raw = try RawSceneFixture().write(to: dir)
-        var small = ReadyConversionOptions(); small.rowBlock = 3
+        var small = ReadyConversionOptions(); small.rowBlock = 3; small.blockWorkers = 2
         let a = try AI4ArcticFile.open(try ReadyConverter(options: small).convert(raw: raw, outputDirectory: dir.appendingPathComponent("a")))
         let b = try AI4ArcticFile.open(try ReadyConverter().convert(raw: raw, outputDirectory: dir.appendingPathComponent("b")))
         for v in AI4ArcticSchema.fullGridInputs { XCTAssertEqual(try a.readFloats(v), try b.readFloats(v), v) }

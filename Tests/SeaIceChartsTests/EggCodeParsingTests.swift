@@ -88,4 +88,10 @@ final class SceneLabelsTests: XCTestCase {
         XCTAssertEqual(labels.sod, [4, 4, 0, 255, 255, 5])
         XCTAssertEqual(labels.floe, [255, 5, 0, 255, 255, 255])
     }
+
+    func testHugeAndInfiniteIdsAreMaskedNotTrapping() throws {
+        let table = try PolygonCodeTable(rows: try EggCodeParsingTests.notebookRows(), file: "notebook extract")
+        let labels = table.labels(polygonIDs: [1e30, -1e20, .infinity, 26])
+        XCTAssertEqual(labels.sic, [255, 255, 255, 10])
+    }
 }

@@ -95,6 +95,14 @@ final class TrainingSamplerTests: XCTestCase {
         XCTAssertEqual(got, expected)
     }
 
+    func testStopEndsAnUnlimitedPrefetcher() throws {
+        let sampler = try TrainingSampler(configuration: smallConfig(), source: InMemorySceneSource([memoryScene(rows: 30, cols: 40)]))
+        let prefetcher = BatchPrefetcher(sampler: sampler, generator: SeededGenerator(seed: 4), depth: 1)
+        XCTAssertNotNil(try prefetcher.next())
+        prefetcher.stop()
+        XCTAssertNil(try prefetcher.next())
+    }
+
     /// A bad file in the training list surfaces as an error naming it.
     func testPrefetcherPassesErrorsOn() throws {
         let dir = try TestPaths.temporaryDirectory("sampler-err")

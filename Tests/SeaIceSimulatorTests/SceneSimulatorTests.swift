@@ -59,9 +59,12 @@ final class SceneSimulatorTests: XCTestCase {
     }
 
     func testSimulatedAMSR2NASATeamCorrelatesWithChartSIC() throws {
+        // Procedural charts: they span ice edges, so the scenes hold every concentration.
+        var config = SimulatorFixture.config(size: 250)
+        config.realChartFraction = 0
         var nt: [Double] = [], chart: [Double] = []
         for seed: UInt64 in [21, 22, 23] {
-            let s = try SimulatorFixture.simulator.simulate(config: SimulatorFixture.config(size: 250), seed: seed)
+            let s = try SimulatorFixture.simulator.simulate(config: config, seed: seed)
             let c = s.coarse
             // Chart SIC per cell: mean total concentration (CT) of the polygons of its pixels.
             var sum = [Double](repeating: 0, count: c.lines * c.samples), count = sum, land = sum
@@ -93,6 +96,22 @@ final class SceneSimulatorTests: XCTestCase {
         }
         XCTAssertGreaterThan(mean(sig.ice), 0.9)
         XCTAssertLessThan(mean(sig.water), 0.15)
+    }
+
+    func testRealChartIsPlacedOverTheScene() throws {
+        var config = SimulatorFixture.config(size: 200)
+        config.realChartFraction = 1
+        let gpkg = SimulatorFixture.resources.charts[0]
+        var g = SeededGenerator(seed: 5)
+        let window = try gpkg.place(lines: 200, samples: 200, pixelMetres: 400, generator: &g)
+        let covered = window.index.filter { $0 >= 0 }.count
+        XCTAssertGreaterThan(covered, 200 * 200 / 4, "the window should be centred on chart polygons")
+        XCTAssertFalse(window.polygons.isEmpty)
+        XCTAssertEqual(Set(window.index.filter { $0 >= 0 }).count, window.polygons.count)
+        // A scene with a real chart: its polygons' codes come from the chart, every id is used.
+        let scene = try SimulatorFixture.simulator.simulate(config: config, seed: 5)
+        XCTAssertEqual(Set(scene.polygonIndex).count, scene.polygons.count)
+        XCTAssertEqual(scene.polygons.map(\.id), Array(1...scene.polygons.count))
     }
 
     func testBadConfigurationsThrow() {

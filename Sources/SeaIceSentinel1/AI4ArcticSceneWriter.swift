@@ -1,0 +1,93 @@
+import Foundation
+import SeaIceCore
+import SeaIceNetCDF
+
+/// Writes an `AnalysisReadyScene` as an AI4Arctic-raw-compatible netCDF-4 file.
+///
+/// Same names, units and layout as the AutoICE raw scenes (../shared/specs/ai4arctic.md):
+/// `nersc_sar_primary`, `nersc_sar_secondary` (dB), `sar_incidenceangle` (degrees), `distance_map`
+/// on `(sar_lines, sar_samples)`; tie points `sar_grid_line`, `sar_grid_sample`, `sar_grid_latitude`,
+/// `sar_grid_longitude`, `sar_grid_incidenceangle`, `sar_grid_height` on `sar_grid_points`. Differences,
+/// stated in attributes: the grid is at `pixel_spacing` (tie-point line/sample are in this grid's
+/// coordinates; the annotation's grid resampled to 21 × 21), `distance_map` is distance to land in km (not the AutoICE class bins), and an extra
+/// `sar_land_mask` (uint8, 1 = land). AMSR2 and ERA5 variables are absent unless given; the global
+/// attributes `amsr2_available` / `era5_available` ("no") say so, and models needing them must refuse the file.
+public enum AI4ArcticSceneWriter {
+    /// Writes `scene` to `url` atomically; `compression` is the zlib level 1–9 with 512 × 512 chunks (nil: none,
+    /// contiguous storage: ~ 10× faster to write, files ~ 2.5× larger).
+    public static func write(_ scene: AnalysisReadyScene, to url: URL, compression: Int? = nil) throws {
+        try AtomicOutput.write(to: url) { tmp in
+            let nc = try NetCDFFile.create(tmp)
+            let H = scene.height, W = scene.width
+            try nc.defineDimension("sar_lines", length: H)
+            try nc.defineDimension("sar_samples", length: W)
+            try nc.defineDimension("sar_grid_points", length: scene.tiePoints.count)
+            // The AMSR2/ERA5 grid: one cell per 2 km (50 × 50 pixels at 40 m), declared even when its variables are absent.
+            let cell = max(1, Int((2000 / scene.pixelSpacing).rounded()))
+            try nc.defineDimension("2km_grid_lines", length: (H + cell - 1) / cell)
+            try nc.defineDimension("2km_grid_samples", length: (W + cell - 1) / cell)
+            let chunks = compression == nil ? nil : [min(H, 512), min(W, 512)]
+            var grids: [(String, [Float], [(String, NetCDFAttribute)])] = []
+            grids.append(("nersc_sar_primary", scene.primaryDB, [
+                ("units", .text("dB")), ("long_name", .text("\(scene.primaryPolarisation.rawValue) sigma0, thermal-noise corrected")),
+                ("polarisation", .text(scene.primaryPolarisation.rawValue))]))
+            if let s = scene.secondaryDB, let pol = scene.secondaryPolarisation {
+                grids.append(("nersc_sar_secondary", s, [
+                    ("units", .text("dB")), ("long_name", .text("\(pol.rawValue) sigma0, thermal-noise corrected")), ("polarisation", .text(pol.rawValue))]))
+            }
+            grids.append(("sar_incidenceangle", scene.incidence, [("units", .text("degree")), ("long_name", .text("incidence angle"))]))
+            if let d = scene.distanceToLandKm {
+                grids.append(("distance_map", d, [("units", .text("km")),
+                    ("long_name", .text("distance to land (GSHHG coastline), 0 over land; continuous km, not the AutoICE class bins"))]))
+            }
+            for (name, _, attrs) in grids {
+                try nc.defineVariable(name, type: .float, dimensions: ["sar_lines", "sar_samples"], compression: compression, chunks: chunks)
+                try nc.setAttributes(attrs, variable: name)
+            }
+            if scene.landMask != nil {
+                try nc.defineVariable("sar_land_mask", type: .ubyte, dimensions: ["sar_lines", "sar_samples"], compression: compression, chunks: chunks)
+                try nc.setAttributes([("long_name", .text("land mask")), ("flag_values", .ubytes([0, 1])), ("flag_meanings", .text("sea land"))], variable: "sar_land_mask")
+            }
+            let ties: [(String, String, (GeolocationPoint) -> Double)] = [
+                ("sar_grid_line", "1", { $0.line }), ("sar_grid_sample", "1", { $0.pixel }),
+                ("sar_grid_latitude", "degrees_north", { $0.latitude }), ("sar_grid_longitude", "degrees_east", { $0.longitude }),
+                ("sar_grid_incidenceangle", "degree", { $0.incidenceAngle }), ("sar_grid_height", "m", { $0.height })]
+            for (name, units, _) in ties {
+                try nc.defineVariable(name, type: .double, dimensions: ["sar_grid_points"])
+                try nc.setAttribute("units", .text(units), variable: name)
+            }
+            try nc.setAttributes(globalAttributes(scene))
+            try nc.endDefinitions()
+            for (name, values, _) in grids { try nc.write(values, variable: name) }
+            if let m = scene.landMask { try nc.write(m, variable: "sar_land_mask") }
+            for (name, _, get) in ties { try nc.write(scene.tiePoints.map(get), variable: name) }
+            try nc.close()
+        }
+    }
+
+    static func globalAttributes(_ s: AnalysisReadyScene) -> [(String, NetCDFAttribute)] {
+        let c = s.configuration
+        var a: [(String, NetCDFAttribute)] = [
+            ("scene_id", .text(s.productName)), ("original_id", .text(s.productName)),
+            ("pixel_spacing", .doubles([s.pixelSpacing])), ("multilook_factor", .ints([Int32(s.factor)])),
+            ("mission", .text(s.mission)), ("mode", .text(s.mode.rawValue)), ("ipf_version", .doubles([s.ipfVersion])),
+            ("flip", .ints([0])),
+            ("noise_removal", .text(c.noise.rawValue)), ("negative_power", .text(c.negativePower == .nan ? "set to NaN" : "clamped to \(c.powerFloor) (linear)")),
+            ("incidence_correction", .text(c.incidenceCorrection.rawValue)),
+            ("amsr2_available", .text("no")), ("era5_available", .text("no")),
+            ("auxiliary_inputs", .text("AMSR2 brightness temperatures (btemp_*) and ERA5 fields (u10m_rotated, v10m_rotated, t2m, skt, tcwv, tclw) are absent; models that need them must refuse this file")),
+            ("source", .text("Contains modified Copernicus Sentinel data; preprocessed by SeaIceKit seaice preprocess")),
+        ]
+        for (pol, slope) in s.appliedSlopes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            a.append(("incidence_slope_\(pol.rawValue)", .doubles([slope])))
+        }
+        if !s.appliedSlopes.isEmpty {
+            a.append(("incidence_reference_angle", .doubles([c.referenceIncidence])))
+            a.append(("incidence_slope_angle", .text(c.incidenceCorrection == .fitted ? "elevation angle (dB per degree of elevation)" : "incidence angle (dB per degree)")))
+        }
+        for (pol, ipf) in s.nerscIPFUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            a.append(("nersc_coefficients_ipf_\(pol.rawValue)", .doubles([ipf])))
+        }
+        return a
+    }
+}

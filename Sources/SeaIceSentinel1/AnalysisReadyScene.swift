@@ -1,0 +1,75 @@
+/// A Sentinel-1 scene ready for the models: calibrated, denoised, multilooked backscatter in dB on one grid,
+/// with incidence angle, geolocation and land information at every pixel.
+///
+/// All grids are row-major (line, sample) = (`height`, `width`), the AI4Arctic `(sar_lines, sar_samples)` layout.
+public struct AnalysisReadyScene: Sendable {
+    /// The product identifier, e.g. `S1A_EW_GRDM_1SDH_20221130T014342_…_BB15`.
+    public var productName: String
+    /// Mission, e.g. "S1A".
+    public var mission: String
+    /// Acquisition mode (EW or IW).
+    public var mode: AcquisitionMode
+    /// IPF version of the product.
+    public var ipfVersion: Double
+    /// Output pixel size, metres.
+    public var pixelSpacing: Double
+    /// Full-resolution pixels per output pixel along each axis.
+    public var factor: Int
+    /// Grid width (samples) and height (lines) of every full-grid field.
+    public var width: Int
+    /// Grid height (lines).
+    public var height: Int
+    /// Co-polarised channel (HH or VV) and its σ⁰ in dB.
+    public var primaryPolarisation: Polarisation
+    /// Co-polarised σ⁰, dB, (height, width) row-major; NaN = no data.
+    public var primaryDB: [Float]
+    /// Cross-polarised channel (HV or VH) and its σ⁰ in dB, nil for single-pol products.
+    public var secondaryPolarisation: Polarisation?
+    /// Cross-polarised σ⁰, dB, (height, width) row-major; NaN = no data.
+    public var secondaryDB: [Float]?
+    /// Incidence angle, degrees, at every pixel.
+    public var incidence: [Float]
+    /// Latitude and longitude, degrees, at every pixel.
+    public var latitude: [Float]
+    /// Longitude, degrees east in [−180, 180).
+    public var longitude: [Float]
+    /// Distance to land, km (0 over land), and land flag (1 = land); nil when no land data were given.
+    public var distanceToLandKm: [Float]?
+    /// Land flag per pixel (1 = land, 0 = sea).
+    public var landMask: [UInt8]?
+    /// 21 × 21 tie points (the annotation's grid resampled, as AI4Arctic raw files have), line and pixel in
+    /// output-grid coordinates (full-resolution / factor).
+    public var tiePoints: [GeolocationPoint]
+    /// The configuration that produced it.
+    public var configuration: PreprocessConfiguration
+    /// Incidence slopes applied per channel (dB/°), empty when none.
+    public var appliedSlopes: [Polarisation: Double]
+    /// NERSC coefficients used per channel, with the IPF version they belong to.
+    public var nerscIPFUsed: [Polarisation: Double]
+    /// Wall-clock and process CPU seconds per stage, in order.
+    public var stageTimings: [StageTiming]
+}
+
+/// Time spent in one processing stage.
+public struct StageTiming: Sendable {
+    /// Stage name.
+    public var name: String
+    /// Elapsed wall-clock seconds.
+    public var wall: Double
+    /// Process CPU seconds (all threads, user + system).
+    public var cpu: Double
+
+    /// A timing record.
+    public init(name: String, wall: Double, cpu: Double) { self.name = name; self.wall = wall; self.cpu = cpu }
+
+    /// Process CPU time so far, seconds (`CLOCK_PROCESS_CPUTIME_ID`).
+    public static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,137 @@
+import Foundation
+import SeaIceCore
+
+/// Acquisition modes this reader supports (GRD products only).
+public enum AcquisitionMode: String, Codable, Sendable, CaseIterable {
+    /// Extra Wide swath: five sub-swaths EW1–EW5, 40 m GRDM pixels (the sea-ice mode).
+    case ew = "EW"
+    /// Interferometric Wide swath: three sub-swaths IW1–IW3, 10 m GRDH pixels.
+    case iw = "IW"
+}
+
+/// Polarisation channels of a dual-pol GRD product.
+public enum Polarisation: String, Codable, Sendable, CaseIterable {
+    /// Horizontal transmit, horizontal receive (EW sea-ice primary channel).
+    case hh = "HH"
+    /// Horizontal transmit, vertical receive (EW sea-ice secondary channel).
+    case hv = "HV"
+    /// Vertical transmit, vertical receive.
+    case vv = "VV"
+    /// Vertical transmit, horizontal receive.
+    case vh = "VH"
+
+    /// Whether transmit and receive differ (HV, VH): the noise-limited channel.
+    public var isCrossPolarised: Bool { self == .hv || self == .vh }
+}
+
+/// One geolocation tie point of the annotation's `geolocationGrid` (pixel and line in full-resolution image coordinates).
+public struct GeolocationPoint: Sendable, Equatable {
+    /// Image line (row, azimuth) of the point.
+    public var line: Double
+    /// Image pixel (column, range) of the point.
+    public var pixel: Double
+    /// Geodetic latitude, degrees north.
+    public var latitude: Double
+    /// Geodetic longitude, degrees east.
+    public var longitude: Double
+    /// Height above the ellipsoid, metres.
+    public var height: Double
+    /// Incidence angle, degrees.
+    public var incidenceAngle: Double
+    /// Elevation (look) angle, degrees.
+    public var elevationAngle: Double
+}
+
+/// The part of a sub-swath (EW1…, IW1…) that a block of lines takes in the merged GRD image (inclusive bounds).
+public struct SwathBounds: Sendable, Equatable {
+    /// Sub-swath name, e.g. "EW3".
+    public var swath: String
+    /// First image line (inclusive).
+    public var firstLine: Int
+    /// Last image line (inclusive).
+    public var lastLine: Int
+    /// First image sample (inclusive).
+    public var firstSample: Int
+    /// Last image sample (inclusive).
+    public var lastSample: Int
+}
+
+/// The product annotation of one polarisation (`annotation/s1?-<mode>-grd-<pol>-….xml`).
+public struct ProductAnnotation: Sendable {
+    /// "S1A", "S1B", …
+    public var mission: String
+    /// Acquisition mode from `adsHeader/mode`.
+    public var mode: AcquisitionMode
+    /// Channel from `adsHeader/polarisation`.
+    public var polarisation: Polarisation
+    /// Image lines (rows).
+    public var lines: Int
+    /// Image samples (columns).
+    public var samples: Int
+    /// Ground-range pixel spacing, metres.
+    public var rangePixelSpacing: Double
+    /// Azimuth pixel spacing, metres.
+    public var azimuthPixelSpacing: Double
+    /// "Ascending" or "Descending".
+    public var pass: String
+    /// The tie-point grid, sorted by line then pixel.
+    public var geolocation: [GeolocationPoint]
+    /// Swath-merging bounds of every sub-swath (empty when the annotation has no `swathMerging`).
+    public var swathBounds: [SwathBounds]
+
+    /// Parses the annotation XML `data` read from `file`.
+    /// - Throws: `SeaIceError` naming the file and element when an item is missing or malformed, or the mode/polarisation is unsupported.
+    public init(data: Data, file: String) throws {
+        let root = try XMLTree.parse(data, file: file)
+        guard root.name == "product" else {
+            throw SeaIceError.invalidInput(file: file, item: "root element <\(root.name)>", expected: "<product> (a Sentinel-1 product annotation)")
+        }
+        let header = try root.required("adsHeader")
+        mission = try header.string("missionId")
+        let productType = try header.string("productType")
+        guard productType == "GRD" else {
+            throw SeaIceError.invalidInput(file: file, item: "adsHeader/productType \(productType)", expected: "GRD")
+        }
+        let modeText = try header.string("mode")
+        guard let m = AcquisitionMode(rawValue: modeText) else {
+            throw SeaIceError.invalidInput(file: file, item: "adsHeader/mode \(modeText)", expected: "EW or IW")
+        }
+        mode = m
+        let polText = try header.string("polarisation")
+        guard let p = Polarisation(rawValue: polText) else {
+            throw SeaIceError.invalidInput(file: file, item: "adsHeader/polarisation \(polText)", expected: "HH, HV, VV or VH")
+        }
+        polarisation = p
+        let info = try root.required("imageAnnotation/imageInformation")
+        lines = try info.int("numberOfLines")
+        samples = try info.int("numberOfSamples")
+        rangePixelSpacing = try info.double("rangePixelSpacing")
+        azimuthPixelSpacing = try info.double("azimuthPixelSpacing")
+        guard lines > 0, samples > 0, rangePixelSpacing > 0, azimuthPixelSpacing > 0 else {
+            throw SeaIceError.invalidInput(file: file, item: "imageInformation", expected: "positive size and spacing")
+        }
+        pass = (try? root.string("generalAnnotation/productInformation/pass")) ?? "unknown"
+        let grid = try root.required("geolocationGrid/geolocationGridPointList")
+        geolocation = try grid.children("geolocationGridPoint").map { pt in
+            GeolocationPoint(
+                line: try pt.double("line"), pixel: try pt.double("pixel"),
+                latitude: try pt.double("latitude"), longitude: try pt.double("longitude"),
+                height: try pt.double("height"), incidenceAngle: try pt.double("incidenceAngle"),
+                elevationAngle: try pt.double("elevationAngle"))
+        }
+        guard geolocation.count >= 4 else {
+            throw SeaIceError.invalidInput(file: file, item: "geolocationGridPointList", expected: "at least 4 tie points, found \(geolocation.count)")
+        }
+        geolocation.sort { ($0.line, $0.pixel) < ($1.line, $1.pixel) }
+        var bounds: [SwathBounds] = []
+        for merge in root.optional("swathMerging/swathMergeList")?.children("swathMerge") ?? [] {
+            let swath = try merge.string("swath")
+            for b in merge.optional("swathBoundsList")?.children("swathBounds") ?? [] {
+                bounds.append(SwathBounds(
+                    swath: swath, firstLine: try b.int("firstAzimuthLine"), lastLine: try b.int("lastAzimuthLine"),
+                    firstSample: try b.int("firstRangeSample"), lastSample: try b.int("lastRangeSample")))
+            }
+        }
+        swathBounds = bounds
+    }
+}

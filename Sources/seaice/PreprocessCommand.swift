@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SeaIceCore
+import SeaIceLand
+import SeaIceSentinel1
+
+extension PreprocessConfiguration.NoiseRemoval: ExpressibleByArgument {}
+extension PreprocessConfiguration.IncidenceCorrection: ExpressibleByArgument {}
+extension PreprocessConfiguration.NegativePower: ExpressibleByArgument {}
+
+/// Options shared by `preprocess` and `bench-preprocess`: the processing choices and the auxiliary data files.
+struct PreprocessOptions: ParsableArguments {
+    @Option(help: "Output pixel size in metres (a whole multiple of the product's spacing: 40 m for EW GRDM).")
+    var pixelSize: Double = 80
+    @Option(help: "Thermal-noise removal: nersc, esa or none.")
+    var noise: PreprocessConfiguration.NoiseRemoval = .nersc
+    @Option(help: "Incidence-angle correction of the dB output: none, nersc (fixed slopes) or fitted (per scene).")
+    var incidenceCorrection: PreprocessConfiguration.IncidenceCorrection = .none
+    @Option(help: "Pixels whose denoised power is <= 0: clampToFloor (-50 dB) or nan.")
+    var negativePower: PreprocessConfiguration.NegativePower = .clampToFloor
+    @Option(help: "zlib level (1-9) for the netCDF variables; default: uncompressed (much faster to write).")
+    var deflate: Int?
+    @Option(help: "The shared data folder holding the default auxiliary files (default: $SEAICE_DATA, ../shared/data, or shared/data beside the checkout of this binary).")
+    var data: String?
+    @Option(help: "NERSC coefficient file (default: sentinel1denoised/denoising_parameters.json in the data folder).")
+    var coefficients: String?
+    @Option(help: "Distance-to-land netCDF (GSHHG, 0.1 degree; default: landmask/landmetrics/... in the data folder); 'none' to skip land.")
+    var landDistance: String?
+    @Option(help: "1 km land-mask GeoTIFF (1 = land; default: landmask/global-land-mask/globe_land_1km.tif in the data folder); 'none' to derive the mask from the distance sign.")
+    var landMask: String?
+
+    /// `explicit` when given, else `relative` inside the located shared data folder.
+    private func auxiliary(_ explicit: String?, _ relative: String) throws -> String {
+        if let explicit { return explicit }
+        return try SharedDataLocator.locate(explicit: data).appendingPathComponent(relative).path
+    }
+
+    func validate() throws {
+        guard pixelSize > 0 else { throw ValidationError("--pixel-size must be positive, got \(pixelSize)") }
+        if let d = deflate, !(1...9).contains(d) { throw ValidationError("--deflate must be 1...9, got \(d)") }
+    }
+
+    func preprocessor() throws -> Sentinel1Preprocessor {
+        var c = PreprocessConfiguration()
+        c.pixelSize = pixelSize
+        c.noise = noise
+        c.incidenceCorrection = incidenceCorrection
+        c.negativePower = negativePower
+        let coefficients = try noise == .nersc ? auxiliary(self.coefficients, "sentinel1denoised/denoising_parameters.json") : ""
+        let landDistance = try auxiliary(self.landDistance, "landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc")
+        let landMask = try auxiliary(self.landMask, "landmask/global-land-mask/globe_land_1km.tif")
+        let table = noise == .nersc ? try NERSCCoefficients.Table(url: URL(fileURLWithPath: coefficients)) : nil
+        let land = landDistance == "none" ? nil : LandLookup(
+            distanceFile: URL(fileURLWithPath: landDistance), maskFile: landMask == "none" ? nil : URL(fileURLWithPath: landMask))
+        return Sentinel1Preprocessor(configuration: c, coefficients: table, land: land)
+    }
+}
+
+/// `seaice preprocess`: a Sentinel-1 GRD product (SAFE folder or zip) to an AI4Arctic-raw-compatible netCDF scene.
+struct PreprocessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preprocess",
+        abstract: "Calibrate, denoise and multilook a Sentinel-1 EW/IW GRD product into an analysis-ready netCDF scene.",
+        discussion: "The scene has the AI4Arctic raw variable names (nersc_sar_primary/secondary in dB, sar_incidenceangle, distance_map, sar_grid_*). AMSR2 and ERA5 inputs are not added: the file says so (amsr2_available = no, era5_available = no).")
+
+    @Argument(help: "The product: a .SAFE folder or its .zip.")
+    var product: String
+    @Option(help: "Output netCDF file.")
+    var out: String
+    @Option(help: "Also write a float32 GeoTIFF (dB bands + incidence, tie points as GCPs).")
+    var geotiff: String?
+    @OptionGroup var options: PreprocessOptions
+
+    func run() throws {
+        let logger = Logger(label: "seaice.preprocess")
+        let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger)
+        try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out), compression: options.deflate)
+        if let geotiff { try SceneGeoTIFFWriter.write(scene, to: URL(fileURLWithPath: geotiff)) }
+        print("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")
+    }
+}
