@@ -252,6 +252,10 @@ let package = Package(
         ),
         .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceBenchTests",
+            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceTestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
     ],
     cxxLanguageStandard: .cxx20
 )

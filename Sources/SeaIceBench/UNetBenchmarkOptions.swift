@@ -52,6 +52,24 @@ public struct UNetBenchmarkReport: Codable, Sendable {
     /// Analytic convolution FLOPs of one training step (3 × forward) and one inference (forward).
     public var trainFLOPs: Double, inferFLOPs: Double
 
+    /// Creates a report from measured figures.
+    public init(options: UNetBenchmarkOptions, swiftTrainMs: [Double], pythonTrainMs: [Double], swiftInferMs: [Double],
+                pythonInferMs: [Double], swiftTrainPeakKiB: Int, pythonTrainPeakKiB: Int, swiftInferPeakKiB: Int,
+                pythonInferPeakKiB: Int, peakGFLOPs: Double, trainFLOPs: Double, inferFLOPs: Double) {
+        self.options = options
+        self.swiftTrainMs = swiftTrainMs
+        self.pythonTrainMs = pythonTrainMs
+        self.swiftInferMs = swiftInferMs
+        self.pythonInferMs = pythonInferMs
+        self.swiftTrainPeakKiB = swiftTrainPeakKiB
+        self.pythonTrainPeakKiB = pythonTrainPeakKiB
+        self.swiftInferPeakKiB = swiftInferPeakKiB
+        self.pythonInferPeakKiB = pythonInferPeakKiB
+        self.peakGFLOPs = peakGFLOPs
+        self.trainFLOPs = trainFLOPs
+        self.inferFLOPs = inferFLOPs
+    }
+
     /// Median of `values` (mean of the middle two for an even count).
     public static func median(_ values: [Double]) -> Double {
         let s = values.sorted()
@@ -64,12 +82,13 @@ public struct UNetBenchmarkReport: Codable, Sendable {
         func row(_ name: String, _ swift: [Double], _ python: [Double], _ flops: Double, _ sKiB: Int, _ pKiB: Int) -> String {
             let s = Self.median(swift), p = Self.median(python)
             let fraction = { (ms: Double) in flops / (ms / 1000) / 1e9 / peakGFLOPs * 100 }
-            return String(format: "| %@ | %.0f | %.0f | %.2f× | %.0f / %.0f | %.1f %% / %.1f %% |",
-                          name, s, p, p / s, Double(sKiB) / 1024, Double(pKiB) / 1024, fraction(s), fraction(p))
+            let pairs = Self.median(zip(python, swift).map { $0 / $1 })
+            return String(format: "| %@ | %.0f | %.0f | %.2f× (pairs %.2f×) | %.0f / %.0f | %.1f %% / %.1f %% |",
+                          name, s, p, p / s, pairs, Double(sKiB) / 1024, Double(pKiB) / 1024, fraction(s), fraction(p))
         }
         let o = options
         return """
-        | phase | Swift median ms | Python median ms | speed-up | peak RSS MiB Swift / Python | of peak FLOP/s Swift / Python |
+        | phase | Swift median ms | Python median ms | speed-up (median of alternating pairs) | peak RSS MiB Swift / Python | of peak FLOP/s Swift / Python |
         |---|---|---|---|---|---|
         \(row("train \(o.batch)×\(o.channels)×\(o.patch)×\(o.patch)", swiftTrainMs, pythonTrainMs, trainFLOPs, swiftTrainPeakKiB, pythonTrainPeakKiB))
         \(row("infer 1×\(o.channels)×\(o.sceneHeight)×\(o.sceneWidth)", swiftInferMs, pythonInferMs, inferFLOPs, swiftInferPeakKiB, pythonInferPeakKiB))

@@ -42,12 +42,12 @@ final class UNetWorkload {
         try optimizer.step()
     }
 
-    /// One inference of the scene (eval mode, no autograd), with the SOD class map.
+    /// One inference of the scene with the SOD class map: BatchNorm folded into the convolutions
+    /// (the snapshot is made once per call, its cost included), no autograd, channels-last.
     func infer() throws {
         net.eval()
-        try Tensor.withNoGrad {
-            let out = try net(scene)
-            _ = try out.sod.argmax(dim: 1)
-        }
+        let inference = try UNetInference(net)
+        let out = try inference(scene)
+        _ = try out.sod.argmax(dim: 1)
     }
 }

@@ -14,16 +14,20 @@ public struct TrainingState: Codable, Equatable, Sendable {
     public var epoch: Int
     /// Completed iterations (optimizer steps) over the whole run.
     public var iteration: Int
-    /// The training random stream (batches, augmentation, dropout seeds) at the checkpoint.
+    /// The training random stream (batches, augmentation) at the checkpoint.
     public var generator: SeededGenerator
+    /// The streams of the model's `Dropout` layers, by module path.
+    public var dropoutGenerators: [String: SeededGenerator]
 
     /// Creates the state.
-    public init(optimizer: OptimizerRecord, scheduler: LearningRateScheduler?, epoch: Int, iteration: Int, generator: SeededGenerator) {
+    public init(optimizer: OptimizerRecord, scheduler: LearningRateScheduler?, epoch: Int, iteration: Int,
+                generator: SeededGenerator, dropoutGenerators: [String: SeededGenerator] = [:]) {
         self.optimizer = optimizer
         self.scheduler = scheduler
         self.epoch = epoch
         self.iteration = iteration
         self.generator = generator
+        self.dropoutGenerators = dropoutGenerators
     }
 }
 
@@ -34,18 +38,20 @@ extension Checkpoint {
         to directory: URL, model: Module, configuration: C, optimizer: any Optimizer,
         scheduler: LearningRateScheduler?, epoch: Int, iteration: Int, generator: SeededGenerator
     ) throws {
-        let state = TrainingState(optimizer: optimizer.record, scheduler: scheduler, epoch: epoch, iteration: iteration, generator: generator)
+        let state = TrainingState(optimizer: optimizer.record, scheduler: scheduler, epoch: epoch, iteration: iteration,
+                                  generator: generator, dropoutGenerators: model.dropoutGenerators())
         try save(to: directory, model: model, optimizerState: optimizer.stateTensors(),
                  manifest: CheckpointManifest(model: configuration, training: state))
     }
 
-    /// Loads weights and optimizer state from a training checkpoint into `model` and `optimizer`
-    /// (built from the manifest's configuration by the caller) and returns the manifest.
+    /// Loads weights, dropout streams and optimizer state from a training checkpoint into `model`
+    /// and `optimizer` (built from the manifest's configuration by the caller) and returns the manifest.
     public static func resumeTraining<C: Codable>(
         from directory: URL, configuration: C.Type, model: Module, optimizer: any Optimizer
     ) throws -> CheckpointManifest<C, TrainingState> {
         let manifest = try self.manifest(CheckpointManifest<C, TrainingState>.self, in: directory)
         try loadWeights(into: model, from: directory)
+        try model.restoreDropoutGenerators(manifest.training.dropoutGenerators, source: directory.path)
         let device = model.parameters().first?.value.device ?? .cpu
         let tensors = try optimizerState(in: directory, manifest: manifest, device: device)
         try optimizer.load(record: manifest.training.optimizer, tensors: tensors)

@@ -28,17 +28,28 @@ struct BenchUNetCommand: ParsableCommand {
     @Flag(help: "Small sizes for a smoke test (batch 2×64×64, a 96×104 scene, 2 repeats).")
     var quick = false
 
+    @Option(help: "Training batch size (default 16; ignored with --quick).")
+    var batch = 16
+
+    @Option(help: "Training patch side in pixels (default 256; ignored with --quick).")
+    var patch = 256
+
     @Option(help: "Repository holding python/bench_unet.py and scripts/python (default: the current folder).")
     var repository: String = FileManager.default.currentDirectoryPath
 
     func validate() throws {
         guard iterations > 0 else { throw ValidationError("--iterations must be at least 1") }
         guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+        guard batch > 0, patch >= 16 else { throw ValidationError("--batch must be ≥ 1 and --patch ≥ 16") }
     }
 
     func run() throws {
         var options = quick ? UNetBenchmarkOptions.quick(threads: threads) : UNetBenchmarkOptions(threads: threads)
-        if !quick { options.iterations = iterations }
+        if !quick {
+            options.iterations = iterations
+            options.batch = batch
+            options.patch = patch
+        }
         var logger = Logger(label: "seaice.bench")
         logger.logLevel = .info
         let report = try UNetBenchmark(options: options, repository: URL(fileURLWithPath: repository), logger: logger).run()

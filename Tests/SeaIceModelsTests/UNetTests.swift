@@ -56,6 +56,20 @@ final class UNetTests: XCTestCase {
         assertAllClose(try a.floe.floats(), try b.floe.floats(), rtol: 1e-4, atol: 1e-5)
     }
 
+    func testFoldedInferenceMatchesEvalMode() throws {
+        var g = SeededGenerator(seed: 8)
+        let net = try UNet(Self.tiny, generator: &g)
+        _ = try net(ramp([2, 3, 20, 22], 0.05, 0.1))  // non-trivial running statistics
+        net.eval()
+        let x = try ramp([1, 3, 21, 19])
+        let reference = try net(x)
+        let folded = try UNetInference(net)(x)
+        XCTAssertEqual(folded.sod.shape, [1, 7, 21, 19])
+        assertAllClose(try folded.sic.floats(), try reference.sic.floats(), rtol: 1e-4, atol: 1e-5)
+        assertAllClose(try folded.sod.floats(), try reference.sod.floats(), rtol: 1e-4, atol: 1e-5)
+        assertAllClose(try folded.floe.floats(), try reference.floe.floats(), rtol: 1e-4, atol: 1e-5)
+    }
+
     func testConfigurationValidationAndCodable() throws {
         var g = SeededGenerator(seed: 0)
         XCTAssertThrowsError(try UNet(UNetConfiguration(filters: []), generator: &g))

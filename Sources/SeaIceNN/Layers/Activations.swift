@@ -49,3 +49,26 @@ public final class Dropout: Module, UnaryLayer {
         try Functional.dropout(x, p: p, training: isTraining, generator: &generator)
     }
 }
+
+extension Module {
+    /// The random stream of every `Dropout` in the tree, by dotted module path (for checkpoints).
+    public func dropoutGenerators() -> [String: SeededGenerator] {
+        var out: [String: SeededGenerator] = [:]
+        for (path, module) in namedModules() {
+            if let d = module as? Dropout { out[path] = d.generator }
+        }
+        return out
+    }
+
+    /// Restores the `Dropout` streams saved by `dropoutGenerators()`; a path that is not a
+    /// `Dropout` of this tree throws `SeaIceError.invalidInput` naming it.
+    public func restoreDropoutGenerators(_ generators: [String: SeededGenerator], source: String = "checkpoint") throws {
+        let modules = Dictionary(uniqueKeysWithValues: namedModules().map { ($0.name, $0.module) })
+        for (path, generator) in generators {
+            guard let d = modules[path] as? Dropout else {
+                throw SeaIceError.invalidInput(file: source, item: "dropout stream `\(path)`", expected: "a Dropout module at that path")
+            }
+            d.generator = generator
+        }
+    }
+}

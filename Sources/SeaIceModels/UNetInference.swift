@@ -1,0 +1,93 @@
+import SeaIceCore
+import SeaIceNN
+import SeaIceTensor
+
+/// An inference-only snapshot of a `UNet` with every BatchNorm folded into the convolution
+/// before it, run without autograd and with in-place ReLU.
+///
+/// Folding (eval-mode BatchNorm is affine): with s = γ / √(running_var + eps),
+/// W' = W · s (per output channel) and b' = β − running_mean · s, so
+/// BN(conv(x, W)) = conv(x, W', b') exactly up to rounding. The snapshot copies the weights:
+/// later training or loading does not change it (make a new one). Activations run channels-last
+/// when the configuration says so; outputs have logical NCHW shape like `UNet`'s.
+public final class UNetInference {
+    /// A convolution with its folded bias.
+    struct Folded {
+        let weight: Tensor
+        let bias: Tensor?
+        let padding: Size2
+    }
+
+    /// The configuration of the source network.
+    public let configuration: UNetConfiguration
+    private let input: [Folded]
+    private let contracts: [[Folded]]
+    private let bridge: [Folded]
+    private let expands: [[Folded]]
+    private let regressionWeight: Tensor, regressionBias: Tensor
+    private let sod: Folded, floe: Folded
+
+    /// Folds `net`'s current weights and running statistics.
+    public init(_ net: UNet) throws {
+        configuration = net.configuration
+        // Weights stored in the activations' memory format, so no convolution re-lays them out per call.
+        let format: MemoryFormat = net.configuration.channelsLast ? .channelsLast : .contiguous
+        (input, contracts, bridge, expands, regressionWeight, regressionBias, sod, floe) = try Tensor.withNoGrad {
+            (try Self.fold(net.inputBlock, format), try net.contractBlocks.items.map { try Self.fold($0.doubleConv, format) },
+             try Self.fold(net.bridge.doubleConv, format), try net.expandBlocks.items.map { try Self.fold($0.doubleConv, format) },
+             try net.regressionLayer.weight.value.clone(), try net.regressionLayer.bias!.value.clone(),
+             try Self.plain(net.sodFeatureMap.featureOut, format), try Self.plain(net.floeFeatureMap.featureOut, format))
+        }
+    }
+
+    /// SIC, SOD and FLOE outputs for NCHW input `x` [N, inputChannels, H, W].
+    public func callAsFunction(_ x: Tensor) throws -> UNetOutput {
+        try Tensor.withNoGrad {
+            let start = configuration.channelsLast ? try x.contiguous(.channelsLast) : x
+            var skips = [try Self.double(start, input)]
+            for block in contracts { skips.append(try Self.double(Functional.maxPool2d(skips[skips.count - 1], kernelSize: 2), block)) }
+            var y = try Self.double(Functional.maxPool2d(skips[skips.count - 1], kernelSize: 2), bridge)
+            for (block, skip) in zip(expands, skips.reversed()) {
+                let s = y.shape, target = skip.shape
+                var up = try Functional.interpolate(y, size: Size2(2 * s[2], 2 * s[3]), mode: .bilinear, alignCorners: true)
+                let dh = target[2] - 2 * s[2], dw = target[3] - 2 * s[3]
+                if dh != 0 || dw != 0 { up = try up.pad([dw / 2, dw - dw / 2, dh / 2, dh - dh / 2]) }
+                y = try Self.double(Tensor.cat([up, skip], dim: 1), block)
+            }
+            let sic = try Functional.linear(y.permute([0, 2, 3, 1]), weight: regressionWeight, bias: regressionBias).permute([0, 3, 1, 2])
+            return UNetOutput(sic: sic, sod: try Self.apply(y, sod), floe: try Self.apply(y, floe))
+        }
+    }
+
+    private static func apply(_ x: Tensor, _ c: Folded) throws -> Tensor {
+        try Functional.conv2d(x, weight: c.weight, bias: c.bias, padding: c.padding)
+    }
+
+    /// conv → (folded BN) → ReLU, twice; ReLU in place (no autograd here).
+    private static func double(_ x: Tensor, _ convs: [Folded]) throws -> Tensor {
+        var y = x
+        for c in convs {
+            y = try apply(y, c)
+            try y.clampInPlace(min: 0)
+        }
+        return y
+    }
+
+    private static func plain(_ conv: Conv2d, _ format: MemoryFormat) throws -> Folded {
+        Folded(weight: try conv.weight.value.clone().contiguous(format), bias: try conv.bias?.value.clone(), padding: conv.padding)
+    }
+
+    /// The two (conv, BN) pairs of a DoubleConv (Sequential layers 0, 1 and 3, 4) folded.
+    private static func fold(_ block: DoubleConv, _ format: MemoryFormat) throws -> [Folded] {
+        let layers = block.doubleConv.layers
+        return try [(0, 1), (3, 4)].map { ci, bi in
+            let conv = layers[ci] as! Conv2d, bn = layers[bi] as! BatchNorm2d
+            let scale = try bn.weight.value / (bn.runningVar.value + bn.eps).sqrt()
+            let c = conv.weight.value.shape[0]
+            let weight = try conv.weight.value * scale.reshape([c, 1, 1, 1])
+            var bias = try bn.bias.value - bn.runningMean.value * scale
+            if let b = conv.bias { bias = try bias + b.value * scale }
+            return Folded(weight: try weight.contiguous(format), bias: bias, padding: conv.padding)
+        }
+    }
+}
