@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceAI4Arctic
 import SeaIceInference
 import SeaIceOptim
 import SeaIceSampling
@@ -27,8 +28,8 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(c.sampler.downsampling, .nearest)
         XCTAssertEqual(c.sampler.channels, InputChannel.mmseaice)
         XCTAssertEqual(c.sampler.augmentation, AugmentationConfiguration())
-        XCTAssertEqual(c.sampler.latitudeMeanStd, [69.12526250065734, 7.03179625261593])
-        XCTAssertEqual(c.sampler.longitudeMeanStd, [-56.38966259295485, 31.32935694114249])
+        XCTAssertEqual(c.sampler.latitudeStatistics, MeanStd(mean: 69.12526250065734, std: 7.03179625261593))
+        XCTAssertEqual(c.sampler.longitudeStatistics, MeanStd(mean: -56.38966259295485, std: 31.32935694114249))
         XCTAssertEqual(c.validation.count, 17)
         // Round trip: what the run folder stores decodes to the same configuration.
         XCTAssertEqual(try JSONDecoder().decode(TrainingConfiguration.self, from: c.encoded()), c)
