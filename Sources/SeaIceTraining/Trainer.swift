@@ -22,9 +22,10 @@ public struct TrainingSummary: Sendable {
 /// cross-entropy loss, whole-scene validation and the combined score every epoch, the best
 /// checkpoint kept, the metrics log, and exact resume.
 ///
-/// Determinism: the network is initialised from `SeededGenerator(seed)`; the run generator is the
-/// seed's second split; epoch e draws its batches from the run generator's e-th `split()`. Checkpoints are made at epoch ends with the run generator, so a resumed run
-/// draws exactly the batches the uninterrupted run would have drawn.
+/// Determinism: the network is initialised from the seed's first `split()` and the run generator
+/// is its second; epoch e draws its batches from the run generator's e-th `split()`. Checkpoints
+/// are made at epoch ends with the run generator, so a resumed run draws exactly the batches the
+/// uninterrupted run would have drawn (weights bit-identical; `TrainerTests`).
 public final class Trainer {
     /// The run's configuration.
     public let configuration: TrainingConfiguration
