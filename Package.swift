@@ -96,6 +96,17 @@ let package = Package(
             name: "SeaIceCharts",
             dependencies: ["SeaIceCore", "SeaIceGDAL", .product(name: "Logging", package: "swift-log")]
         ),
+
+        // MARK: AI4Arctic dataset
+        .target(
+            name: "SeaIceAI4Arctic",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF", "SeaIceCharts", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        .target(
+            name: "SeaIceSampling",
+            dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "SeaIceEvaluation",
             dependencies: [
@@ -123,15 +134,20 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceNetCDF"]
         ),
 
-        // MARK: AI4Arctic dataset
+        // MARK: multi-task U-Net: inference and training (seed 001)
         .target(
-            name: "SeaIceAI4Arctic",
-            dependencies: ["SeaIceCore", "SeaIceNetCDF", "SeaIceCharts", .product(name: "Logging", package: "swift-log")]
+            name: "SeaIceInference",
+            dependencies: [
+                "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
+                "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-
         .target(
-            name: "SeaIceSampling",
-            dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
+            name: "SeaIceTraining",
+            dependencies: [
+                "SeaIceInference", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceSampling",
+                "SeaIceAI4Arctic", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: stages
@@ -153,8 +169,10 @@ let package = Package(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
-                "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
+                "SeaIceSimulator", "SeaIceQuicklook", "SeaIceInference", "SeaIceTraining", "SeaIceProducts",
+                "SeaIceAI4Arctic", "SeaIceSampling",
                 "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceBench",
+                "SeaIceSentinel1",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 "SeaIceCharts",
@@ -180,7 +198,22 @@ let package = Package(
         ),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceEvaluationTests",
+            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceInferenceTests",
+            dependencies: ["SeaIceInference", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
+                           "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
+        .testTarget(
+            name: "SeaIceTrainingTests",
+            dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
+                           "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+        ),
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
         .target(
@@ -201,17 +234,10 @@ let package = Package(
         ),
         .testTarget(name: "SeaIceChartsTests", dependencies: ["SeaIceCharts", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
-            name: "SeaIceEvaluationTests",
-            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
-            exclude: ["Fixtures"]
-        ),
-        .testTarget(
             name: "SeaIceTensorTests",
             dependencies: ["SeaIceTensor", "CTorchBridge", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceNNTests", dependencies: ["SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
@@ -224,6 +250,8 @@ let package = Package(
             name: "SeaIceModelsTests",
             dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]
         ),
+        .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",
             dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceTestSupport", .product(name: "Logging", package: "swift-log")]

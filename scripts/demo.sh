@@ -1,23 +1,22 @@
 #!/usr/bin/env bash
 # The main job (`make demo`, after `make release`), on SIMULATED data, a few minutes on 2 cores:
 #   1. simulate 5 AI4Arctic raw scenes (seaice simulate; Kara Sea geometry, different seeds/months),
-#   2. convert them to ready-to-train files (seaice ai4arctic prepare),
-#   3. train a small multi-task U-Net on 3 of them, validating on the 4th (seaice train configs/demo.json),
-#   4. predict the held-out 5th scene from its raw file (seaice predict: netCDF, GeoTIFF, PNG, submission),
-#   5. score the prediction against the scene's chart (seaice evaluate),
+#   2. convert 4 of them to ready-to-train files (seaice ai4arctic prepare),
+#   3. train a small multi-task U-Net on 3, validating on the 4th (seaice train configs/demo.json),
+#   4. predict the held-out 5th scene from its RAW file (seaice predict: netCDF, GeoTIFF, PNG, submission),
+#   5. score the prediction against that scene's chart (seaice evaluate),
 # then print where everything is. Every figure it prints comes from simulated data.
-# Usage: scripts/demo.sh [OUTPUT_FOLDER]   (default: .build/demo)
+# Usage: scripts/demo.sh [OUTPUT_FOLDER]   (default: .build/demo); DEMO_SIZE=raw pixels (default 1280)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bin=$(cd "$root" && swift build -c release --show-bin-path)/seaice
 out=${1:-$root/.build/demo}
-size=${DEMO_SIZE:-1280}   # raw pixels at 40 m (ready-to-train: half, 80 m)
-export HDF5_USE_FILE_LOCKING=FALSE
+size=${DEMO_SIZE:-1280}
 rm -rf "$out"
 mkdir -p "$out"
 banner() { printf '\n=== %s ===\n' "$1"; }
 
-echo "SeaIceKit demo — ALL DATA BELOW ARE SIMULATED (SeaIceKit scene simulator), not satellite observations."
+echo "SeaIceKit demo: ALL DATA BELOW ARE SIMULATED (SeaIceKit scene simulator), not satellite observations."
 banner "1/5 simulate 5 raw scenes (${size} x ${size} px at 40 m)"
 for k in 0 1 2 3 4; do
   "$bin" simulate --format ai4arctic-raw --scenes 1 --size "$size" --template 0 --month $((10 + k % 3)) \
@@ -31,20 +30,21 @@ banner "2/5 convert to ready-to-train (80 m)"
 "$bin" ai4arctic prepare "$out"/raw/*.nc --out "$out/ready" --quiet
 "$bin" ai4arctic prepare "$out"/test-raw/*.nc --out "$out/test-ready" --quiet
 
-banner "3/5 train (configs/demo.json: U-Net 8/8/16/16, 4 epochs x 25 iterations, validation on 1 scene)"
+banner "3/5 train (configs/demo.json: U-Net 8/8/16/16, 5 epochs x 25 iterations, validation on 1 scene)"
 "$bin" train "$root/configs/demo.json" --data "$out/ready" --out "$out/run" --device cpu
 
 banner "4/5 predict the held-out scene from its RAW file (converted on the fly)"
-"$bin" predict "$out/run/best" "$out"/test-raw/*.nc --out "$out/products" --submission "$out/products/submission.nc" --device cpu
+"$bin" predict "$out/run/best" "$out"/test-raw/*.nc --out "$out/products" \
+  --submission "$out/submission/submission.nc" --device cpu
 
 banner "5/5 evaluate against the held-out scene's (simulated) chart"
 "$bin" evaluate "$out/products" "$out/test-ready" --out "$out/evaluation"
 
 banner "where things are (SIMULATED DATA)"
-echo "run (configuration, metrics.jsonl, best/ and last/ checkpoints): $out/run"
-echo "products (CF netCDF, GeoTIFF, PNG quick-look, AutoICE submission): $out/products"
-ls -1 "$out/products" | sed 's/^/  /'
-echo "evaluation report (report.md, report.json, confusion matrices): $out/evaluation"
-[ -f "$out/evaluation/report.md" ] && sed -n '1,25p' "$out/evaluation/report.md"
+echo "run (configuration.json, metrics.jsonl, best/ and last/ checkpoints): $out/run"
+echo "products (CF-1.8 netCDF, GeoTIFF, PNG quick-look):                   $out/products"
+ls -1 "$out/products" | sed 's/^/    /'
+echo "AutoICE submission file:                                             $out/submission/submission.nc"
+echo "evaluation report (report.md, report.json, confusion matrices):      $out/evaluation"
 echo
-echo "Reminder: the scenes, charts and scores above are from SIMULATED data; they say nothing about real ice."
+echo "Reminder: the scenes, charts and scores above come from SIMULATED data; they say nothing about real ice."

@@ -10,13 +10,16 @@ struct SeaIce: AsyncParsableCommand {
             InfoCommand.self,
             ChartCommand.self,
             EvaluateCommand.self,
-            PreprocessCommand.self,
-            BenchPreprocessCommand.self,
+            AI4ArcticCommand.self,
             SimulateCommand.self,
             ShowCommand.self,
-            AI4ArcticCommand.self,
+            TrainCommand.self,
+            PredictCommand.self,
             BenchCommand.self,
             DemoCommand.self,
+            BenchPredictCommand.self,
+            PreprocessCommand.self,
+            BenchPreprocessCommand.self,
         ]
     )
 }

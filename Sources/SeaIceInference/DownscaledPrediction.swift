@@ -1,0 +1,58 @@
+/// Network output for one scene on the downscaled grid (row-major `rows × cols`), decoded to classes.
+///
+/// SIC classes are tenths 0–10 (regression: rounded half to even and clamped to [0, 10]; the reference
+/// clamps to 12, a bug noted in ../shared/specs/mmseaice.md); SOD and FLOE are the argmax over the
+/// valid classes only (the reference's extra mask logit is never chosen). Probabilities are the
+/// softmax over the valid classes, class-major `[class][row][col]`.
+public struct DownscaledPrediction: Sendable, Equatable {
+    /// Downscaled rows.
+    public let rows: Int
+    /// Downscaled columns.
+    public let cols: Int
+    /// SIC class (tenths, 0–10).
+    public var sic: [UInt8]
+    /// SIC in class-index units before rounding (regression value, or the probability-weighted class).
+    public var sicValue: [Float]
+    /// SIC standard deviation in class-index units (classification head only: spread of the class
+    /// distribution); nil for the regression head.
+    public var sicSpread: [Float]?
+    /// SOD class 0–5.
+    public var sod: [UInt8]
+    /// FLOE class 0–6.
+    public var floe: [UInt8]
+    /// SOD probabilities, 6 × rows × cols.
+    public var sodProbabilities: [Float]
+    /// FLOE probabilities, 7 × rows × cols.
+    public var floeProbabilities: [Float]
+
+    /// An all-zero prediction of the given size (filled tile by tile).
+    public init(rows: Int, cols: Int, withSpread: Bool) {
+        let n = rows * cols
+        self.rows = rows
+        self.cols = cols
+        sic = [UInt8](repeating: 0, count: n)
+        sicValue = [Float](repeating: 0, count: n)
+        sicSpread = withSpread ? [Float](repeating: 0, count: n) : nil
+        sod = [UInt8](repeating: 0, count: n)
+        floe = [UInt8](repeating: 0, count: n)
+        sodProbabilities = [Float](repeating: 0, count: n * ModelConfiguration.validSODClasses)
+        floeProbabilities = [Float](repeating: 0, count: n * ModelConfiguration.validFLOEClasses)
+    }
+
+    /// Copies the region `rows r0..<r1, cols c0..<c1` of `tile` (whose top-left is scene pixel
+    /// (tileRow, tileCol)) into this prediction.
+    public mutating func paste(_ tile: DownscaledPrediction, tileRow: Int, tileCol: Int,
+                               rows r: Range<Int>, cols c: Range<Int>) {
+        let n = rows * cols, tn = tile.rows * tile.cols
+        for y in r {
+            for x in c {
+                let d = y * cols + x, s = (y - tileRow) * tile.cols + (x - tileCol)
+                sic[d] = tile.sic[s]; sicValue[d] = tile.sicValue[s]
+                sod[d] = tile.sod[s]; floe[d] = tile.floe[s]
+                if let spread = tile.sicSpread { sicSpread?[d] = spread[s] }
+                for k in 0..<ModelConfiguration.validSODClasses { sodProbabilities[k * n + d] = tile.sodProbabilities[k * tn + s] }
+                for k in 0..<ModelConfiguration.validFLOEClasses { floeProbabilities[k * n + d] = tile.floeProbabilities[k * tn + s] }
+            }
+        }
+    }
+}

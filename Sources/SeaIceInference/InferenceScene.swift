@@ -1,0 +1,103 @@
+import Foundation
+import SeaIceAI4Arctic
+import SeaIceCore
+import SeaIceNetCDF
+import SeaIceSampling
+
+/// A ready-to-train scene prepared for whole-scene prediction: the downscaled inputs the network
+/// needs (as a `DownscaledScene` whose labels are all 255: labels are never read here),
+/// where the SAR is valid, and what is needed to write products on the 80 m grid.
+public struct InferenceScene: Sendable {
+    /// The source file.
+    public let url: URL
+    /// Scene id (`scene_id` attribute, e.g. `20180124T194759_dmi_prep.nc`).
+    public let sceneID: String
+    /// The downscaled scene (factor, downsampling and channels of the checkpoint).
+    public let scene: DownscaledScene
+    /// Downscaled validity: false where both SAR channels are exactly 0 (NaN in the original,
+    /// set to 0 by the ready-to-train conversion: outside the swath).
+    public let valid: [Bool]
+    /// Whether the file's global attributes mark it as simulated (`simulated` attribute).
+    public var simulated: Bool
+
+    /// Reads `url` (ready-to-train) and downscales what `configuration`'s channels need, `rowBlock`
+    /// downscaled rows at a time (never the whole 80 m array of a variable in memory).
+    ///
+    /// - Throws: `SeaIceError.missing` listing every variable the channels need that the file lacks.
+    public static func load(_ url: URL, configuration: SamplerConfiguration, rowBlock: Int = 64) throws -> InferenceScene {
+        let N = AI4ArcticSchema.Name.self
+        var fullNames: [String] = [], twoKmNames: [String] = []
+        for c in configuration.channels {
+            switch c {
+            case let .fullGrid(n): if !fullNames.contains(n) { fullNames.append(n) }
+            case let .twoKm(n): if !twoKmNames.contains(n) { twoKmNames.append(n) }
+            case .time, .latitude, .longitude: break
+            }
+        }
+        let sarNames = [N.sarPrimary, N.sarSecondary]
+        let readNames = fullNames + sarNames.filter { !fullNames.contains($0) }
+        try checkVariables(readNames + twoKmNames, in: url)
+        let file = try AI4ArcticFile.open(url, expecting: .readyToTrain)
+        defer { try? file.close() }
+        let attributes = try file.readyAttributes()
+        let f = configuration.downscaleFactor, g = file.geometry
+        var full = Dictionary(uniqueKeysWithValues: readNames.map { ($0, [Float]()) })
+        let step = f * max(rowBlock, 1)
+        for r0 in stride(from: 0, to: g.lines, by: step) {
+            let w = GridWindow(row: r0, col: 0, rows: min(step, g.lines - r0), cols: g.samples)
+            for n in readNames {
+                let v = try file.readFloats(n, window: w)
+                full[n]! += configuration.downsampling == .nearest
+                    ? BlockReduction.nearest(v, rows: w.rows, cols: w.cols, factor: f)
+                    : BlockReduction.mean(v, rows: w.rows, cols: w.cols, factor: f)
+            }
+        }
+        let count = BlockReduction.reducedExtent(g.lines, f) * BlockReduction.reducedExtent(g.samples, f)
+        // Labels are not read: prediction does not need them and validation scores at 80 m from the file.
+        let labels = [[UInt8]](repeating: [UInt8](repeating: 255, count: count), count: 3)
+        let primary = full[N.sarPrimary]!, secondary = full[N.sarSecondary]!
+        let valid = (0..<count).map { primary[$0] != 0 || secondary[$0] != 0 }
+        for n in sarNames where !fullNames.contains(n) { full[n] = nil }
+        var twoKm: [String: [Float]] = [:]
+        for n in twoKmNames { twoKm[n] = try file.readFloats(n) }
+        let scene = DownscaledScene(
+            sceneID: attributes.sceneID, month: try AI4ArcticNaming.month(ofSceneID: attributes.sceneID),
+            geometry: g, factor: f, downsampling: configuration.downsampling, fullGrid: full, labels: labels,
+            twoKm: twoKm, tiePoints: try file.tiePointGrid())
+        return InferenceScene(url: url, sceneID: attributes.sceneID, scene: scene, valid: valid,
+                              simulated: try isSimulated(file))
+    }
+
+    /// Throws `SeaIceError.missing` listing every one of `names` that the netCDF file lacks
+    /// (checked before the schema, so that all missing inputs are named at once).
+    static func checkVariables(_ names: [String], in url: URL) throws {
+        let nc = try NetCDFFile.open(url)
+        let present = Set(nc.variableNames)
+        try nc.close()
+        let missing = names.filter { !present.contains($0) }
+        guard missing.isEmpty else {
+            throw SeaIceError.missing(file: url.path, item: "variables \(missing.map { "`\($0)`" }.joined(separator: ", ")) (needed by the checkpoint's input channels)")
+        }
+    }
+
+    /// Whether a global attribute whose name contains "simulat" marks the file as simulated (any
+    /// value but "", "no", "false", "0", "none"), or the ready-to-train `original_id` is a product id
+    /// of the SeaIceKit simulator (which ends its ids in `SIMU`; the raw → ready conversion keeps the
+    /// id but not the attribute).
+    static func isSimulated(_ file: AI4ArcticFile) throws -> Bool {
+        let attributes = try file.globalAttributes()
+        if let original = attributes[AI4ArcticNaming.ReadyAttribute.originalID]?.text, original.contains("_SIMU") { return true }
+        return attributes.contains { key, value in
+            guard key.lowercased().contains("simulat") else { return false }
+            let text = value.text ?? value.doubles.map { $0.map { "\($0)" }.joined() } ?? ""
+            return !["", "no", "false", "0", "0.0", "none"].contains(text.lowercased())
+        }
+    }
+
+    /// Whether the AI4Arctic file at `url` (raw or ready-to-train) is marked simulated.
+    public static func isSimulated(_ url: URL) throws -> Bool {
+        let file = try AI4ArcticFile.open(url)
+        defer { try? file.close() }
+        return try isSimulated(file)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Logging
+import SeaIceAI4Arctic
+import SeaIceCore
+import SeaIceProducts
+import SeaIceTensor
+
+/// Seconds spent in each stage of mapping one scene.
+public struct StageTimes: Codable, Sendable, Equatable {
+    /// Reading and downscaling the inputs.
+    public var read: Double = 0
+    /// Building the input tensor and running the network (incl. decoding on the downscaled grid).
+    public var network: Double = 0
+    /// Upsampling to 80 m and assembling the product.
+    public var upsample: Double = 0
+    /// Writing netCDF, GeoTIFF and PNG.
+    public var write: Double = 0
+    /// Sum of the stages.
+    public var total: Double { read + network + upsample + write }
+}
+
+/// The files written for one scene.
+public struct SceneProducts: Sendable {
+    /// Scene id (ready-to-train name without `_prep.nc`).
+    public var sceneID: String
+    /// CF-1.8 netCDF product.
+    public var netCDF: URL
+    /// 3-band GeoTIFF, when requested.
+    public var geoTIFF: URL?
+    /// PNG quick-look, when requested.
+    public var quicklook: URL?
+    /// The product (for the submission file).
+    public var product: IceProduct
+    /// Stage timings.
+    public var times: StageTimes
+}
+
+/// Maps ready-to-train scenes end to end: read and downscale, network, upsample to 80 m, write
+/// the products (../shared/specs/mmseaice.md: "Validation and test run the whole downscaled scene
+/// through the network and upsample the output (nearest) to 80 m").
+public struct SceneMapper {
+    /// The model.
+    public let model: TrainedModel
+    /// Tiling settings.
+    public var settings: PredictionSettings
+    /// Optional layers.
+    public var options: ProductOptions
+    /// Which files to write besides the netCDF.
+    public var writeGeoTIFF = true, writeQuicklook = true
+    /// The command line recorded in `history`.
+    public var commandLine: String
+    /// Device of the network.
+    public var device: Device
+    private let logger: Logger
+
+    /// A mapper for `model`.
+    public init(model: TrainedModel, settings: PredictionSettings = .init(), options: ProductOptions = .init(),
+                commandLine: String, device: Device = .cpu, logger: Logger) {
+        self.model = model
+        self.settings = settings
+        self.options = options
+        self.commandLine = commandLine
+        self.device = device
+        self.logger = logger
+    }
+
+    /// Maps the ready-to-train file `url`, writing `<scene>.nc`, `<scene>.tif`, `<scene>.png` into `folder`.
+    /// `simulated` forces the simulated flag (for scenes converted from simulated raw files);
+    /// `sourceName` is the input named in the provenance (default: the file name).
+    public func map(_ url: URL, into folder: URL, simulated: Bool = false, sourceName: String? = nil) throws -> SceneProducts {
+        var times = StageTimes()
+        var clock = Date()
+        func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
+        var scene = try InferenceScene.load(url, configuration: model.specification.inputs)
+        scene.simulated = scene.simulated || simulated
+        times.read = lap()
+        let predictor = ScenePredictor(network: model.network, inputs: model.specification.inputs, settings: settings, device: device)
+        let prediction = try predictor.predict(scene.scene)
+        times.network = lap()
+        let provenance = ProductProvenance(inputs: [sourceName ?? url.lastPathComponent], model: model.summary,
+                                           softwareVersion: SeaIceKitVersion.current, simulated: scene.simulated,
+                                           commandLine: commandLine)
+        let product = ProductAssembler.assemble(prediction, scene: scene, options: options, provenance: provenance)
+        times.upsample = lap()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let nc = folder.appendingPathComponent("\(product.sceneID).nc")
+        let tif = writeGeoTIFF ? folder.appendingPathComponent("\(product.sceneID).tif") : nil
+        let png = writeQuicklook ? folder.appendingPathComponent("\(product.sceneID).png") : nil
+        // GeoTIFF and PNG (GDAL) are written on a second thread while this one writes the netCDF:
+        // the writers share no library state and each file is atomic.
+        let tiePoints = scene.scene.tiePoints
+        let sideError = ErrorBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            do {
+                if let tif { try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, to: tif) }
+                if let png { try QuicklookWriter.write(product, to: png) }
+            } catch { sideError.set(error) }
+        }
+        do { try CFProductWriter(compression: 1).write(product, to: nc) } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
+        if let error = sideError.error { throw error }
+        times.write = lap()
+        logger.info("\(product.sceneID): \(product.height) × \(product.width) px in \(String(format: "%.2f", times.total)) s")
+        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFF: tif, quicklook: png, product: product, times: times)
+    }
+}
+
+extension SceneMapper {
+    /// Maps a raw or ready-to-train AI4Arctic file: raw files are converted to ready-to-train on the
+    /// fly (`ReadyConverter`, official statistics) into a temporary folder that is removed afterwards.
+    public func mapAny(_ url: URL, into folder: URL) throws -> SceneProducts {
+        let file = try AI4ArcticFile.open(url)
+        let version = file.version
+        try file.close()
+        guard version == .raw else { return try map(url, into: folder) }
+        let simulated = try InferenceScene.isSimulated(url)
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("seaice-predict-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let ready = try ReadyConverter(logger: logger).convert(raw: url, outputDirectory: temporary)
+        return try map(ready, into: folder, simulated: simulated, sourceName: url.lastPathComponent)
+    }
+}
+
+/// The first error thrown on a helper thread.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    /// The stored error.
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
+    /// Stores `error` unless one is stored already.
+    func set(_ error: Error) { lock.lock(); if stored == nil { stored = error }; lock.unlock() }
+}

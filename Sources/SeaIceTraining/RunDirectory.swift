@@ -1,0 +1,86 @@
+import Foundation
+import SeaIceCore
+import SeaIceInference
+import SeaIceNN
+import SeaIceOptim
+import SeaIceTensor
+
+/// The folder of a training run:
+/// - `configuration.json` — the run's `TrainingConfiguration`;
+/// - `last/` — checkpoint after the latest epoch (weights, optimizer tensors, `RunState`): `--resume` starts here;
+/// - `best/` — checkpoint of the best validation combined score (what `seaice predict` uses);
+/// - `metrics.jsonl` — one `EpochMetrics` line per epoch.
+///
+/// Checkpoints are written into a hidden folder and swapped in by renames, so a kill at any
+/// moment leaves either the previous or the new checkpoint complete.
+public struct RunDirectory {
+    /// The run folder.
+    public let url: URL
+
+    /// A run folder at `url` (created on first save).
+    public init(url: URL) { self.url = url }
+
+    /// `configuration.json`.
+    public var configurationURL: URL { url.appendingPathComponent("configuration.json") }
+    /// `last/`.
+    public var lastURL: URL { url.appendingPathComponent("last") }
+    /// `best/`.
+    public var bestURL: URL { url.appendingPathComponent("best") }
+    /// `metrics.jsonl`.
+    public var metrics: MetricsLog { MetricsLog(url: url.appendingPathComponent("metrics.jsonl")) }
+
+    /// The manifest type of training checkpoints.
+    public typealias Manifest = CheckpointManifest<NetworkSpecification, RunState>
+
+    /// Writes a checkpoint into `last/` (and a copy into `best/` when `best`).
+    public func save(network: Module, optimizer: any Optimizer, state: RunState,
+                     specification: NetworkSpecification, best: Bool) throws {
+        var state = state
+        state.optimizer = optimizer.record
+        let manifest = Manifest(model: specification, training: state)
+        let optimizerState = optimizer.stateTensors()
+        try replace(lastURL) { try Checkpoint.save(to: $0, model: network, optimizerState: optimizerState, manifest: manifest) }
+        if best {
+            try replace(bestURL) { try Checkpoint.save(to: $0, model: network, manifest: manifest) }
+        }
+    }
+
+    /// The latest checkpoint's folder (`last/`, or the previous one kept during a swap), if any.
+    public func latestCheckpoint() -> URL? {
+        let fm = FileManager.default
+        for candidate in [lastURL, url.appendingPathComponent(".last.old")]
+        where fm.fileExists(atPath: candidate.appendingPathComponent(Checkpoint.manifestName).path) {
+            return candidate
+        }
+        return nil
+    }
+
+    /// Restores `network` and `optimizer` from the checkpoint in `directory`; returns its state.
+    /// - Throws: `SeaIceError` naming the checkpoint when its specification differs from `specification`.
+    public func restore(from directory: URL, network: Module, optimizer: any Optimizer,
+                        specification: NetworkSpecification, device: Device) throws -> RunState {
+        let manifest = try Checkpoint.manifest(Manifest.self, in: directory)
+        guard manifest.model == specification else {
+            throw SeaIceError.invalidInput(file: directory.appendingPathComponent(Checkpoint.manifestName).path, item: "model",
+                                           expected: "the configuration of this run (the checkpoint was made with a different model or inputs)")
+        }
+        try Checkpoint.loadWeights(into: network, from: directory)
+        try network.to(device)
+        let tensors = try Checkpoint.optimizerState(in: directory, manifest: manifest, device: device)
+        if let record = manifest.training.optimizer { try optimizer.load(record: record, tensors: tensors) }
+        return manifest.training
+    }
+
+    private func replace(_ target: URL, _ write: (URL) throws -> Void) throws {
+        let fm = FileManager.default
+        let name = target.lastPathComponent
+        let partial = url.appendingPathComponent(".\(name).partial"), old = url.appendingPathComponent(".\(name).old")
+        try fm.createDirectory(at: url, withIntermediateDirectories: true)
+        try? fm.removeItem(at: partial)
+        try write(partial)
+        try? fm.removeItem(at: old)
+        if fm.fileExists(atPath: target.path) { try fm.moveItem(at: target, to: old) }
+        try fm.moveItem(at: partial, to: target)
+        try? fm.removeItem(at: old)
+    }
+}

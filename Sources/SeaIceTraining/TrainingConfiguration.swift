@@ -1,0 +1,128 @@
+import Foundation
+import SeaIceCore
+import SeaIceInference
+import SeaIceOptim
+import SeaIceSampling
+
+/// Weights of the three task losses (../shared/specs/mmseaice.md, "Training": 1·MSE + 3·CE + 3·CE).
+public struct LossWeights: Codable, Sendable, Equatable {
+    /// Weight of the SIC loss (masked MSE, or cross-entropy for the classification head).
+    public var sic: Double
+    /// Weight of the SOD cross-entropy.
+    public var sod: Double
+    /// Weight of the FLOE cross-entropy.
+    public var floe: Double
+
+    /// The MMSeaIce weights by default.
+    public init(sic: Double = 1, sod: Double = 3, floe: Double = 3) {
+        self.sic = sic
+        self.sod = sod
+        self.floe = floe
+    }
+}
+
+/// Which scenes of the data folder are held out for validation.
+public struct ValidationSettings: Codable, Sendable, Equatable {
+    /// File names to hold out (the reference's `valset2` list); when empty, `count` files are drawn
+    /// from the sorted list with the run's seed.
+    public var scenes: [String]
+    /// Number of scenes drawn when `scenes` is empty (MMSeaIce: 17; 0 disables validation).
+    public var count: Int
+    /// Whole-scene prediction settings.
+    public var prediction: PredictionSettings
+
+    /// Settings holding out `count` drawn scenes.
+    public init(scenes: [String] = [], count: Int = 17, prediction: PredictionSettings = .init()) {
+        self.scenes = scenes
+        self.count = count
+        self.prediction = prediction
+    }
+}
+
+/// Typed configuration of a training run (`configs/mmseaice.json` holds the winning one, every
+/// number from ../shared/specs/mmseaice.md).
+public struct TrainingConfiguration: Codable, Sendable, Equatable {
+    /// Network architecture.
+    public var model: ModelConfiguration
+    /// Input channels, patch size, downscaling, batch size and augmentations.
+    public var sampler: SamplerConfiguration
+    /// Task loss weights.
+    public var loss: LossWeights
+    /// SGD hyper-parameters (lr 1e-3, momentum 0.9, weight decay 0.01).
+    public var optimizer: SGDConfiguration
+    /// Learning-rate schedule, stepped once per iteration (cosine warm restarts, T₀ = 20 × 500).
+    public var schedule: LearningRateSchedule
+    /// Number of epochs (300).
+    public var epochs: Int
+    /// Iterations (batches) per epoch (500).
+    public var iterationsPerEpoch: Int
+    /// Held-out scenes.
+    public var validation: ValidationSettings
+    /// Seed of every random draw of the run (initialisation, validation split, batches, augmentation).
+    public var seed: UInt64
+    /// Torch intra-op threads (nil: libtorch's default).
+    public var threads: Int?
+
+    /// Creates a configuration.
+    public init(model: ModelConfiguration, sampler: SamplerConfiguration, loss: LossWeights = .init(),
+                optimizer: SGDConfiguration, schedule: LearningRateSchedule, epochs: Int, iterationsPerEpoch: Int,
+                validation: ValidationSettings = .init(), seed: UInt64, threads: Int? = nil) {
+        self.model = model
+        self.sampler = sampler
+        self.loss = loss
+        self.optimizer = optimizer
+        self.schedule = schedule
+        self.epochs = epochs
+        self.iterationsPerEpoch = iterationsPerEpoch
+        self.validation = validation
+        self.seed = seed
+        self.threads = threads
+    }
+
+    /// The network specification stored in checkpoints.
+    public var specification: NetworkSpecification { NetworkSpecification(model: model, inputs: sampler) }
+
+    /// Throws a configuration error naming the first inconsistent field.
+    public func validate() throws {
+        try specification.validate()
+        try sampler.validate()
+        guard epochs > 0, iterationsPerEpoch > 0 else {
+            throw SeaIceError.configuration("epochs and iterationsPerEpoch must be > 0, are \(epochs), \(iterationsPerEpoch)")
+        }
+        guard validation.count >= 0 else { throw SeaIceError.configuration("validation.count must be ≥ 0") }
+        if let t = threads, t <= 0 { throw SeaIceError.configuration("threads must be > 0, is \(t)") }
+    }
+
+    /// Reads a JSON configuration file.
+    /// - Throws: `SeaIceError.invalidInput` naming the file and the field at fault.
+    public static func load(_ url: URL) throws -> TrainingConfiguration {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw SeaIceError.io(file: url.path, message: "cannot read the configuration: \(error.localizedDescription)")
+        }
+        let config: TrainingConfiguration
+        do {
+            config = try JSONDecoder().decode(TrainingConfiguration.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw SeaIceError.invalidInput(file: url.path, item: (context.codingPath + [key]).map(\.stringValue).joined(separator: "."),
+                                           expected: "a value (the key is missing)")
+        } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
+            throw SeaIceError.invalidInput(file: url.path, item: context.codingPath.map(\.stringValue).joined(separator: "."),
+                                           expected: "a value of type \(type)")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw SeaIceError.invalidInput(file: url.path, item: context.codingPath.map(\.stringValue).joined(separator: "."),
+                                           expected: context.debugDescription)
+        }
+        do { try config.validate() } catch let SeaIceError.configuration(message) {
+            throw SeaIceError.invalidInput(file: url.path, item: "configuration", expected: message)
+        }
+        return config
+    }
+
+    /// The configuration as pretty-printed JSON (sorted keys).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

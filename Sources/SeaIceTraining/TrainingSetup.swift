@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import SeaIceAI4Arctic
+import SeaIceCore
+import SeaIceInference
+import SeaIceSampling
+import SeaIceTensor
+
+/// Wires a run from a data folder: lists the ready-to-train files, holds out the validation
+/// scenes, builds the sampler (`ReadyFileSceneSource` + `TrainingSampler`), the network and the
+/// validator. Kept here so that the `seaice train` command holds no logic.
+public enum TrainingSetup {
+    /// The ready-to-train files (`*_prep.nc`, else every `*.nc`) of `folder`, sorted by name.
+    public static func readyFiles(in folder: URL) throws -> [URL] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
+            throw SeaIceError.io(file: folder.path, message: "cannot list the data folder: \(error.localizedDescription)")
+        }
+        var picked = names.filter { $0.hasSuffix(AI4ArcticNaming.readySuffix) }
+        if picked.isEmpty { picked = names.filter { $0.hasSuffix(".nc") && !$0.hasPrefix(".") } }
+        guard !picked.isEmpty else { throw SeaIceError.missing(file: folder.path, item: "ready-to-train files (*_prep.nc)") }
+        return picked.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// Splits `files` into training and validation: the named scenes, or `count` drawn without
+    /// replacement with a generator derived from `seed` (never all files: at least one trains).
+    public static func split(_ files: [URL], settings: ValidationSettings, seed: UInt64) throws -> (train: [URL], validation: [URL]) {
+        if !settings.scenes.isEmpty {
+            let names = Set(settings.scenes)
+            let validation = files.filter { names.contains($0.lastPathComponent) }
+            let found = Set(validation.map(\.lastPathComponent))
+            let missing = settings.scenes.filter { !found.contains($0) }
+            guard missing.isEmpty else {
+                throw SeaIceError.missing(file: files.first?.deletingLastPathComponent().path ?? "data folder",
+                                          item: "validation scenes \(missing.joined(separator: ", "))")
+            }
+            return (files.filter { !names.contains($0.lastPathComponent) }, validation)
+        }
+        let count = min(settings.count, files.count - 1)
+        guard count > 0 else { return (files, []) }
+        var g = SeededGenerator(seed: seed ^ 0x5EA1_CE00_0000_0017)
+        var order = Array(files.indices)
+        for i in 0..<count {
+            let j = i + Int(g.next() % UInt64(order.count - i))
+            order.swapAt(i, j)
+        }
+        let held = Set(order.prefix(count))
+        return (files.indices.filter { !held.contains($0) }.map { files[$0] }, order.prefix(count).sorted().map { files[$0] })
+    }
+
+    /// A trainer over the ready-to-train files in `data`, writing to `run`.
+    public static func makeTrainer(configuration: TrainingConfiguration, data: URL, run: URL, device: Device,
+                                   logger: Logger) throws -> (trainer: Trainer, train: [URL], validation: [URL]) {
+        try configuration.validate()
+        let (train, validation) = try split(try readyFiles(in: data), settings: configuration.validation, seed: configuration.seed)
+        let source = ReadyFileSceneSource(files: train, configuration: configuration.sampler, logger: logger)
+        // Warm the scene cache on this thread when it holds every scene: the first epoch then does no
+        // I/O, and HDF5 (whose error printing is set per thread) is never first entered from the
+        // prefetch thread.
+        if train.count <= configuration.sampler.cacheCapacity {
+            for i in 0..<train.count { _ = try source.scene(at: i) }
+        }
+        let sampler = try TrainingSampler(configuration: configuration.sampler, source: source)
+        let validator = validation.isEmpty ? nil : try Validator(files: validation, inputs: configuration.sampler,
+                                                                  settings: configuration.validation.prediction, device: device)
+        var g = Trainer.initialGenerators(seed: configuration.seed).initialisation
+        let network = try configuration.model.makeNetwork(generator: &g)
+        let trainer = try Trainer(configuration: configuration, network: network, batches: sampler, validator: validator,
+                                  run: RunDirectory(url: run), device: device, logger: logger)
+        trainer.simulatedData = try train.contains { try InferenceScene.isSimulated($0) }
+        return (trainer, train, validation)
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SeaIceInference
+import SeaIceProducts
+
+/// `seaice predict CHECKPOINT SCENES... --out DIR`: whole-scene SIC/SOD/FLOE maps and products.
+struct PredictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Map SIC, SOD and FLOE for AI4Arctic scenes with a trained checkpoint.",
+        discussion: """
+        Each scene (ready-to-train, or raw: converted on the fly) is downscaled as the checkpoint \
+        was trained, passed whole through the network (in overlapping tiles when larger than \
+        --max-pixels downscaled pixels) and upsampled (nearest) to 80 m. Writes per scene a \
+        CF-1.8 netCDF (<scene>.nc), a GeoTIFF (<scene>.tif, tie points as GCPs) and a PNG \
+        quick-look (<scene>.png); with --submission also the AutoICE submission file. Each file \
+        appears only when complete.
+        """
+    )
+
+    @Argument(help: "Checkpoint folder (e.g. RUN/best).")
+    var checkpoint: String
+
+    @Argument(help: "AI4Arctic scene files (ready-to-train *_prep.nc or raw).")
+    var scenes: [String]
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var out: String
+
+    @Option(help: "Also write the AutoICE submission file here (e.g. submission.nc).")
+    var submission: String?
+
+    @Flag(help: "Leave out the SOD/FLOE class probabilities (52 bytes per 80 m pixel).")
+    var noProbabilities = false
+
+    @Flag(help: "Leave out per-pixel latitude/longitude.")
+    var noGeolocation = false
+
+    @Flag(help: "Do not write GeoTIFFs.")
+    var noGeotiff = false
+
+    @Flag(help: "Do not write PNG quick-looks.")
+    var noQuicklook = false
+
+    @Option(help: "Largest downscaled scene (pixels) predicted in one pass; larger scenes are tiled.")
+    var maxPixels: Int = PredictionSettings().maxPixelsPerPass
+
+    @Option(help: "Tile side and overlap (downscaled pixels) when tiling.")
+    var tileSize: Int = PredictionSettings().tileSize
+
+    @Option(help: "Overlap between tiles (downscaled pixels).")
+    var overlap: Int = PredictionSettings().overlap
+
+    @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
+    var device: DeviceChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Log every scene with its stage times.")
+    var verbose = false
+
+    func validate() throws {
+        guard !scenes.isEmpty else { throw ValidationError("give at least one scene file") }
+        guard maxPixels > 0, tileSize > overlap, overlap >= 0 else {
+            throw ValidationError("--max-pixels must be positive and --tile-size larger than --overlap ≥ 0")
+        }
+    }
+
+    func run() throws {
+        var logger = Logger(label: "seaice.predict")
+        logger.logLevel = verbose ? .info : .warning
+        let model = try TrainedModel.load(from: URL(fileURLWithPath: checkpoint), device: device.device)
+        var mapper = SceneMapper(model: model, settings: PredictionSettings(maxPixelsPerPass: maxPixels, tileSize: tileSize, overlap: overlap),
+                                 options: ProductOptions(probabilities: !noProbabilities, geolocation: !noGeolocation),
+                                 commandLine: CommandLine.arguments.joined(separator: " "), device: device.device, logger: logger)
+        mapper.writeGeoTIFF = !noGeotiff
+        mapper.writeQuicklook = !noQuicklook
+        let folder = URL(fileURLWithPath: out)
+        var classMaps: [IceProduct] = []  // SIC/SOD/FLOE only, for the submission
+        for scene in scenes {
+            let result = try mapper.mapAny(URL(fileURLWithPath: scene), into: folder)
+            let t = result.times
+            let simulated = result.product.provenance.simulated ? " [SIMULATED DATA]" : ""
+            Console.line(String(format: "%@: %.2f s (read %.2f, network %.2f, upsample %.2f, write %.2f) → %@%@",
+                                result.sceneID, t.total, t.read, t.network, t.upsample, t.write, result.netCDF.path, simulated))
+            if submission != nil { classMaps.append(result.product.classMapsOnly) }
+        }
+        if let path = submission {
+            try SubmissionBuilder.write(classMaps, to: URL(fileURLWithPath: path))
+            Console.line("submission: \(path)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SeaIceTensor
+import SeaIceTraining
+
+/// `seaice train CONFIG --data DIR --out RUN`: trains the multi-task U-Net (seed 001).
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the multi-task U-Net (SIC/SOD/FLOE) on AI4Arctic ready-to-train scenes.",
+        discussion: """
+        CONFIG is a JSON TrainingConfiguration (configs/mmseaice.json is the AutoICE winner's). \
+        The run folder receives configuration.json, metrics.jsonl (one JSON line per epoch), \
+        last/ (resumable checkpoint) and best/ (best validation combined score; use it with \
+        `seaice predict`). --resume continues exactly after the last finished epoch. The same \
+        seed gives the same run.
+        """
+    )
+
+    @Argument(help: "Training configuration (JSON).")
+    var config: String
+
+    @Option(help: "Folder of ready-to-train scenes (*_prep.nc).")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Run folder (created when absent).")
+    var out: String
+
+    @Flag(help: "Continue from the run folder's last checkpoint.")
+    var resume = false
+
+    @Option(help: "Override the configuration's number of epochs.")
+    var epochs: Int?
+
+    @Option(help: "Override the configuration's seed.")
+    var seed: UInt64?
+
+    @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
+    var device: DeviceChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Log every epoch.")
+    var verbose = false
+
+    func validate() throws {
+        if let e = epochs, e <= 0 { throw ValidationError("--epochs must be positive, got \(e)") }
+        if !resume, FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("last").path) {
+            throw ValidationError("\(out) already holds a run: pass --resume to continue it, or choose another --out")
+        }
+    }
+
+    func run() throws {
+        var logger = Logger(label: "seaice.train")
+        logger.logLevel = verbose ? .info : .warning
+        var configuration = try TrainingConfiguration.load(URL(fileURLWithPath: config))
+        if let e = epochs { configuration.epochs = e }
+        if let s = seed { configuration.seed = s }
+        let setup = try TrainingSetup.makeTrainer(configuration: configuration, data: URL(fileURLWithPath: data),
+                                                  run: URL(fileURLWithPath: out), device: device.device, logger: logger)
+        let trainer = setup.trainer
+        if resume { try trainer.resume() }
+        let simulated = trainer.simulatedData ? " (SIMULATED DATA)" : ""
+        Console.line("training on \(setup.train.count) scenes, validating on \(setup.validation.count)\(simulated), device \(device.device)")
+        let bar = ProgressBar(enabled: true)
+        let summary = try trainer.train { p in
+            if let m = p.finishedEpoch {
+                bar.finish()
+                let score = m.validationCombined.map { String(format: "combined %.3f (SIC %.3f, SOD %.3f, FLOE %.3f)", $0,
+                                                             m.validationSIC ?? .nan, m.validationSOD ?? .nan, m.validationFLOE ?? .nan) }
+                    ?? "no validation"
+                Console.line("epoch \(m.epoch)/\(p.epochs): loss \(String(format: "%.4f", m.trainLoss)), \(score)\(m.best ? ", best" : "")")
+            } else {
+                bar.draw(fraction: Double(p.iteration) / Double(p.iterationsPerEpoch),
+                         label: "epoch \(p.epoch)/\(p.epochs) it \(p.iteration)/\(p.iterationsPerEpoch) loss \(String(format: "%.4f", p.meanLoss)) "
+                               + "lr \(String(format: "%.2e", p.learningRate)) left \(Console.duration(p.remaining))")
+            }
+        }
+        let best = summary.bestScore.map { String(format: "%.3f at epoch %d", $0, summary.bestEpoch ?? 0) } ?? "n/a"
+        Console.line("done: \(summary.epochs) epochs, best combined \(best)\(simulated); checkpoint \(out)/best")
+    }
+}
+
+/// Where tensors live, as chosen on the command line.
+enum DeviceChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, cpu, cuda
+
+    var device: Device {
+        switch self {
+        case .auto: return Device.best
+        case .cpu: return .cpu
+        case .cuda: return .cuda(0)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SeaIceAI4Arctic
+import SeaIceInference
+import SeaIceOptim
+import SeaIceSampling
+import SeaIceTestSupport
+import SeaIceTraining
+import XCTest
+
+final class ConfigurationTests: XCTestCase {
+    func repositoryFile(_ path: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(path)
+    }
+
+    /// configs/mmseaice.json holds the numbers of ../shared/specs/mmseaice.md.
+    func testShippedConfigurationIsTheWinningOne() throws {
+        let c = try TrainingConfiguration.load(repositoryFile("configs/mmseaice.json"))
+        XCTAssertEqual(c.model.filters, [32, 32, 64, 64])
+        XCTAssertEqual(c.model.decoder, .shared)
+        XCTAssertEqual(c.model.sicHead, .regression)
+        XCTAssertEqual([c.model.sodClasses, c.model.floeClasses], [7, 8])
+        XCTAssertEqual(c.loss, LossWeights(sic: 1, sod: 3, floe: 3))
+        XCTAssertEqual(c.optimizer, SGDConfiguration(learningRate: 1e-3, momentum: 0.9, weightDecay: 0.01))
+        XCTAssertEqual(c.schedule, .cosineWarmRestarts(t0: 20 * 500, tMult: 1, etaMin: 0))
+        XCTAssertEqual([c.epochs, c.iterationsPerEpoch, c.sampler.batchSize, c.sampler.patchSize, c.sampler.downscaleFactor],
+                       [300, 500, 16, 256, 10])
+        XCTAssertEqual(c.sampler.downsampling, .nearest)
+        XCTAssertEqual(c.sampler.channels, InputChannel.mmseaice)
+        XCTAssertEqual(c.sampler.augmentation, AugmentationConfiguration())
+        XCTAssertEqual(c.sampler.latitudeStatistics, MeanStd(mean: 69.12526250065734, std: 7.03179625261593))
+        XCTAssertEqual(c.sampler.longitudeStatistics, MeanStd(mean: -56.38966259295485, std: 31.32935694114249))
+        XCTAssertEqual(c.validation.count, 17)
+        // Round trip: what the run folder stores decodes to the same configuration.
+        XCTAssertEqual(try JSONDecoder().decode(TrainingConfiguration.self, from: c.encoded()), c)
+    }
+
+    func testDemoConfigurationLoads() throws {
+        let c = try TrainingConfiguration.load(repositoryFile("configs/demo.json"))
+        XCTAssertEqual(c.model.inputChannels, c.sampler.channels.count)
+    }
+
+    func testBadConfigurationNamesFileAndField() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryFile("configs/mmseaice.json"))) as! [String: Any]
+        var model = json["model"] as! [String: Any]
+        model["inputChannels"] = 18
+        json["model"] = model
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        XCTAssertThrowsError(try TrainingConfiguration.load(url)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains(url.lastPathComponent) && text.contains("inputChannels"), text)
+        }
+        json.removeValue(forKey: "epochs")
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        XCTAssertThrowsError(try TrainingConfiguration.load(url)) { error in
+            XCTAssertTrue("\(error)".contains("epochs"), "\(error)")
+        }
+    }
+
+    func testValidationSplitIsSeededAndDisjoint() throws {
+        let files = (0..<10).map { URL(fileURLWithPath: "/data/2018010\($0)T000000_dmi_prep.nc") }
+        let a = try TrainingSetup.split(files, settings: ValidationSettings(count: 3), seed: 4)
+        let b = try TrainingSetup.split(files, settings: ValidationSettings(count: 3), seed: 4)
+        XCTAssertEqual(a.validation, b.validation)
+        XCTAssertEqual(a.validation.count, 3)
+        XCTAssertEqual(Set(a.train).intersection(a.validation), [])
+        XCTAssertEqual(a.train.count + a.validation.count, 10)
+        let named = try TrainingSetup.split(files, settings: ValidationSettings(scenes: [files[2].lastPathComponent]), seed: 4)
+        XCTAssertEqual(named.validation, [files[2]])
+        XCTAssertThrowsError(try TrainingSetup.split(files, settings: ValidationSettings(scenes: ["nope.nc"]), seed: 4))
+        XCTAssertEqual(try TrainingSetup.split([files[0]], settings: ValidationSettings(count: 17), seed: 1).validation, [],
+                       "at least one scene always trains")
+    }
+}
