@@ -21,7 +21,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "seaice", targets: ["seaice"]),
-        .library(name: "SeaIceKit", targets: ["SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL"]),
+        .library(name: "SeaIceKit", targets: [
+            "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
+            "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
+            "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceInference",
+            "SeaIceProducts", "SeaIceEvaluation",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -168,15 +173,12 @@ let package = Package(
         .executableTarget(
             name: "seaice",
             dependencies: [
-                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceEvaluation",
-                "SeaIceSimulator", "SeaIceQuicklook", "SeaIceInference", "SeaIceTraining", "SeaIceProducts",
-                "SeaIceAI4Arctic", "SeaIceSampling",
-                "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceBench",
-                "SeaIceSentinel1",
+                "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceCharts",
+                "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
+                "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceTraining", "SeaIceInference",
+                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                "SeaIceCharts",
-                "SeaIceAI4Arctic", "SeaIceSampling",
             ]
         ),
 

@@ -23,6 +23,10 @@
 #include <ATen/ops/upsample_bicubic2d.h>
 #include <ATen/ops/upsample_bilinear2d.h>
 #include <ATen/ops/upsample_nearest2d.h>
+#include <ATen/core/dispatch/Dispatcher.h>
+#include <ATen/core/stack.h>
+#include <c10/core/GradMode.h>
+#include <optional>
 
 namespace {
 /// A pair (h, w) from caller memory.
@@ -40,6 +44,50 @@ extern "C" sik_status sik_conv2d(sik_tensor x, sik_tensor weight, sik_tensor bia
                                  const int64_t *padding, const int64_t *dilation, int64_t groups, sik_tensor *out) {
     SIK_RESULT(out, at::conv2d(sik::get(x), sik::get(weight), sik::opt(bias), pair(stride), pair(padding),
                                pair(dilation), groups));
+}
+
+namespace {
+/// The oneDNN fused convolution + pointwise operator, when this libtorch registers it.
+const std::optional<c10::OperatorHandle> &pointwise_conv() {
+    static const std::optional<c10::OperatorHandle> op =
+        c10::Dispatcher::singleton().findSchema({"mkldnn::_convolution_pointwise", ""});
+    return op;
+}
+}  // namespace
+
+extern "C" sik_status sik_conv2d_relu(sik_tensor x, sik_tensor weight, sik_tensor bias, const int64_t *stride,
+                                      const int64_t *padding, const int64_t *dilation, int64_t groups,
+                                      sik_tensor *out, int32_t *fused) {
+    SIK_RESULT(out, [&] {
+        const auto &input = sik::get(x);
+        const auto &w = sik::get(weight);
+        check_nchw(input, "conv2d_relu");
+        if (fused) *fused = 0;
+        const bool eligible = pointwise_conv().has_value() && input.device().is_cpu() &&
+                              input.scalar_type() == at::kFloat && w.scalar_type() == at::kFloat &&
+                              !(c10::GradMode::is_enabled() && (input.requires_grad() || w.requires_grad()));
+        if (eligible) {
+            TORCH_CHECK(w.dim() == 4 && input.size(1) == w.size(1) * groups, "conv2d_relu: input ", input.sizes(),
+                        " does not match weight ", w.sizes(), " with groups ", groups);
+            auto p = pair(padding), s = pair(stride), d = pair(dilation);
+            torch::jit::Stack stack;
+            stack.emplace_back(input);
+            stack.emplace_back(w);
+            stack.emplace_back(bias ? c10::IValue(sik::get(bias)) : c10::IValue());
+            stack.emplace_back(std::vector<int64_t>(p.begin(), p.end()));
+            stack.emplace_back(std::vector<int64_t>(s.begin(), s.end()));
+            stack.emplace_back(std::vector<int64_t>(d.begin(), d.end()));
+            stack.emplace_back(groups);
+            stack.emplace_back(std::string("relu"));
+            stack.emplace_back(c10::List<std::optional<c10::Scalar>>());
+            stack.emplace_back(c10::IValue());
+            pointwise_conv()->callBoxed(&stack);
+            if (fused) *fused = 1;
+            return stack.back().toTensor();
+        }
+        auto y = at::conv2d(input, w, sik::opt(bias), pair(stride), pair(padding), pair(dilation), groups);
+        return c10::GradMode::is_enabled() && y.requires_grad() ? at::relu(y) : y.relu_();
+    }());
 }
 
 extern "C" sik_status sik_conv_transpose2d(sik_tensor x, sik_tensor weight, sik_tensor bias, const int64_t *stride,

@@ -3,7 +3,7 @@ import SeaIceNN
 import SeaIceTensor
 
 /// An inference-only snapshot of a `UNet` with every BatchNorm folded into the convolution
-/// before it, run without autograd and with in-place ReLU.
+/// before it, run without autograd, each conv → BN → ReLU as one fused convolution.
 ///
 /// Folding (eval-mode BatchNorm is affine): with s = γ / √(running_var + eps),
 /// W' = W · s (per output channel) and b' = β − running_mean · s, so
@@ -63,12 +63,11 @@ public final class UNetInference {
         try Functional.conv2d(x, weight: c.weight, bias: c.bias, padding: c.padding)
     }
 
-    /// conv → (folded BN) → ReLU, twice; ReLU in place (no autograd here).
+    /// conv → (folded BN) → ReLU, twice, each as one fused oneDNN convolution with a ReLU post-op.
     private static func double(_ x: Tensor, _ convs: [Folded]) throws -> Tensor {
         var y = x
         for c in convs {
-            y = try apply(y, c)
-            try y.clampInPlace(min: 0)
+            y = try Functional.conv2dReLU(y, weight: c.weight, bias: c.bias, padding: c.padding)
         }
         return y
     }

@@ -19,6 +19,21 @@ public enum Functional {
         }
     }
 
+    /// Inference-only fused `relu(conv2d(x))` (same arguments and layouts as `conv2d`).
+    ///
+    /// On CPU float32 without autograd this is one oneDNN convolution with a ReLU post-op
+    /// (`mkldnn::_convolution_pointwise`, the kernel torch.compile emits on CPU), saving a pass
+    /// over the output; elsewhere it is `conv2d` followed by ReLU. Results equal the unfused pair.
+    public static func conv2dReLU(
+        _ x: Tensor, weight: Tensor, bias: Tensor? = nil, stride: Size2 = 1, padding: Size2 = 0,
+        dilation: Size2 = 1, groups: Int = 1
+    ) throws -> Tensor {
+        let (s, p, d) = (stride.array, padding.array, dilation.array)
+        return try Tensor.make("conv2d+relu of \(x.shape) with weight \(weight.shape)", [x, weight, bias]) {
+            sik_conv2d_relu(x.handle, weight.handle, optionalHandle(bias), s, p, d, Int64(groups), $0, nil)
+        }
+    }
+
     /// 2-D transposed convolution. `x` [N, Cin, H, W], `weight` [Cin, Cout/groups, kH, kW] →
     /// [N, Cout, (H−1)·stride − 2·pad + dil·(kH−1) + outputPadding + 1, …].
     public static func convTranspose2d(

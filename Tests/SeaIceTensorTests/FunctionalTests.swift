@@ -15,6 +15,26 @@ final class FunctionalTests: XCTestCase {
         try f.check("grouped", Functional.conv2d(xg, weight: wg, groups: 2))
     }
 
+    func testFusedConvReLUEqualsConvThenReLU() throws {
+        let f = FixtureFile.named("conv2d")
+        let x = try f.input("x"), w = try f.input("w"), b = try f.input("b")
+        for format in [MemoryFormat.contiguous, .channelsLast] {
+            let xs = try x.contiguous(format), ws = try w.contiguous(format)
+            let fused = try Tensor.withNoGrad { try Functional.conv2dReLU(xs, weight: ws, bias: b, stride: 2, padding: 1) }
+            let plain = try Functional.relu(Functional.conv2d(xs, weight: ws, bias: b, stride: 2, padding: 1))
+            XCTAssertEqual(fused.shape, plain.shape)
+            assertAllClose(try fused.floats(), try plain.floats(), rtol: 1e-5, atol: 1e-5)
+            XCTAssert(try fused.floats().allSatisfy { $0 >= 0 })
+        }
+        // With gradients required it falls back to the differentiable pair.
+        let wg = try w.clone().requiringGrad()
+        let y = try Functional.conv2dReLU(x, weight: wg, bias: b, padding: 1)
+        try y.sum().backward()
+        XCTAssertNotNil(wg.grad)
+        // Shape mismatch is an error, not a crash.
+        XCTAssertThrowsError(try Tensor.withNoGrad { try Functional.conv2dReLU(x.narrow(dim: 1, start: 0, length: 1), weight: w) })
+    }
+
     func testConvTranspose2dMatchesPyTorch() throws {
         let f = FixtureFile.named("conv_transpose2d")
         let x = try f.input("x"), w = try f.input("w"), b = try f.input("b")

@@ -251,6 +251,13 @@ sik_status sik_lerp_inplace(sik_tensor t, sik_tensor end, double weight);
 /// `F.conv2d`; x NCHW, weight [Cout, Cin/groups, kH, kW]; stride/padding/dilation are (h, w).
 sik_status sik_conv2d(sik_tensor x, sik_tensor weight, sik_tensor bias, const int64_t *stride,
                       const int64_t *padding, const int64_t *dilation, int64_t groups, sik_tensor *out);
+/// Inference-only fused `relu(conv2d(x))`: on CPU float32 without autograd, one oneDNN convolution
+/// with a ReLU post-op (`mkldnn::_convolution_pointwise`, the kernel torch.compile uses on CPU);
+/// elsewhere (CUDA, other dtypes, gradients required, op unavailable) conv2d followed by ReLU.
+/// `*fused` (may be NULL) is set to 1 when the oneDNN kernel ran.
+sik_status sik_conv2d_relu(sik_tensor x, sik_tensor weight, sik_tensor bias, const int64_t *stride,
+                           const int64_t *padding, const int64_t *dilation, int64_t groups, sik_tensor *out,
+                           int32_t *fused);
 /// `F.conv_transpose2d`; weight [Cin, Cout/groups, kH, kW].
 sik_status sik_conv_transpose2d(sik_tensor x, sik_tensor weight, sik_tensor bias, const int64_t *stride,
                                 const int64_t *padding, const int64_t *output_padding, const int64_t *dilation,
