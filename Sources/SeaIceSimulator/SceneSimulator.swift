@@ -17,6 +17,22 @@ public struct SceneSimulator: Sendable {
         self.logger = logger
     }
 
+    /// Fraction of land pixels in a window (sampled on every 8th line and sample).
+    private func landFraction(_ geo: ScaledGeometry, template: GeometryTemplate) throws -> Double {
+        let lat = geo.grid(template.geometry.latitude), lon = geo.grid(template.geometry.longitude)
+        let land = try LandMask(url: resources.landMaskURL,
+                                latitude: Double(lat.min()!)...Double(lat.max()!), longitude: Double(lon.min()!)...Double(lon.max()!))
+        var total = 0, count = 0
+        for i in stride(from: 0, to: geo.lines, by: 8) {
+            for j in stride(from: 0, to: geo.samples, by: 8) {
+                let k = i * geo.samples + j
+                total += 1
+                if land.isLand(latitude: Double(lat[k]), longitude: Double(lon[k])) { count += 1 }
+            }
+        }
+        return total == 0 ? 0 : Double(count) / Double(total)
+    }
+
     /// Simulates one scene.
     public func simulate(config: SimulationConfig, seed: UInt64) throws -> SimulatedScene {
         guard config.lines >= 8, config.samples >= 8 else {
@@ -35,9 +51,25 @@ public struct SceneSimulator: Sendable {
         var g = SeededGenerator(seed: seed)
         let drawnTemplate = Int(g.next() % UInt64(resources.templates.count))
         let template = resources.templates[config.template ?? drawnTemplate]
-        let offset = (g.nextUnitDouble(), g.nextUnitDouble())
         let spacing = Double(config.pixelSpacing)
-        let geo = ScaledGeometry(base: template.geometry, lines: config.lines, samples: config.samples, pixelSpacing: spacing, offset: offset)
+        var geo = ScaledGeometry(base: template.geometry, lines: config.lines, samples: config.samples, pixelSpacing: spacing,
+                                 offset: (g.nextUnitDouble(), g.nextUnitDouble()))
+        if let maxLand = config.maxLandFraction {
+            guard (0...1).contains(maxLand) else {
+                throw SeaIceError.configuration("maxLandFraction must be 0…1, got \(maxLand)")
+            }
+            var best = (geo, try landFraction(geo, template: template))
+            var draws = 1
+            while best.1 > maxLand && draws < 24 {
+                let candidate = ScaledGeometry(base: template.geometry, lines: config.lines, samples: config.samples,
+                                               pixelSpacing: spacing, offset: (g.nextUnitDouble(), g.nextUnitDouble()))
+                let fraction = try landFraction(candidate, template: template)
+                if fraction < best.1 { best = (candidate, fraction) }
+                draws += 1
+            }
+            geo = best.0
+            logger.debug("window with land fraction \(best.1) after \(draws) draws")
+        }
         let month = config.month ?? template.month
         let looks = max(1, (spacing / 40) * (spacing / 40))
         let enl = config.enl ?? 10.7 * looks

@@ -28,6 +28,9 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
     public var noiseScalingError: Double
     /// Backscatter by surface.
     public var backscatter: BackscatterTable
+    /// When set (0…1), the window of the real geometry is redrawn (up to 24 times, keeping the
+    /// best) until at most this fraction of its pixels is land; nil keeps the first draw.
+    public var maxLandFraction: Double?
 
     /// A configuration for a square `size × size` scene with the default (literature) values.
     public init(size: Int = 1000) {
@@ -36,5 +39,6 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
         realChartFraction = 0.5
         polygonSizeKm = 70; textureDB = 1.0; noiseScalingError = 0.05
         backscatter = BackscatterTable()
+        maxLandFraction = nil
     }
 }
