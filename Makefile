@@ -29,8 +29,8 @@ demo: release
 ## Benchmarks (long; figures go to BENCHMARKS.md).
 bench: release
 	$$($(SWIFT) build -c release --show-bin-path)/seaice bench unet
-	$$($(SWIFT) build -c release --show-bin-path)/seaice bench-preprocess
-	$$($(SWIFT) build -c release --show-bin-path)/seaice ai4arctic bench-sampler
+	$$($(SWIFT) build -c release --show-bin-path)/seaice bench preprocess
+	$$($(SWIFT) build -c release --show-bin-path)/seaice bench sampler
 
 ## Regenerate the PyTorch expected-value fixtures (needs setup; commit the result).
 ## python/evaluation_fixtures.py needs scikit-learn: see its header.

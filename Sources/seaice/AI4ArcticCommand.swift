@@ -11,7 +11,7 @@ struct AI4ArcticCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ai4arctic",
         abstract: "Convert and sample the AI4Arctic Sea Ice Challenge dataset.",
-        subcommands: [Prepare.self, BenchSampler.self]
+        subcommands: [Prepare.self]
     )
 
     /// `seaice ai4arctic prepare RAW_FILES... --out DIR`.
@@ -70,10 +70,10 @@ struct AI4ArcticCommand: ParsableCommand {
         }
     }
 
-    /// `seaice ai4arctic bench-sampler`: time to assemble training batches.
+    /// `seaice bench sampler`: time to assemble training batches.
     struct BenchSampler: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "bench-sampler",
+            commandName: "sampler",
             abstract: "Time the assembly of training batches (default 16 patches of 256 × 256, 18 channels).",
             discussion: "Without files the scenes are synthetic (seeded noise of the released scene size); figures from them must say so."
         )

@@ -7,8 +7,8 @@ import SeaIceBench
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure SeaIceKit against the Python reference.",
-        subcommands: [BenchUNetCommand.self]
+        abstract: "Measure speed and memory (figures go to BENCHMARKS.md).",
+        subcommands: [BenchUNetCommand.self, BenchPredictCommand.self, BenchPreprocessCommand.self, AI4ArcticCommand.BenchSampler.self]
     )
 }
 

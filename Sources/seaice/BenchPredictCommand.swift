@@ -5,10 +5,10 @@ import SeaIceInference
 import SeaIceTensor
 import SeaIceTraining
 
-/// `seaice bench-predict`: end-to-end prediction time of one full-size scene, by stage.
+/// `seaice bench predict`: end-to-end prediction time of one full-size scene, by stage.
 struct BenchPredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-predict",
+        commandName: "predict",
         abstract: "Time predicting one full-size (4999 × 5213) SYNTHETIC ready-to-train scene end to end, by stage.",
         discussion: """
         Writes a synthetic scene (analytic fields, marked simulated) and an untrained checkpoint of \

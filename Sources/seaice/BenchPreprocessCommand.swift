@@ -4,10 +4,10 @@ import Logging
 import SeaIceCore
 import SeaIceSentinel1
 
-/// `seaice bench-preprocess`: full-size EW HH/HV zip → 80 m netCDF, with stage timings and peak memory.
+/// `seaice bench preprocess`: full-size EW HH/HV zip → 80 m netCDF, with stage timings and peak memory.
 struct BenchPreprocessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-preprocess",
+        commandName: "preprocess",
         abstract: "Benchmark Sentinel-1 preprocessing on a full-size synthetic EW product (real XML, simulated DN).",
         discussion: "Builds <work>/S1A_EW_GRDM_1SDH_…_BB15.zip from the real stactools EW metadata at the real size (10708 × 10487, HH and HV) if it is missing, then times preprocessing. Run twice: the peak RSS of the first run includes building the product. Figures are from simulated pixel data.")
 

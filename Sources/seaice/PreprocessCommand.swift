@@ -9,7 +9,7 @@ extension PreprocessConfiguration.NoiseRemoval: ExpressibleByArgument {}
 extension PreprocessConfiguration.IncidenceCorrection: ExpressibleByArgument {}
 extension PreprocessConfiguration.NegativePower: ExpressibleByArgument {}
 
-/// Options shared by `preprocess` and `bench-preprocess`: the processing choices and the auxiliary data files.
+/// Options shared by `preprocess` and `bench preprocess`: the processing choices and the auxiliary data files.
 struct PreprocessOptions: ParsableArguments {
     @Option(help: "Output pixel size in metres (a whole multiple of the product's spacing: 40 m for EW GRDM).")
     var pixelSize: Double = 80

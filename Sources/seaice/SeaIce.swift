@@ -15,11 +15,9 @@ struct SeaIce: AsyncParsableCommand {
             ShowCommand.self,
             TrainCommand.self,
             PredictCommand.self,
-            BenchCommand.self,
-            DemoCommand.self,
-            BenchPredictCommand.self,
             PreprocessCommand.self,
-            BenchPreprocessCommand.self,
+            BenchCommand.self,
+            SelfTestCommand.self,
         ]
     )
 }

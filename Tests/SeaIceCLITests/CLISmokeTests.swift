@@ -7,8 +7,12 @@ final class CLISmokeTests: XCTestCase {
     func testHelpListsEveryCommand() throws {
         let r = try CommandRunner.seaice(["--help"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        for command in ["info", "chart", "evaluate", "ai4arctic"] {
+        for command in ["info", "chart", "ai4arctic", "simulate", "show", "train", "predict", "evaluate", "preprocess", "bench", "selftest"] {
             XCTAssert(r.stdout.contains("  \(command)"), "`seaice --help` does not list \(command):\n\(r.stdout)")
+        }
+        let bench = try CommandRunner.seaice(["bench", "--help"])
+        for command in ["unet", "predict", "preprocess", "sampler"] {
+            XCTAssert(bench.stdout.contains("  \(command)"), "`seaice bench --help` does not list \(command):\n\(bench.stdout)")
         }
     }
 

@@ -3,15 +3,17 @@ import Foundation
 import Logging
 import SeaIceBench
 
-/// `seaice demo`: a tiny end-to-end run of the library on synthetic data.
-struct DemoCommand: ParsableCommand {
+/// `seaice selftest`: a tiny end-to-end run of the tensor, network and checkpoint libraries on
+/// synthetic data (the main job on simulated scenes is `make demo`).
+struct SelfTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "Train a small U-Net on a synthetic task, checkpoint it, reload it and check the predictions."
+        commandName: "selftest",
+        abstract: "Check this installation: train a small U-Net on a synthetic task, checkpoint it, reload it and compare predictions.",
+        discussion: "The data are synthetic. The main job on simulated satellite scenes is `make demo` (scripts/demo.sh)."
     )
 
     @Option(help: "Folder for the checkpoint (created if needed).")
-    var out: String = "demo-output"
+    var out: String = "selftest-output"
 
     @Option(help: "Optimizer steps.")
     var steps = 40
@@ -21,11 +23,11 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        var logger = Logger(label: "seaice.demo")
+        var logger = Logger(label: "seaice.selftest")
         logger.logLevel = .info
         var options = SyntheticDemo.Options()
         options.steps = steps
-        print("SeaIceKit demo: synthetic disc-segmentation task (simulated data, not satellite data)")
+        print("SeaIceKit self-test: synthetic disc-segmentation task (simulated data, not satellite data)")
         let result = try SyntheticDemo(options: options, logger: logger).run(directory: URL(fileURLWithPath: out))
         let first = result.losses.prefix(5).reduce(0, +) / Double(min(5, result.losses.count))
         let last = result.losses.suffix(5).reduce(0, +) / Double(min(5, result.losses.count))
