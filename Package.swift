@@ -143,14 +143,14 @@ let package = Package(
         .target(
             name: "SeaIceInference",
             dependencies: [
-                "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
+                "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
                 "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "SeaIceTraining",
             dependencies: [
-                "SeaIceInference", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceSampling",
+                "SeaIceInference", "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceSampling",
                 "SeaIceAI4Arctic", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -208,12 +208,12 @@ let package = Package(
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceInferenceTests",
-            dependencies: ["SeaIceInference", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
+            dependencies: ["SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
                            "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(
             name: "SeaIceTrainingTests",
-            dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
+            dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
                            "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),

@@ -1,3 +1,5 @@
+import SeaIceModels
+
 /// Network output for one scene on the downscaled grid (row-major `rows × cols`), decoded to classes.
 ///
 /// SIC classes are tenths 0–10 (regression: rounded half to even and clamped to [0, 10]; the reference
@@ -35,8 +37,8 @@ public struct DownscaledPrediction: Sendable, Equatable {
         sicSpread = withSpread ? [Float](repeating: 0, count: n) : nil
         sod = [UInt8](repeating: 0, count: n)
         floe = [UInt8](repeating: 0, count: n)
-        sodProbabilities = [Float](repeating: 0, count: n * ModelConfiguration.validSODClasses)
-        floeProbabilities = [Float](repeating: 0, count: n * ModelConfiguration.validFLOEClasses)
+        sodProbabilities = [Float](repeating: 0, count: n * UNetConfiguration.validSODClasses)
+        floeProbabilities = [Float](repeating: 0, count: n * UNetConfiguration.validFLOEClasses)
     }
 
     /// Copies the region `rows r0..<r1, cols c0..<c1` of `tile` (whose top-left is scene pixel
@@ -50,8 +52,8 @@ public struct DownscaledPrediction: Sendable, Equatable {
                 sic[d] = tile.sic[s]; sicValue[d] = tile.sicValue[s]
                 sod[d] = tile.sod[s]; floe[d] = tile.floe[s]
                 if let spread = tile.sicSpread { sicSpread?[d] = spread[s] }
-                for k in 0..<ModelConfiguration.validSODClasses { sodProbabilities[k * n + d] = tile.sodProbabilities[k * tn + s] }
-                for k in 0..<ModelConfiguration.validFLOEClasses { floeProbabilities[k * n + d] = tile.floeProbabilities[k * tn + s] }
+                for k in 0..<UNetConfiguration.validSODClasses { sodProbabilities[k * n + d] = tile.sodProbabilities[k * tn + s] }
+                for k in 0..<UNetConfiguration.validFLOEClasses { floeProbabilities[k * n + d] = tile.floeProbabilities[k * tn + s] }
             }
         }
     }

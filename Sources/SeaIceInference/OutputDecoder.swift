@@ -1,3 +1,4 @@
+import SeaIceModels
 import SeaIceTensor
 
 /// Turns network outputs for one image (`TaskOutputs` with N = 1) into a `DownscaledPrediction`.
@@ -26,7 +27,7 @@ public enum OutputDecoder {
             p.sicValue = try out.sic.to(.float32).floats()
             p.sic = p.sicValue.map(sicClass(regression:))
         case .classification:
-            let k = ModelConfiguration.validSICClasses
+            let k = UNetConfiguration.validSICClasses
             let (labels, probabilities) = try classes(out.sic, valid: k)
             p.sic = labels
             let n = p.rows * p.cols
@@ -38,8 +39,8 @@ public enum OutputDecoder {
             p.sicValue = mean
             p.sicSpread = spread.map { $0.squareRoot() }
         }
-        (p.sod, p.sodProbabilities) = try classes(out.sod, valid: ModelConfiguration.validSODClasses)
-        (p.floe, p.floeProbabilities) = try classes(out.floe, valid: ModelConfiguration.validFLOEClasses)
+        (p.sod, p.sodProbabilities) = try classes(out.sod, valid: UNetConfiguration.validSODClasses)
+        (p.floe, p.floeProbabilities) = try classes(out.floe, valid: UNetConfiguration.validFLOEClasses)
         return p
     }
 }

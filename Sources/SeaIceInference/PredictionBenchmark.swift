@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeaIceAI4Arctic
 import SeaIceCore
+import SeaIceModels
 import SeaIceNN
 import SeaIceTensor
 
@@ -56,7 +57,7 @@ public enum PredictionBenchmark {
     /// A checkpoint of a freshly initialised network of `specification` in `folder` (for timing only).
     public static func writeUntrainedCheckpoint(_ specification: NetworkSpecification, into folder: URL, seed: UInt64 = 0) throws -> URL {
         var g = SeededGenerator(seed: seed)
-        let network = try specification.model.makeNetwork(generator: &g)
+        let network = try UNet(specification.model, generator: &g)
         try Checkpoint.save(to: folder, model: network, manifest: CheckpointManifest(model: specification, training: EmptyTrainingState()))
         return folder
     }

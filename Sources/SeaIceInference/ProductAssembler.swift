@@ -1,5 +1,6 @@
 import Foundation
 import SeaIceAI4Arctic
+import SeaIceModels
 import SeaIceProducts
 
 /// What goes into a product besides the three class maps.
@@ -37,9 +38,9 @@ public enum ProductAssembler {
         }
         var sodP: [Float]?, floeP: [Float]?
         if options.probabilities {
-            sodP = NearestUpsampling.upsamplePlanes(prediction.sodProbabilities, planes: ModelConfiguration.validSODClasses,
+            sodP = NearestUpsampling.upsamplePlanes(prediction.sodProbabilities, planes: UNetConfiguration.validSODClasses,
                                                     rows: s.rows, cols: s.cols, factor: f, lines: g.lines, samples: g.samples)
-            floeP = NearestUpsampling.upsamplePlanes(prediction.floeProbabilities, planes: ModelConfiguration.validFLOEClasses,
+            floeP = NearestUpsampling.upsamplePlanes(prediction.floeProbabilities, planes: UNetConfiguration.validFLOEClasses,
                                                      rows: s.rows, cols: s.cols, factor: f, lines: g.lines, samples: g.samples)
         }
         var lat: [Float]?, lon: [Float]?

@@ -74,7 +74,7 @@ public struct SceneMapper {
         var scene = try InferenceScene.load(url, configuration: model.specification.inputs)
         scene.simulated = scene.simulated || simulated
         times.read = lap()
-        let predictor = ScenePredictor(network: model.network, inputs: model.specification.inputs, settings: settings, device: device)
+        let predictor = try ScenePredictor(network: model.network, inputs: model.specification.inputs, settings: settings, device: device)
         let prediction = try predictor.predict(scene.scene)
         times.network = lap()
         let provenance = ProductProvenance(inputs: [sourceName ?? url.lastPathComponent], model: model.summary,

@@ -1,5 +1,6 @@
 import Logging
 import SeaIceCore
+import SeaIceModels
 import SeaIceSampling
 import SeaIceTensor
 
@@ -25,9 +26,15 @@ public struct PredictionSettings: Codable, Sendable, Equatable {
 
 /// Whole-scene prediction on the downscaled grid (MMSeaIce practice: the whole downscaled scene
 /// through the network), in overlapping tiles when the scene exceeds `maxPixelsPerPass`.
+///
+/// A `UNet` runs through the fast inference path: a `UNetInference` snapshot (BatchNorm folded,
+/// conv → ReLU fused, channels-last) taken when the predictor is made, so weights changed later are
+/// not seen (make a new predictor). Other networks run in evaluation mode without autograd.
 public struct ScenePredictor {
-    /// The network (switched to evaluation mode for each prediction).
+    /// The network (switched to evaluation mode when the predictor is made and for each prediction).
     public let network: any MultiTaskNetwork
+    /// The folded snapshot of `network` when it is a `UNet`.
+    public let inference: UNetInference?
     /// Channels, downscaling and standardisation of the network's inputs.
     public let inputs: SamplerConfiguration
     /// Tiling.
@@ -36,11 +43,15 @@ public struct ScenePredictor {
     public let device: Device
 
     /// A predictor for `network` on `device`.
+    ///
+    /// - Throws: `SeaIceError` when the `UNet` snapshot cannot be made.
     public init(network: any MultiTaskNetwork, inputs: SamplerConfiguration, settings: PredictionSettings = .init(),
-                device: Device = .cpu) {
+                device: Device = .cpu) throws {
         precondition(settings.tileSize > settings.overlap && settings.overlap >= 0,
                      "tile size \(settings.tileSize) must exceed the overlap \(settings.overlap) ≥ 0")
         self.network = network
+        network.eval()
+        inference = try (network as? UNet).map { try UNetInference($0) }
         self.inputs = inputs
         self.settings = settings
         self.device = device
@@ -61,7 +72,9 @@ public struct ScenePredictor {
     /// Predicts one window.
     func predictWindow(_ scene: DownscaledScene, row: Int, col: Int, rows h: Int, cols w: Int) throws -> DownscaledPrediction {
         let x = try input(scene, row: row, col: col, rows: h, cols: w)
-        return try Tensor.withNoGrad { try OutputDecoder.decode(network.outputs(x), head: network.sicHead) }
+        return try Tensor.withNoGrad {
+            try OutputDecoder.decode(inference.map { try $0(x) } ?? network.outputs(x), head: network.sicHead)
+        }
     }
 
     /// Predicts `scene`, whole or tiled.

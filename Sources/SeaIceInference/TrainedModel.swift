@@ -1,5 +1,6 @@
 import Foundation
 import SeaIceCore
+import SeaIceModels
 import SeaIceNN
 import SeaIceSampling
 import SeaIceTensor
@@ -8,19 +9,19 @@ import SeaIceTensor
 /// inputs (channels in order, downscaling, standardisation). Stored as the manifest's `model`.
 public struct NetworkSpecification: Codable, Sendable, Equatable {
     /// The architecture.
-    public var model: ModelConfiguration
+    public var model: UNetConfiguration
     /// Channels, downscale factor and method, latitude/longitude standardisation.
     public var inputs: SamplerConfiguration
 
     /// Bundles both.
-    public init(model: ModelConfiguration, inputs: SamplerConfiguration) {
+    public init(model: UNetConfiguration, inputs: SamplerConfiguration) {
         self.model = model
         self.inputs = inputs
     }
 
     /// Throws when the model's input count differs from the channel list.
     public func validate() throws {
-        try model.validate()
+        try model.validateForAutoICE()
         guard model.inputChannels == inputs.channels.count else {
             throw SeaIceError.configuration(
                 "model.inputChannels is \(model.inputChannels) but inputs.channels lists \(inputs.channels.count) channels")
@@ -31,7 +32,7 @@ public struct NetworkSpecification: Codable, Sendable, Equatable {
 /// A network loaded from a checkpoint folder, with its specification and provenance.
 public struct TrainedModel {
     /// The network, on `device`, in evaluation mode.
-    public let network: MultiTaskUNet
+    public let network: UNet
     /// How it was built and what it reads.
     public let specification: NetworkSpecification
     /// Code version recorded in the checkpoint.
@@ -51,7 +52,7 @@ public struct TrainedModel {
                                            item: "model", expected: "a consistent configuration (\(message))")
         }
         var generator = SeededGenerator(seed: 0)  // overwritten by the weights
-        let network = try spec.model.makeNetwork(generator: &generator)
+        let network = try UNet(spec.model, generator: &generator)
         try Checkpoint.loadWeights(into: network, from: directory)
         try network.to(device)
         network.eval()

@@ -83,3 +83,37 @@ public final class FeatureMap: Module, UnaryLayer {
     /// [N, input, H, W] → [N, output, H, W] logits.
     public func callAsFunction(_ x: Tensor) throws -> Tensor { try featureOut(x) }
 }
+
+/// U-Net decoders and input checks shared by `UNet` and `UNetInference`.
+public enum UNetDecoder {
+    /// The expanding blocks mirroring `filters` (encoder order), bridge side first.
+    public static func make(filters: [Int], generator: inout SeededGenerator) throws -> ModuleList<ExpandingBlock> {
+        var list = [try ExpandingBlock(filters[filters.count - 1], filters[filters.count - 1], generator: &generator)]
+        for n in stride(from: filters.count, to: 1, by: -1) {
+            list.append(try ExpandingBlock(filters[n - 1], filters[n - 2], generator: &generator))
+        }
+        return ModuleList(list)
+    }
+
+    /// Decodes `bridge` with the encoder's `skips` (first level first).
+    public static func decode(_ blocks: ModuleList<ExpandingBlock>, bridge: Tensor, skips: [Tensor]) throws -> Tensor {
+        var y = bridge
+        for (block, skip) in zip(blocks.items, skips.reversed()) { y = try block(y, skip: skip) }
+        return y
+    }
+
+    /// Checks that `x` is NCHW with the configured channels and runs `body`; inputs smaller than
+    /// 2^levels (one max-pool per level) are zero-padded at the bottom/right and the outputs cropped back.
+    static func padded(_ x: Tensor, configuration: UNetConfiguration, _ body: (Tensor) throws -> TaskOutputs) throws -> TaskOutputs {
+        guard x.rank == 4, x.shape[1] == configuration.inputChannels else {
+            throw SeaIceError.invalidInput(file: "UNet", item: "input",
+                                           expected: "NCHW with \(configuration.inputChannels) channels, found shape \(x.shape)")
+        }
+        let minimum = 1 << configuration.filters.count
+        let (h, w) = (x.shape[2], x.shape[3])
+        guard h < minimum || w < minimum else { return try body(x) }
+        let out = try body(try x.pad([0, max(minimum - w, 0), 0, max(minimum - h, 0)]))
+        func crop(_ t: Tensor) throws -> Tensor { try t.narrow(dim: 2, start: 0, length: h).narrow(dim: 3, start: 0, length: w) }
+        return TaskOutputs(sic: try crop(out.sic), sod: try crop(out.sod), floe: try crop(out.floe))
+    }
+}

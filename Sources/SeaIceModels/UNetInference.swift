@@ -2,8 +2,9 @@ import SeaIceCore
 import SeaIceNN
 import SeaIceTensor
 
-/// An inference-only snapshot of a `UNet` with every BatchNorm folded into the convolution
-/// before it, run without autograd, each conv → BN → ReLU as one fused convolution.
+/// An inference-only snapshot of a `UNet` (any variant: shared or separate decoders, SIC regression
+/// or classification) with every BatchNorm folded into the convolution before it, run without
+/// autograd, each conv → BN → ReLU as one fused convolution.
 ///
 /// Folding (eval-mode BatchNorm is affine): with s = γ / √(running_var + eps),
 /// W' = W · s (per output channel) and b' = β − running_mean · s, so
@@ -23,40 +24,67 @@ public final class UNetInference {
     private let input: [Folded]
     private let contracts: [[Folded]]
     private let bridge: [Folded]
-    private let expands: [[Folded]]
-    private let regressionWeight: Tensor, regressionBias: Tensor
-    private let sod: Folded, floe: Folded
+    /// Decoders (deepest block first): one, or SIC, SOD, FLOE with separate decoders.
+    private let decoders: [[[Folded]]]
+    /// Regression head (weight [1, filters[0]], bias [1]), or nil with the classification head.
+    private let regression: (weight: Tensor, bias: Tensor)?
+    private let sic: Folded?, sod: Folded, floe: Folded
 
     /// Folds `net`'s current weights and running statistics.
     public init(_ net: UNet) throws {
         configuration = net.configuration
         // Weights stored in the activations' memory format, so no convolution re-lays them out per call.
         let format: MemoryFormat = net.configuration.channelsLast ? .channelsLast : .contiguous
-        (input, contracts, bridge, expands, regressionWeight, regressionBias, sod, floe) = try Tensor.withNoGrad {
-            (try Self.fold(net.inputBlock, format), try net.contractBlocks.items.map { try Self.fold($0.doubleConv, format) },
-             try Self.fold(net.bridge.doubleConv, format), try net.expandBlocks.items.map { try Self.fold($0.doubleConv, format) },
-             try net.regressionLayer.weight.value.clone(), try net.regressionLayer.bias!.value.clone(),
-             try Self.plain(net.sodFeatureMap.featureOut, format), try Self.plain(net.floeFeatureMap.featureOut, format))
+        (input, contracts, bridge, decoders, regression, sic, sod, floe) = try Tensor.withNoGrad {
+            let decoders = [net.expandBlocks] + [net.sodExpandBlocks, net.floeExpandBlocks].compactMap { $0 }
+            return (try Self.fold(net.inputBlock, format), try net.contractBlocks.items.map { try Self.fold($0.doubleConv, format) },
+                    try Self.fold(net.bridge.doubleConv, format),
+                    try decoders.map { try $0.items.map { try Self.fold($0.doubleConv, format) } },
+                    try net.regressionLayer.map { (try $0.weight.value.clone(), try $0.bias!.value.clone()) },
+                    try net.sicFeatureMap.map { try Self.plain($0.featureOut, format) },
+                    try Self.plain(net.sodFeatureMap.featureOut, format), try Self.plain(net.floeFeatureMap.featureOut, format))
         }
     }
 
-    /// SIC, SOD and FLOE outputs for NCHW input `x` [N, inputChannels, H, W].
-    public func callAsFunction(_ x: Tensor) throws -> UNetOutput {
+    /// How the SIC output is read.
+    public var sicHead: SICHeadKind { configuration.sicHead }
+
+    /// SIC, SOD and FLOE outputs for NCHW input `x` [N, inputChannels, H, W]; equal to the source
+    /// network's eval-mode outputs up to float rounding.
+    public func callAsFunction(_ x: Tensor) throws -> TaskOutputs {
         try Tensor.withNoGrad {
-            let start = configuration.channelsLast ? try x.contiguous(.channelsLast) : x
-            var skips = [try Self.double(start, input)]
-            for block in contracts { skips.append(try Self.double(Functional.maxPool2d(skips[skips.count - 1], kernelSize: 2), block)) }
-            var y = try Self.double(Functional.maxPool2d(skips[skips.count - 1], kernelSize: 2), bridge)
-            for (block, skip) in zip(expands, skips.reversed()) {
-                let s = y.shape, target = skip.shape
-                var up = try Functional.interpolate(y, size: Size2(2 * s[2], 2 * s[3]), mode: .bilinear, alignCorners: true)
-                let dh = target[2] - 2 * s[2], dw = target[3] - 2 * s[3]
-                if dh != 0 || dw != 0 { up = try up.pad([dw / 2, dw - dw / 2, dh / 2, dh - dh / 2]) }
-                y = try Self.double(Tensor.cat([up, skip], dim: 1), block)
+            try UNetDecoder.padded(x, configuration: configuration) { x in
+                let start = configuration.channelsLast ? try x.contiguous(.channelsLast) : x
+                var skips = [try Self.double(start, input)]
+                for block in contracts { skips.append(try Self.double(Functional.maxPool2d(skips[skips.count - 1], kernelSize: 2), block)) }
+                let bottom = try Self.double(Functional.maxPool2d(skips[skips.count - 1], kernelSize: 2), bridge)
+                let features = try decoders.map { try Self.decode($0, bottom: bottom, skips: skips) }
+                let sicOut: Tensor
+                if let r = regression {
+                    sicOut = try Functional.linear(features[0].permute([0, 2, 3, 1]), weight: r.weight, bias: r.bias).permute([0, 3, 1, 2])
+                } else {
+                    sicOut = try Self.apply(features[0], sic!)
+                }
+                return TaskOutputs(sic: sicOut, sod: try Self.apply(features[min(1, features.count - 1)], sod),
+                                   floe: try Self.apply(features[min(2, features.count - 1)], floe))
             }
-            let sic = try Functional.linear(y.permute([0, 2, 3, 1]), weight: regressionWeight, bias: regressionBias).permute([0, 3, 1, 2])
-            return UNetOutput(sic: sic, sod: try Self.apply(y, sod), floe: try Self.apply(y, floe))
         }
+    }
+
+    /// The same as `callAsFunction`.
+    public func outputs(_ x: Tensor) throws -> TaskOutputs { try self(x) }
+
+    /// Upsample (bilinear ×2, align corners), pad to the skip, concatenate, fused DoubleConv, per level.
+    private static func decode(_ blocks: [[Folded]], bottom: Tensor, skips: [Tensor]) throws -> Tensor {
+        var y = bottom
+        for (block, skip) in zip(blocks, skips.reversed()) {
+            let s = y.shape, target = skip.shape
+            var up = try Functional.interpolate(y, size: Size2(2 * s[2], 2 * s[3]), mode: .bilinear, alignCorners: true)
+            let dh = target[2] - 2 * s[2], dw = target[3] - 2 * s[3]
+            if dh != 0 || dw != 0 { up = try up.pad([dw / 2, dw - dw / 2, dh / 2, dh - dh / 2]) }
+            y = try Self.double(Tensor.cat([up, skip], dim: 1), block)
+        }
+        return y
     }
 
     private static func apply(_ x: Tensor, _ c: Folded) throws -> Tensor {

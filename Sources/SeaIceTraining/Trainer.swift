@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeaIceCore
 import SeaIceInference
+import SeaIceModels
 import SeaIceNN
 import SeaIceOptim
 import SeaIceSampling

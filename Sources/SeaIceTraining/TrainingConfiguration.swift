@@ -1,25 +1,9 @@
 import Foundation
 import SeaIceCore
 import SeaIceInference
+import SeaIceModels
 import SeaIceOptim
 import SeaIceSampling
-
-/// Weights of the three task losses (../shared/specs/mmseaice.md, "Training": 1·MSE + 3·CE + 3·CE).
-public struct LossWeights: Codable, Sendable, Equatable {
-    /// Weight of the SIC loss (masked MSE, or cross-entropy for the classification head).
-    public var sic: Double
-    /// Weight of the SOD cross-entropy.
-    public var sod: Double
-    /// Weight of the FLOE cross-entropy.
-    public var floe: Double
-
-    /// The MMSeaIce weights by default.
-    public init(sic: Double = 1, sod: Double = 3, floe: Double = 3) {
-        self.sic = sic
-        self.sod = sod
-        self.floe = floe
-    }
-}
 
 /// Which scenes of the data folder are held out for validation.
 public struct ValidationSettings: Codable, Sendable, Equatable {
@@ -43,7 +27,7 @@ public struct ValidationSettings: Codable, Sendable, Equatable {
 /// number from ../shared/specs/mmseaice.md).
 public struct TrainingConfiguration: Codable, Sendable, Equatable {
     /// Network architecture.
-    public var model: ModelConfiguration
+    public var model: UNetConfiguration
     /// Input channels, patch size, downscaling, batch size and augmentations.
     public var sampler: SamplerConfiguration
     /// Task loss weights.
@@ -64,7 +48,7 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public var threads: Int?
 
     /// Creates a configuration.
-    public init(model: ModelConfiguration, sampler: SamplerConfiguration, loss: LossWeights = .init(),
+    public init(model: UNetConfiguration, sampler: SamplerConfiguration, loss: LossWeights = .init(),
                 optimizer: SGDConfiguration, schedule: LearningRateSchedule, epochs: Int, iterationsPerEpoch: Int,
                 validation: ValidationSettings = .init(), seed: UInt64, threads: Int? = nil) {
         self.model = model

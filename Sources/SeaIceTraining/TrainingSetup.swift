@@ -3,6 +3,7 @@ import Logging
 import SeaIceAI4Arctic
 import SeaIceCore
 import SeaIceInference
+import SeaIceModels
 import SeaIceSampling
 import SeaIceTensor
 
@@ -64,7 +65,7 @@ public enum TrainingSetup {
         let validator = validation.isEmpty ? nil : try Validator(files: validation, inputs: configuration.sampler,
                                                                   settings: configuration.validation.prediction, device: device)
         var g = Trainer.initialGenerators(seed: configuration.seed).initialisation
-        let network = try configuration.model.makeNetwork(generator: &g)
+        let network = try UNet(configuration.model, generator: &g)
         let trainer = try Trainer(configuration: configuration, network: network, batches: sampler, validator: validator,
                                   run: RunDirectory(url: run), device: device, logger: logger)
         trainer.simulatedData = try train.contains { try InferenceScene.isSimulated($0) }

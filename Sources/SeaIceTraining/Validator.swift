@@ -3,6 +3,7 @@ import SeaIceAI4Arctic
 import SeaIceCore
 import SeaIceEvaluation
 import SeaIceInference
+import SeaIceModels
 import SeaIceSampling
 import SeaIceTensor
 
@@ -45,7 +46,7 @@ public final class Validator {
 
     /// Scores `network` (switched to evaluation mode; the caller switches back to training).
     public func score(_ network: any MultiTaskNetwork) throws -> ValidationScores {
-        let predictor = ScenePredictor(network: network, inputs: inputs, settings: settings, device: device)
+        let predictor = try ScenePredictor(network: network, inputs: inputs, settings: settings, device: device)
         var matrices: [Chart: ConfusionMatrix] = Dictionary(uniqueKeysWithValues: Chart.allCases.map { ($0, ConfusionMatrix(chart: $0)) })
         for scene in scenes {
             let p = try predictor.predict(scene.scene)

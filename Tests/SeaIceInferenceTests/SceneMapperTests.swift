@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SeaIceCore
 import SeaIceInference
+import SeaIceModels
 import SeaIceNetCDF
 import SeaIceNN
 import SeaIceSampling
@@ -14,10 +15,10 @@ final class SceneMapperTests: XCTestCase {
     func tinyCheckpoint(in dir: URL, decoder: DecoderLayout = .shared, head: SICHeadKind = .regression) throws -> (URL, NetworkSpecification) {
         var inputs = SamplerConfiguration()
         inputs.downscaleFactor = 4
-        let spec = NetworkSpecification(model: ModelConfiguration(inputChannels: inputs.channels.count, filters: [4, 4],
+        let spec = NetworkSpecification(model: UNetConfiguration(inputChannels: inputs.channels.count, filters: [4, 4],
                                                                   decoder: decoder, sicHead: head), inputs: inputs)
         var g = SeededGenerator(seed: 7)
-        let net = try spec.model.makeNetwork(generator: &g)
+        let net = try UNet(spec.model, generator: &g)
         let url = dir.appendingPathComponent("checkpoint")
         try Checkpoint.save(to: url, model: net, manifest: CheckpointManifest(model: spec, training: EmptyTrainingState()))
         return (url, spec)
@@ -57,7 +58,7 @@ final class SceneMapperTests: XCTestCase {
     func testSeparateDecodersAndOddSizesKeepTheGrid() throws {
         for (h, w) in [(1, 1), (3, 5), (8, 9), (17, 10)] {
             var g = SeededGenerator(seed: 3)
-            let net = try ModelConfiguration(inputChannels: 2, filters: [2, 3, 4], decoder: .separate).makeNetwork(generator: &g)
+            let net = try UNet(UNetConfiguration(inputChannels: 2, filters: [2, 3, 4], decoder: .separate), generator: &g)
             net.eval()
             let out = try net.outputs(Tensor.zeros([2, 2, h, w]))
             XCTAssertEqual(out.sic.shape, [2, 1, h, w])
@@ -68,7 +69,7 @@ final class SceneMapperTests: XCTestCase {
 
     func testSharedLayoutUsesTheReferenceStateDictNames() throws {
         var g = SeededGenerator(seed: 3)
-        let net = try ModelConfiguration(inputChannels: 16).makeNetwork(generator: &g)
+        let net = try UNet(UNetConfiguration(inputChannels: 16), generator: &g)
         let names = Set(try net.stateDict().map(\.name))
         for expected in ["input_block.double_conv.0.weight", "contract_blocks.2.double_conv.double_conv.4.running_var",
                          "bridge.double_conv.double_conv.3.weight", "expand_blocks.3.double_conv.double_conv.1.num_batches_tracked",

@@ -2,6 +2,7 @@ import AI4ArcticTestSupport
 import Foundation
 import SeaIceCore
 import SeaIceInference
+import SeaIceModels
 import SeaIceNN
 import SeaIceSampling
 import SeaIceTensor
@@ -80,6 +81,32 @@ final class ScenePredictorTests: XCTestCase {
         XCTAssertEqual(whole.floe, tiled.floe)
         for (a, b) in zip(whole.sodProbabilities, tiled.sodProbabilities) { XCTAssertEqual(a, b, accuracy: 1e-5) }
         XCTAssertEqual(Set(whole.sod).isSubset(of: Set(0...5)), true, "argmax only over the 6 valid SOD classes")
+    }
+
+    func testUNetPredictionRunsTheFoldedPathAndMatchesEvalMode() throws {
+        let dir = try temporaryDirectory()
+        let url = try ReadySceneFixture(lines: 64, samples: 72).write(to: dir)
+        var inputs = SamplerConfiguration()
+        inputs.downscaleFactor = 4
+        let scene = try InferenceScene.load(url, configuration: inputs)
+        for head in SICHeadKind.allCases {
+            var g = SeededGenerator(seed: 6)
+            let net = try UNet(UNetConfiguration(inputChannels: inputs.channels.count, filters: [4, 8], decoder: .separate, sicHead: head),
+                               generator: &g)
+            let predictor = try ScenePredictor(network: net, inputs: inputs)
+            XCTAssertNotNil(predictor.inference, "a UNet predicts through UNetInference")
+            let fast = try predictor.predict(scene.scene)
+            net.eval()
+            let x = try predictor.input(scene.scene, row: 0, col: 0, rows: scene.scene.rows, cols: scene.scene.cols)
+            let slow = try Tensor.withNoGrad { try OutputDecoder.decode(net.outputs(x), head: head) }
+            // Float rounding may flip a near-tie, so classes must agree almost everywhere and values closely.
+            let n = fast.sic.count
+            for (a, b, task) in [(fast.sic, slow.sic, "SIC"), (fast.sod, slow.sod, "SOD"), (fast.floe, slow.floe, "FLOE")] {
+                XCTAssertLessThanOrEqual(zip(a, b).filter { $0 != $1 }.count, n / 100, "\(head): \(task) classes")
+            }
+            for (a, b) in zip(fast.sicValue, slow.sicValue) { XCTAssertEqual(a, b, accuracy: 1e-3) }
+            for (a, b) in zip(fast.floeProbabilities, slow.floeProbabilities) { XCTAssertEqual(a, b, accuracy: 1e-4) }
+        }
     }
 
     func testMissingChannelsAreAllListed() throws {

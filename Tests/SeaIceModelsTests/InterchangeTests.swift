@@ -17,7 +17,7 @@ final class InterchangeTests: XCTestCase {
         return url
     }
 
-    private func assertOutputs(_ out: UNetOutput, match file: SafeTensorsFile, file f: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertOutputs(_ out: TaskOutputs, match file: SafeTensorsFile, file f: StaticString = #filePath, line: UInt = #line) throws {
         assertAllClose(try out.sic.floats(), try file.tensor("sic").floats(), rtol: 1e-4, atol: 1e-4, "sic", file: f, line: line)
         assertAllClose(try out.sod.floats(), try file.tensor("sod").floats(), rtol: 1e-4, atol: 1e-4, "sod", file: f, line: line)
         assertAllClose(try out.floe.floats(), try file.tensor("floe").floats(), rtol: 1e-4, atol: 1e-4, "floe", file: f, line: line)

@@ -56,18 +56,56 @@ final class UNetTests: XCTestCase {
         assertAllClose(try a.floe.floats(), try b.floe.floats(), rtol: 1e-4, atol: 1e-5)
     }
 
-    func testFoldedInferenceMatchesEvalMode() throws {
-        var g = SeededGenerator(seed: 8)
-        let net = try UNet(Self.tiny, generator: &g)
-        _ = try net(ramp([2, 3, 20, 22], 0.05, 0.1))  // non-trivial running statistics
+    func testFoldedInferenceMatchesEvalModeForEveryVariant() throws {
+        for decoder in DecoderLayout.allCases {
+            for head in SICHeadKind.allCases {
+                var config = Self.tiny
+                config.decoder = decoder
+                config.sicHead = head
+                var g = SeededGenerator(seed: 8)
+                let net = try UNet(config, generator: &g)
+                _ = try net(ramp([2, 3, 20, 22], 0.05, 0.1))  // non-trivial running statistics
+                net.eval()
+                for shape in [[1, 3, 21, 19], [1, 3, 7, 5]] {  // the second is below 2^levels: padded and cropped
+                    let x = try ramp(shape)
+                    let reference = try net(x)
+                    let folded = try UNetInference(net)(x)
+                    let what = "\(decoder) decoder, \(head) SIC, input \(shape)"
+                    XCTAssertEqual(folded.sic.shape, [1, head == .regression ? 1 : 12, shape[2], shape[3]], what)
+                    XCTAssertEqual(folded.sod.shape, [1, 7, shape[2], shape[3]], what)
+                    assertAllClose(try folded.sic.floats(), try reference.sic.floats(), rtol: 1e-4, atol: 1e-5)
+                    assertAllClose(try folded.sod.floats(), try reference.sod.floats(), rtol: 1e-4, atol: 1e-5)
+                    assertAllClose(try folded.floe.floats(), try reference.floe.floats(), rtol: 1e-4, atol: 1e-5)
+                }
+            }
+        }
+    }
+
+    func testVariantStateDictNames() throws {
+        var g = SeededGenerator(seed: 3)
+        let net = try UNet(UNetConfiguration(decoder: .separate, sicHead: .classification), generator: &g)
+        let shapes = Dictionary(uniqueKeysWithValues: try net.stateDict().map { ($0.name, $0.tensor.shape) })
+        XCTAssertNil(shapes["regression_layer.weight"])
+        XCTAssertEqual(shapes["sic_feature_map.feature_out.weight"], [12, 32, 1, 1])
+        XCTAssertEqual(shapes["sod_expand_blocks.0.double_conv.double_conv.0.weight"], [64, 128, 3, 3])
+        XCTAssertEqual(shapes["floe_expand_blocks.3.double_conv.double_conv.4.running_var"], [32])
+        // Two more decoders of 4 blocks × 12 entries, 12-logit head instead of the linear layer.
+        XCTAssertEqual(shapes.count, 114 + 2 * 48)
+    }
+
+    func testSeparateDecodersAreIndependent() throws {
+        var g = SeededGenerator(seed: 5)
+        let net = try UNet(UNetConfiguration(inputChannels: 3, filters: [4, 8], decoder: .separate), generator: &g)
         net.eval()
-        let x = try ramp([1, 3, 21, 19])
-        let reference = try net(x)
-        let folded = try UNetInference(net)(x)
-        XCTAssertEqual(folded.sod.shape, [1, 7, 21, 19])
-        assertAllClose(try folded.sic.floats(), try reference.sic.floats(), rtol: 1e-4, atol: 1e-5)
-        assertAllClose(try folded.sod.floats(), try reference.sod.floats(), rtol: 1e-4, atol: 1e-5)
-        assertAllClose(try folded.floe.floats(), try reference.floe.floats(), rtol: 1e-4, atol: 1e-5)
+        let x = try ramp([1, 3, 12, 12])
+        let before = try net(x)
+        // Zeroing the FLOE decoder's last convolution changes FLOE only.
+        let conv = net.floeExpandBlocks!.items.last!.doubleConv.doubleConv.layers[3] as! Conv2d
+        try Tensor.withNoGrad { try conv.weight.value.fill(0) }
+        let after = try net(x)
+        XCTAssertEqual(try after.sic.floats(), try before.sic.floats())
+        XCTAssertEqual(try after.sod.floats(), try before.sod.floats())
+        XCTAssertNotEqual(try after.floe.floats(), try before.floe.floats())
     }
 
     func testConfigurationValidationAndCodable() throws {

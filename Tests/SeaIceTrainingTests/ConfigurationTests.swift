@@ -1,6 +1,7 @@
 import Foundation
 import SeaIceAI4Arctic
 import SeaIceInference
+import SeaIceModels
 import SeaIceOptim
 import SeaIceSampling
 import SeaIceTestSupport

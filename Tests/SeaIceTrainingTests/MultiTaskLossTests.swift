@@ -1,4 +1,5 @@
 import SeaIceInference
+import SeaIceModels
 import SeaIceTensor
 import SeaIceTraining
 import XCTest

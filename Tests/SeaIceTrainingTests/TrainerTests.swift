@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeaIceCore
 import SeaIceInference
+import SeaIceModels
 import SeaIceNN
 import SeaIceOptim
 import SeaIceSampling
@@ -17,7 +18,7 @@ final class TrainerTests: XCTestCase {
         sampler.patchSize = 8
         sampler.batchSize = 4
         return TrainingConfiguration(
-            model: ModelConfiguration(inputChannels: 4, filters: [4, 8]), sampler: sampler,
+            model: UNetConfiguration(inputChannels: 4, filters: [4, 8]), sampler: sampler,
             optimizer: SGDConfiguration(learningRate: 0.05, momentum: 0.9, weightDecay: 0.01),
             schedule: .cosineWarmRestarts(t0: 2 * iterations, tMult: 1, etaMin: 0),
             epochs: epochs, iterationsPerEpoch: iterations, validation: ValidationSettings(count: 0), seed: seed, threads: 1)
@@ -25,7 +26,7 @@ final class TrainerTests: XCTestCase {
 
     func trainer(_ c: TrainingConfiguration, run: URL) throws -> Trainer {
         var g = Trainer.initialGenerators(seed: c.seed).initialisation
-        let net = try c.model.makeNetwork(generator: &g)
+        let net = try UNet(c.model, generator: &g)
         return try Trainer(configuration: c, network: net, batches: SyntheticBatches(), validator: nil,
                            run: RunDirectory(url: run), logger: Logger(label: "test"))
     }
