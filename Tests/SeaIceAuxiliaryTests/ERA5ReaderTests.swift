@@ -86,6 +86,15 @@ final class ERA5ReaderTests: XCTestCase {
         XCTAssertEqual(n.v[0], -2 * cos(θ), accuracy: 1e-6)
     }
 
+    func testSkewedImageAxesStillGiveARotation() {
+        // Samples due east, lines 5° off due south (GRD skew): v is the component towards south, |wind| kept.
+        let skew = 5.0 * .pi / 180
+        let grid = AuxiliaryGrid(lines: 1, samples: 1) { y, x in (0.01 * (-y * cos(skew)), 0.01 * (x + y * sin(skew))) }
+        let r = grid.rotate(east: [1], north: [2])
+        XCTAssertEqual(r.u[0], 1, accuracy: 1e-6)
+        XCTAssertEqual(r.v[0], -2, accuracy: 1e-6)
+    }
+
     func testSceneTimeOutsideTheFileIsRefused() throws {
         let url = try file()
         XCTAssertThrowsError(try fields(url, AuxiliaryFixtures.point(75, 45), hour: 30)) { error in
