@@ -29,7 +29,16 @@ final class PreprocessWithAuxiliaryTests: XCTestCase {
         var preprocessor = Sentinel1Preprocessor(configuration: configuration, coefficients: nil, land: land)
         let logger = Logger(label: "test")
         // Geometry of the scene (to place the fixtures over it).
-        let grid = try AuxiliaryInputs.grid(for: try preprocessor.run(product, logger: logger))
+        let plain = try preprocessor.run(product, logger: logger)
+        let grid = try AuxiliaryInputs.grid(for: plain)
+        XCTAssertEqual(AuxiliaryInputs.pixelsPerCell(pixelSpacing: plain.pixelSpacing), 2)
+        XCTAssertEqual([grid.lines, grid.samples], [(plain.height + 1) / 2, (plain.width + 1) / 2])
+        // A cell centre is the centre of its 2 × 2 pixels (bilinear geolocation: their mean), e.g. cell (3, 5); the
+        // 2 km grid uses the written 21 × 21 tie points, the pixels the annotation's own grid: tens of metres apart.
+        let corners = [(6, 10), (6, 11), (7, 10), (7, 11)].map { $0.0 * plain.width + $0.1 }
+        let cell = 3 * grid.samples + 5
+        XCTAssertEqual(grid.latitude[cell], corners.map { Double(plain.latitude[$0]) }.reduce(0, +) / 4, accuracy: 1e-4)
+        XCTAssertEqual(grid.longitude[cell], corners.map { Double(plain.longitude[$0]) }.reduce(0, +) / 4, accuracy: 1e-3)
         let latMin = grid.latitude.min()!, latMax = grid.latitude.max()!
         let lonMin = grid.longitude.min()!, lonMax = grid.longitude.max()!
         XCTAssert(lonMax - lonMin < 90, "fixture assumes the scene does not cross the antimeridian")
