@@ -5,8 +5,13 @@
 # SEAICE_TORCH_SOURCE chooses where torch comes from:
 #   auto  (default) the CPU-only wheel in pip's configured local folder when there is one, else PyPI
 #   local only pip's configured local wheel folder (find-links), no index
-#   pypi  PyPI only (pip --isolated, no find-links): torch plus the two small NVIDIA runtime
-#         wheels (nvidia-cuda-runtime, nvidia-cuda-cupti) that libtorch_cpu.so needs to load
+#   pypi  PyPI only (pip --isolated, no find-links): torch with all its dependencies, the CUDA
+#         libraries included (a few GB): CUDA works on GPU machines and the Python reference
+#         scripts (`import torch`) run
+#   pypi-minimal  PyPI only: torch plus just the two small NVIDIA runtime wheels
+#         (nvidia-cuda-runtime, nvidia-cuda-cupti) that libtorch_cpu.so needs to load: enough for
+#         SeaIceKit itself on CPU; Python's `import torch` then fails (no cuDNN), so the tests
+#         that compare with PyTorch at run time are skipped
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,8 +50,11 @@ pkg-config --exists gdal || fail "pkg-config cannot find gdal after installing l
 
 # --- libtorch from the torch wheel ---------------------------------------------------
 if [ -f "$stamp" ] && [ -f "$torchdir/torch/lib/libtorch_cpu.so" ]; then
-  say "libtorch present: $(cat "$stamp")"
-  exit 0
+  if [ "$source_choice" = auto ] || grep -q "($source_choice)" "$stamp"; then
+    say "libtorch present: $(cat "$stamp")"
+    exit 0
+  fi
+  say "libtorch present but from another source ($(cat "$stamp")); reinstalling from '$source_choice'"
 fi
 command -v "$python" >/dev/null || fail "$python not found (needed to install the torch wheel)"
 "$python" -m pip --version >/dev/null 2>&1 || fail "pip is not available for $python"
@@ -62,7 +70,13 @@ install_local() {
 }
 
 install_pypi() {
-  say "installing torch from PyPI (isolated: no local wheel folder); this downloads about 1 GB"
+  say "installing torch and all its dependencies from PyPI (isolated: no local wheel folder); this downloads a few GB"
+  "$python" -m pip --isolated install "${pip_q[@]}" --only-binary=:all: --target "$tmp" torch \
+    || fail "pip could not install torch and its dependencies from PyPI"
+}
+
+install_pypi_minimal() {
+  say "installing torch alone from PyPI (isolated: no local wheel folder); this downloads about 1 GB"
   "$python" -m pip --isolated install "${pip_q[@]}" --no-deps --only-binary=:all: --target "$tmp" torch \
     || fail "pip could not install torch from PyPI"
   # The NVIDIA runtime wheels libtorch_cpu.so links against (libcudart, libcupti), at the
@@ -83,8 +97,9 @@ install_pypi() {
 case "$source_choice" in
   local) install_local || fail "no torch wheel in pip's configured local folder (set SEAICE_TORCH_SOURCE=pypi)";;
   pypi) install_pypi;;
+  pypi-minimal) install_pypi_minimal;;
   auto) install_local 2>/dev/null || { rm -rf "$tmp"; say "no local torch wheel found"; install_pypi; };;
-  *) fail "SEAICE_TORCH_SOURCE must be auto, local or pypi (got '$source_choice')";;
+  *) fail "SEAICE_TORCH_SOURCE must be auto, local, pypi or pypi-minimal (got '$source_choice')";;
 esac
 
 say "installing Python helpers for the reference scripts: ${py_packages[*]}"

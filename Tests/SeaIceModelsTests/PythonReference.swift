@@ -5,6 +5,7 @@ import XCTest
 /// Runs `scripts/python python/<script> …` (the project's PyTorch) and fails the test on a non-zero exit.
 enum PythonReference {
     static func run(_ script: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        try PythonTorch.skipUnlessAvailable()
         let process = Process()
         process.executableURL = TestPaths.repository.appendingPathComponent("scripts/python")
         process.arguments = [TestPaths.repository.appendingPathComponent("python/\(script)").path] + arguments
