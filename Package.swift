@@ -157,9 +157,13 @@ let package = Package(
 
         // MARK: stages
         .target(
+            name: "SeaIceAuxiliary",
+            dependencies: ["SeaIceCore", "SeaIceNetCDF", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "SeaIceSentinel1",
             dependencies: [
-                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand",
+                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -176,7 +180,7 @@ let package = Package(
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceCharts",
                 "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
                 "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceTraining", "SeaIceInference",
-                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench",
+                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -253,6 +257,13 @@ let package = Package(
             dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]
         ),
         .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceAuxiliaryTests",
+            dependencies: [
+                "SeaIceAuxiliary", "SeaIceSentinel1", "SeaIceAI4Arctic", "SeaIceLand", "SeaIceNetCDF", "SeaIceCore", "SeaIceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",

@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceAuxiliary
 import SeaIceCore
 import SeaIceNetCDF
 
@@ -10,8 +11,9 @@ import SeaIceNetCDF
 /// `sar_grid_longitude`, `sar_grid_incidenceangle`, `sar_grid_height` on `sar_grid_points`. Differences,
 /// stated in attributes: the grid is at `pixel_spacing` (tie-point line/sample are in this grid's
 /// coordinates; the annotation's grid resampled to 21 × 21), `distance_map` is distance to land in km (not the AutoICE class bins), and an extra
-/// `sar_land_mask` (uint8, 1 = land). AMSR2 and ERA5 variables are absent unless given; the global
-/// attributes `amsr2_available` / `era5_available` ("no") say so, and models needing them must refuse the file.
+/// `sar_land_mask` (uint8, 1 = land). AMSR2 (`btemp_*`, K) and ERA5 (`u10m_rotated`, `v10m_rotated`, `t2m`, `skt`,
+/// `tcwv`, `tclw`) are float64 on `(2km_grid_lines, 2km_grid_samples)` when `scene.auxiliary` has them; the global
+/// attributes `amsr2_available` / `era5_available` ("yes"/"no") say which, and models needing absent ones must refuse the file.
 public enum AI4ArcticSceneWriter {
     /// Writes `scene` to `url` atomically; `compression` is the zlib level 1–9 with 512 × 512 chunks (nil: none,
     /// contiguous storage: ~ 10× faster to write, files ~ 2.5× larger).
@@ -23,7 +25,7 @@ public enum AI4ArcticSceneWriter {
             try nc.defineDimension("sar_samples", length: W)
             try nc.defineDimension("sar_grid_points", length: scene.tiePoints.count)
             // The AMSR2/ERA5 grid: one cell per 2 km (50 × 50 pixels at 40 m), declared even when its variables are absent.
-            let cell = max(1, Int((2000 / scene.pixelSpacing).rounded()))
+            let cell = AuxiliaryInputs.pixelsPerCell(pixelSpacing: scene.pixelSpacing)
             try nc.defineDimension("2km_grid_lines", length: (H + cell - 1) / cell)
             try nc.defineDimension("2km_grid_samples", length: (W + cell - 1) / cell)
             let chunks = compression == nil ? nil : [min(H, 512), min(W, 512)]
@@ -56,8 +58,14 @@ public enum AI4ArcticSceneWriter {
                 try nc.defineVariable(name, type: .double, dimensions: ["sar_grid_points"])
                 try nc.setAttribute("units", .text(units), variable: name)
             }
+            let auxiliary = scene.auxiliary?.all ?? []
+            for f in auxiliary {
+                try nc.defineVariable(f.name, type: .double, dimensions: ["2km_grid_lines", "2km_grid_samples"])
+                try nc.setAttributes([("units", .text(f.units)), ("long_name", .text(f.longName))], variable: f.name)
+            }
             try nc.setAttributes(globalAttributes(scene))
             try nc.endDefinitions()
+            for f in auxiliary { try nc.write(f.values, variable: f.name) }
             for (name, values, _) in grids { try nc.write(values, variable: name) }
             if let m = scene.landMask { try nc.write(m, variable: "sar_land_mask") }
             for (name, _, get) in ties { try nc.write(scene.tiePoints.map(get), variable: name) }
@@ -67,6 +75,7 @@ public enum AI4ArcticSceneWriter {
 
     static func globalAttributes(_ s: AnalysisReadyScene) -> [(String, NetCDFAttribute)] {
         let c = s.configuration
+        let amsr2 = !(s.auxiliary?.amsr2.isEmpty ?? true), era5 = !(s.auxiliary?.era5.isEmpty ?? true)
         var a: [(String, NetCDFAttribute)] = [
             ("scene_id", .text(s.productName)), ("original_id", .text(s.productName)),
             ("pixel_spacing", .doubles([s.pixelSpacing])), ("multilook_factor", .ints([Int32(s.factor)])),
@@ -74,8 +83,8 @@ public enum AI4ArcticSceneWriter {
             ("flip", .ints([0])),
             ("noise_removal", .text(c.noise.rawValue)), ("negative_power", .text(c.negativePower == .nan ? "set to NaN" : "clamped to \(c.powerFloor) (linear)")),
             ("incidence_correction", .text(c.incidenceCorrection.rawValue)),
-            ("amsr2_available", .text("no")), ("era5_available", .text("no")),
-            ("auxiliary_inputs", .text("AMSR2 brightness temperatures (btemp_*) and ERA5 fields (u10m_rotated, v10m_rotated, t2m, skt, tcwv, tclw) are absent; models that need them must refuse this file")),
+            ("amsr2_available", .text(amsr2 ? "yes" : "no")), ("era5_available", .text(era5 ? "yes" : "no")),
+            ("auxiliary_inputs", .text(auxiliaryText(amsr2: amsr2, era5: era5))),
             ("source", .text("Contains modified Copernicus Sentinel data; preprocessed by SeaIceKit seaice preprocess")),
         ]
         for (pol, slope) in s.appliedSlopes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -88,6 +97,18 @@ public enum AI4ArcticSceneWriter {
         for (pol, ipf) in s.nerscIPFUsed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             a.append(("nersc_coefficients_ipf_\(pol.rawValue)", .doubles([ipf])))
         }
+        for (name, text) in s.auxiliary?.provenance ?? [] { a.append((name, .text(text))) }
         return a
+    }
+
+    /// The `auxiliary_inputs` attribute: which of the 2 km groups are present.
+    static func auxiliaryText(amsr2: Bool, era5: Bool) -> String {
+        let groups = [(amsr2, "AMSR2 brightness temperatures (btemp_*, K)"),
+                      (era5, "ERA5 fields (u10m_rotated, v10m_rotated, t2m, skt, tcwv, tclw)")]
+        let present = groups.filter { $0.0 }.map(\.1), absent = groups.filter { !$0.0 }.map(\.1)
+        var parts: [String] = []
+        if !present.isEmpty { parts.append(present.joined(separator: " and ") + " are given on the 2 km grid (float64, NaN = no data)") }
+        if !absent.isEmpty { parts.append(absent.joined(separator: " and ") + " are absent; models that need them must refuse this file") }
+        return parts.joined(separator: "; ")
     }
 }

@@ -48,6 +48,8 @@ public struct AnalysisReadyScene: Sendable {
     public var nerscIPFUsed: [Polarisation: Double]
     /// Wall-clock and process CPU seconds per stage, in order.
     public var stageTimings: [StageTiming]
+    /// AMSR2 and ERA5 fields on the 2 km grid (`AuxiliaryInputs`), nil when none were given.
+    public var auxiliary: AuxiliaryFields? = nil
 }
 
 /// Time spent in one processing stage.
@@ -73,3 +75,4 @@ public struct StageTiming: Sendable {
 #if canImport(Glibc)
 import Glibc
 #endif
+import SeaIceAuxiliary

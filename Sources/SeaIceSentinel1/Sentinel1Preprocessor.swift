@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SeaIceAuxiliary
 import SeaIceCore
 import SeaIceLand
 
@@ -15,6 +16,8 @@ public struct Sentinel1Preprocessor: Sendable {
     public var coefficients: NERSCCoefficients.Table?
     /// Land data; nil leaves `distanceToLandKm`/`landMask` empty.
     public var land: LandLookup?
+    /// Optional AMSR2 and ERA5 files put on the scene's 2 km grid (default: none).
+    public var auxiliary = AuxiliaryInputs()
 
     /// A preprocessor with its configuration and auxiliary data.
     public init(configuration: PreprocessConfiguration, coefficients: NERSCCoefficients.Table?, land: LandLookup?) {
@@ -103,7 +106,7 @@ public struct Sentinel1Preprocessor: Sendable {
         if c.incidenceCorrection != .none { lap("incidence correction") }
         let f = Double(p.factor)
         let ties = grid.resampled(count: 21).map { var t = $0; t.line /= f; t.pixel /= f; return t }
-        return AnalysisReadyScene(
+        var scene = AnalysisReadyScene(
             productName: product.productName, mission: first.mission, mode: first.mode, ipfVersion: product.ipfVersion,
             pixelSpacing: c.pixelSize, factor: p.factor, width: p.width, height: p.height,
             primaryPolarisation: primary.polarisation, primaryDB: primaryDB,
@@ -111,6 +114,12 @@ public struct Sentinel1Preprocessor: Sendable {
             incidence: geo.incidence, latitude: geo.latitude, longitude: geo.longitude,
             distanceToLandKm: distance, landMask: mask, tiePoints: ties, configuration: c,
             appliedSlopes: slopes, nerscIPFUsed: ipfUsed, stageTimings: stages)
+        if auxiliary.isRequested {
+            scene.auxiliary = try auxiliary.fields(for: scene, logger: logger)
+            lap("AMSR2/ERA5 on the 2 km grid")
+            scene.stageTimings = stages
+        }
+        return scene
     }
 }
 

@@ -136,6 +136,15 @@ public struct TiePointGrid: Sendable {
         return out
     }
 
+    /// Latitude and longitude (degrees, longitude in [−180, 180)) at one (line, pixel) of the grid's coordinates,
+    /// bilinear inside and linearly extrapolated outside the tie points.
+    public func location(line: Double, pixel: Double) -> (latitude: Double, longitude: Double) {
+        let c = TiePointGrid.cell(pixels, pixel), r = TiePointGrid.cell(lines, line)
+        var lon = bilinear(longitude, c, r) + lonReference
+        lon -= 360 * ((lon + 180) / 360).rounded(.down)
+        return (bilinear(latitude, c, r), lon)
+    }
+
     /// Incidence angle (degrees) at one full-resolution (line, pixel).
     public func incidence(line: Double, pixel: Double) -> Double {
         bilinear(incidence, TiePointGrid.cell(pixels, pixel), TiePointGrid.cell(lines, line))

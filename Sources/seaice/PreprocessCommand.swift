@@ -27,6 +27,10 @@ struct PreprocessOptions: ParsableArguments {
     var coefficients: String?
     @Option(help: "Distance-to-land netCDF (GSHHG, 0.1 degree; default: landmask/landmetrics/... in the data folder); 'none' to skip land.")
     var landDistance: String?
+    @Option(help: "AMSR2 L1R/L1B swath file (JAXA HDF5 or netCDF-4): writes btemp_6_9h ... btemp_89_0v (K) on the 2 km grid.")
+    var amsr2: String?
+    @Option(help: "ERA5 single-levels netCDF from the Copernicus CDS (u10, v10, t2m, skt, tcwv, tclw): writes u10m_rotated, v10m_rotated, t2m, skt, tcwv, tclw on the 2 km grid.")
+    var era5: String?
     @Option(help: "1 km land-mask GeoTIFF (1 = land; default: landmask/global-land-mask/globe_land_1km.tif in the data folder); 'none' to derive the mask from the distance sign.")
     var landMask: String?
 
@@ -53,7 +57,9 @@ struct PreprocessOptions: ParsableArguments {
         let table = noise == .nersc ? try NERSCCoefficients.Table(url: URL(fileURLWithPath: coefficients)) : nil
         let land = landDistance == "none" ? nil : LandLookup(
             distanceFile: URL(fileURLWithPath: landDistance), maskFile: landMask == "none" ? nil : URL(fileURLWithPath: landMask))
-        return Sentinel1Preprocessor(configuration: c, coefficients: table, land: land)
+        var preprocessor = Sentinel1Preprocessor(configuration: c, coefficients: table, land: land)
+        preprocessor.auxiliary = AuxiliaryInputs(amsr2: amsr2.map { URL(fileURLWithPath: $0) }, era5: era5.map { URL(fileURLWithPath: $0) })
+        return preprocessor
     }
 }
 
@@ -62,7 +68,7 @@ struct PreprocessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preprocess",
         abstract: "Calibrate, denoise and multilook a Sentinel-1 EW/IW GRD product into an analysis-ready netCDF scene.",
-        discussion: "The scene has the AI4Arctic raw variable names (nersc_sar_primary/secondary in dB, sar_incidenceangle, distance_map, sar_grid_*). AMSR2 and ERA5 inputs are not added: the file says so (amsr2_available = no, era5_available = no).")
+        discussion: "The scene has the AI4Arctic raw variable names (nersc_sar_primary/secondary in dB, sar_incidenceangle, distance_map, sar_grid_*). --amsr2 and --era5 add the AMSR2 brightness temperatures and ERA5 fields on the 2 km grid (float64); without them the file says so (amsr2_available = no, era5_available = no).")
 
     @Argument(help: "The product: a .SAFE folder or its .zip.")
     var product: String
