@@ -149,7 +149,9 @@ public final class LabelSource {
         try file.attributes().filter { $0.key.lowercased().contains("simulat") && !isNegative($0.value) }
             .sorted { $0.key < $1.key }
             .map { name, value in
-                let text = value.text ?? value.doubles.map { $0.map { "\($0)" }.joined(separator: ", ") } ?? ""
+                var text = value.text ?? value.doubles.map { $0.map { "\($0)" }.joined(separator: ", ") } ?? ""
+                // Long values (a whole simulator configuration) are shortened: the note only has to say "simulated".
+                if text.count > 60 { text = String(text.prefix(57)) + "…" }
                 return "\(URL(fileURLWithPath: file.path).lastPathComponent): \(name) = \(text)"
             }
     }
