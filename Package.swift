@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "SeaIceEvaluation",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL",
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceQuicklook",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -206,7 +206,7 @@ let package = Package(
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceEvaluationTests",
-            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceTestSupport"],
+            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),

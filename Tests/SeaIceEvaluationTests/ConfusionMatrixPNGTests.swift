@@ -1,5 +1,6 @@
 import Foundation
 import SeaIceEvaluation
+import SeaIceQuicklook
 import SeaIceTestSupport
 import XCTest
 
@@ -22,13 +23,14 @@ final class ConfusionMatrixPNGTests: XCTestCase {
 
     func testCellsAreShadedByRowShare() {
         let canvas = ConfusionMatrixPNG.render(table(), chart: .sod, title: "SOD")
-        // Sample the centre-right part of cells (away from the text) of row 0: column 0 full, column 1 empty.
-        let left = 6 * 4 * 2 + 12, top = 3 * (7 * 2 + 4) + 6
-        let full = canvas.pixel(x: left + 40, y: top + 22)
-        let empty = canvas.pixel(x: left + 44 + 40, y: top + 22)
-        XCTAssertEqual(full.0, 8)
-        XCTAssertEqual(full.2, 107)
-        XCTAssertEqual(empty.0, 255)
+        // Sample the lower-right corner of cells (away from the text) of row 0: column 0 full, column 1 empty.
+        let left = 4 * 6 + 16, top = 3 * (7 + 5) + 8
+        let full = canvas.color(x: left + 40, y: top + 19)
+        let empty = canvas.color(x: left + 44 + 40, y: top + 19)
+        XCTAssertEqual(full, RGB(8, 48, 107))
+        XCTAssertEqual(empty, RGB(255, 255, 255))
+        // Row 1 is half right: its class-1 cell is half shaded.
+        XCTAssertEqual(canvas.color(x: left + 44 + 40, y: top + 22 + 19), RGB(131, 151, 181))
         XCTAssertGreaterThan(canvas.width, left + 7 * 44)
     }
 
