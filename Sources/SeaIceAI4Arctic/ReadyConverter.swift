@@ -50,8 +50,7 @@ public struct ReadyConverter: Sendable {
     /// The raw file's global attributes that mark it simulated (any name containing "simulat"),
     /// carried into the ready file so that figures derived from it can say so.
     func simulationMarkers(of input: AI4ArcticFile) throws -> [(String, NetCDFAttribute)] {
-        try input.netCDF.attributes().filter { $0.key.lowercased().contains("simulat") }
-            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        try SimulationMarkers.attributes(of: input.netCDF).map { ($0.name, $0.value) }
     }
 
     /// Converts `raw` into `outputDirectory/<ready name>`; `progress` receives the fraction done (0 … 1).

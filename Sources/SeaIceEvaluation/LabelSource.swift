@@ -146,21 +146,12 @@ public final class LabelSource {
     }
 
     private static func simulationAttributes(of file: NetCDFFile) throws -> [String] {
-        try file.attributes().filter { $0.key.lowercased().contains("simulat") && !isNegative($0.value) }
-            .sorted { $0.key < $1.key }
+        try SimulationMarkers.markers(of: file)
             .map { name, value in
                 var text = value.text ?? value.doubles.map { $0.map { "\($0)" }.joined(separator: ", ") } ?? ""
                 // Long values (a whole simulator configuration) are shortened: the note only has to say "simulated".
                 if text.count > 60 { text = String(text.prefix(57)) + "…" }
                 return "\(URL(fileURLWithPath: file.path).lastPathComponent): \(name) = \(text)"
             }
-    }
-
-    /// Whether a simulation attribute's value says "not simulated".
-    static func isNegative(_ value: NetCDFAttribute) -> Bool {
-        if let text = value.text {
-            return ["", "no", "false", "0", "none", "n"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
-        }
-        return value.doubles?.allSatisfy { $0 == 0 } ?? false
     }
 }

@@ -80,18 +80,13 @@ public struct InferenceScene: Sendable {
         }
     }
 
-    /// Whether a global attribute whose name contains "simulat" marks the file as simulated (any
-    /// value but "", "no", "false", "0", "none"), or the ready-to-train `original_id` is a product id
+    /// Whether a global attribute marks the file as simulated (`SimulationMarkers`), or the ready-to-train `original_id` is a product id
     /// of the SeaIceKit simulator (which ends its ids in `SIMU`; the raw → ready conversion keeps the
     /// id but not the attribute).
     static func isSimulated(_ file: AI4ArcticFile) throws -> Bool {
         let attributes = try file.globalAttributes()
         if let original = attributes[AI4ArcticNaming.ReadyAttribute.originalID]?.text, original.contains("_SIMU") { return true }
-        return attributes.contains { key, value in
-            guard key.lowercased().contains("simulat") else { return false }
-            let text = value.text ?? value.doubles.map { $0.map { "\($0)" }.joined() } ?? ""
-            return !["", "no", "false", "0", "0.0", "none"].contains(text.lowercased())
-        }
+        return try !SimulationMarkers.markers(of: file.netCDF).isEmpty
     }
 
     /// Whether the AI4Arctic file at `url` (raw or ready-to-train) is marked simulated.

@@ -96,9 +96,7 @@ public final class Adam: Optimizer {
 
     /// Restores the state saved by `record` and `stateTensors()`.
     public func load(record: OptimizerRecord, tensors: [String: Tensor]) throws {
-        guard record.configuration == self.record.configuration else {
-            throw SeaIceError.configuration("optimizer state is for \(record.configuration), this optimizer is \(self.record.configuration)")
-        }
+        try requireSameConfiguration(record)
         var m: [String: Tensor] = [:], v: [String: Tensor] = [:]
         for (name, p) in parameters {
             let a = try stateTensor("\(name).exp_avg", in: tensors, like: p.value)

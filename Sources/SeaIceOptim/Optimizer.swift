@@ -29,6 +29,13 @@ extension Optimizer {
         for (_, p) in parameters { p.value.zeroGrad() }
     }
 
+    /// Throws unless `saved` was recorded by an optimizer of this kind and hyper-parameters.
+    func requireSameConfiguration(_ saved: OptimizerRecord) throws {
+        guard saved.configuration == record.configuration else {
+            throw SeaIceError.configuration("optimizer state is for \(saved.configuration), this optimizer is \(record.configuration)")
+        }
+    }
+
     /// The state tensor `name` from `tensors`, checked against the shape of `like`.
     func stateTensor(_ name: String, in tensors: [String: Tensor], like reference: Tensor) throws -> Tensor? {
         guard let t = tensors[name] else { return nil }

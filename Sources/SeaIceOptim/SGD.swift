@@ -84,9 +84,7 @@ public final class SGD: Optimizer {
 
     /// Restores the state saved by `record` and `stateTensors()`.
     public func load(record: OptimizerRecord, tensors: [String: Tensor]) throws {
-        guard case .sgd(let saved) = record.configuration, saved == configuration else {
-            throw SeaIceError.configuration("optimizer state is for \(record.configuration), this optimizer is \(OptimizerConfiguration.sgd(configuration))")
-        }
+        try requireSameConfiguration(record)
         var buffers: [String: Tensor] = [:]
         for (name, p) in parameters {
             if let t = try stateTensor("\(name).momentum_buffer", in: tensors, like: p.value) { buffers[name] = t }

@@ -95,3 +95,25 @@ final class NetCDFFileTests: XCTestCase {
         }
     }
 }
+
+final class SimulationMarkersTests: XCTestCase {
+    func testMarkersCountOnlyWhenTheValueDoesNotSayNo() throws {
+        let url = try TestPaths.temporaryDirectory("markers").appendingPathComponent("m.nc")
+        let f = try NetCDFFile.create(url)
+        try f.setAttribute("simulated", .text("true"))
+        try f.setAttribute("simulator_seed", .ints([7]))
+        try f.setAttribute("Simulation_note", .text(" No "))
+        try f.setAttribute("simulated_fraction", .doubles([0, 0]))
+        try f.setAttribute("title", .text("simulated scene"))
+        try f.close()
+        let file = try NetCDFFile.open(url)
+        XCTAssertEqual(try SimulationMarkers.attributes(of: file).map(\.name),
+                       ["Simulation_note", "simulated", "simulated_fraction", "simulator_seed"])
+        XCTAssertEqual(try SimulationMarkers.markers(of: file).map(\.name), ["simulated", "simulator_seed"])
+        for negative in ["", "no", "FALSE", "0", "0.0", "none", "n"] {
+            XCTAssert(SimulationMarkers.saysNo(.text(negative)), negative)
+        }
+        XCTAssertFalse(SimulationMarkers.saysNo(.text("yes")))
+        XCTAssertFalse(SimulationMarkers.saysNo(.ints([0, 1])))
+    }
+}
