@@ -84,7 +84,8 @@ let package = Package(
         ),
         .target(
             name: "SeaIceBench",
-            dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
+            dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
+                           "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
                            .product(name: "Logging", package: "swift-log")]
         ),
 
@@ -267,7 +268,7 @@ let package = Package(
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",
-            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceTraining", "SeaIceTestSupport", "AI4ArcticTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
     ],
     cxxLanguageStandard: .cxx20

@@ -71,11 +71,7 @@ public struct UNetBenchmarkReport: Codable, Sendable {
     }
 
     /// Median of `values` (mean of the middle two for an even count).
-    public static func median(_ values: [Double]) -> Double {
-        let s = values.sorted()
-        guard !s.isEmpty else { return .nan }
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
+    public static func median(_ values: [Double]) -> Double { Statistics.median(values) }
 
     /// A Markdown table of the medians, speed-ups, memory and fraction of peak.
     public var markdown: String {

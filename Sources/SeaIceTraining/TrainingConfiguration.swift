@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceAI4Arctic
 import SeaIceCore
 import SeaIceInference
 import SeaIceModels
@@ -7,13 +8,22 @@ import SeaIceSampling
 
 /// Which scenes of the data folder are held out for validation.
 public struct ValidationSettings: Codable, Sendable, Equatable {
-    /// File names to hold out (the reference's `valset2` list); when empty, `count` files are drawn
+    /// Scenes to hold out (`configs/mmseaice.json`: the reference's 17 `valset2` scenes, raw names),
+    /// as ready-to-train or raw file names; when empty, `count` files are drawn
     /// from the sorted list with the run's seed.
     public var scenes: [String]
     /// Number of scenes drawn when `scenes` is empty (MMSeaIce: 17; 0 disables validation).
     public var count: Int
     /// Whole-scene prediction settings.
     public var prediction: PredictionSettings
+
+    /// The ready-to-train file name a listed scene stands for: a raw AI4Arctic name
+    /// (`S1A_EW_GRDM_1SDH_<timestamp>_…_icechart_<service>_….nc`, as in MMSeaIce's `valset2`) maps to
+    /// `<timestamp>_<service>_prep.nc` by the organisers' rule; any other name is a file name as it is.
+    public static func readyFileName(for listed: String) -> String {
+        if listed.hasSuffix(AI4ArcticNaming.readySuffix) { return listed }
+        return (try? AI4ArcticNaming.readyName(forRaw: listed)) ?? listed
+    }
 
     /// Settings holding out `count` drawn scenes.
     public init(scenes: [String] = [], count: Int = 17, prediction: PredictionSettings = .init()) {

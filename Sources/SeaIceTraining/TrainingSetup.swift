@@ -23,14 +23,17 @@ public enum TrainingSetup {
         return picked.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    /// Splits `files` into training and validation: the named scenes, or `count` drawn without
+    /// Splits `files` into training and validation: the named scenes (raw AI4Arctic names, as the
+    /// reference's `valset2` list gives them, stand for their ready-to-train files), or `count` drawn without
     /// replacement with a generator derived from `seed` (never all files: at least one trains).
     public static func split(_ files: [URL], settings: ValidationSettings, seed: UInt64) throws -> (train: [URL], validation: [URL]) {
         if !settings.scenes.isEmpty {
-            let names = Set(settings.scenes)
+            let wanted = settings.scenes.map(ValidationSettings.readyFileName(for:))
+            let names = Set(wanted)
             let validation = files.filter { names.contains($0.lastPathComponent) }
             let found = Set(validation.map(\.lastPathComponent))
-            let missing = settings.scenes.filter { !found.contains($0) }
+            let missing = zip(settings.scenes, wanted).filter { !found.contains($0.1) }
+                .map { $0.0 == $0.1 ? $0.0 : "\($0.1) (listed as \($0.0))" }
             guard missing.isEmpty else {
                 throw SeaIceError.missing(file: files.first?.deletingLastPathComponent().path ?? "data folder",
                                           item: "validation scenes \(missing.joined(separator: ", "))")

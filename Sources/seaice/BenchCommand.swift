@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed and memory (figures go to BENCHMARKS.md).",
-        subcommands: [BenchUNetCommand.self, BenchPredictCommand.self, BenchPreprocessCommand.self, AI4ArcticCommand.BenchSampler.self]
+        subcommands: [BenchUNetCommand.self, BenchTrainCommand.self, BenchPredictCommand.self, BenchPreprocessCommand.self, AI4ArcticCommand.BenchSampler.self]
     )
 }
 
@@ -34,6 +34,12 @@ struct BenchUNetCommand: ParsableCommand {
     @Option(help: "Training patch side in pixels (default 256; ignored with --quick).")
     var patch = 256
 
+    @Option(help: "Input channels (default 18).")
+    var channels = 18
+
+    @Option(parsing: .upToNextOption, help: "U-Net filters per level (default 32 32 64 64).")
+    var filters: [Int] = [32, 32, 64, 64]
+
     @Option(help: "Repository holding python/bench_unet.py and scripts/python (default: the current folder).")
     var repository: String = FileManager.default.currentDirectoryPath
 
@@ -41,6 +47,9 @@ struct BenchUNetCommand: ParsableCommand {
         guard iterations > 0 else { throw ValidationError("--iterations must be at least 1") }
         guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
         guard batch > 0, patch >= 16 else { throw ValidationError("--batch must be ≥ 1 and --patch ≥ 16") }
+        guard channels > 0, !filters.isEmpty, filters.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--channels and every --filters value must be ≥ 1")
+        }
     }
 
     func run() throws {
@@ -50,6 +59,8 @@ struct BenchUNetCommand: ParsableCommand {
             options.batch = batch
             options.patch = patch
         }
+        options.channels = channels
+        options.filters = filters
         var logger = Logger(label: "seaice.bench")
         logger.logLevel = .info
         let report = try UNetBenchmark(options: options, repository: URL(fileURLWithPath: repository), logger: logger).run()

@@ -32,6 +32,11 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(c.sampler.latitudeStatistics, MeanStd(mean: 69.12526250065734, std: 7.03179625261593))
         XCTAssertEqual(c.sampler.longitudeStatistics, MeanStd(mean: -56.38966259295485, std: 31.32935694114249))
         XCTAssertEqual(c.validation.count, 17)
+        // The 17 validation scenes are MMSeaIce's valset2 list (real file names, read in place).
+        let valset2 = try JSONDecoder().decode([String].self, from: Data(contentsOf: TestPaths.sharedData(
+            "ai4arctic-starterpack/notebook-metadata-extracts/MMSeaIce_valset2.json")))
+        XCTAssertEqual(c.validation.scenes, valset2)
+        XCTAssertEqual(Set(c.validation.scenes.map(ValidationSettings.readyFileName(for:))).count, 17)
         // Round trip: what the run folder stores decodes to the same configuration.
         XCTAssertEqual(try JSONDecoder().decode(TrainingConfiguration.self, from: c.encoded()), c)
     }
@@ -71,6 +76,14 @@ final class ConfigurationTests: XCTestCase {
         let named = try TrainingSetup.split(files, settings: ValidationSettings(scenes: [files[2].lastPathComponent]), seed: 4)
         XCTAssertEqual(named.validation, [files[2]])
         XCTAssertThrowsError(try TrainingSetup.split(files, settings: ValidationSettings(scenes: ["nope.nc"]), seed: 4))
+        // A raw AI4Arctic name (as valset2 lists them) stands for its ready-to-train file.
+        let raw = "S1B_EW_GRDM_1SDH_20180103T000000_20180103T000100_010579_0134BA_590D_icechart_dmi_201801030000_CentralEast_RIC.nc"
+        XCTAssertEqual(ValidationSettings.readyFileName(for: raw), "20180103T000000_dmi_prep.nc")
+        XCTAssertEqual(try TrainingSetup.split(files, settings: ValidationSettings(scenes: [raw]), seed: 4).validation, [files[3]])
+        let missingRaw = raw.replacingOccurrences(of: "20180103T000000_2018", with: "20190103T000000_2018")
+        XCTAssertThrowsError(try TrainingSetup.split(files, settings: ValidationSettings(scenes: [missingRaw]), seed: 4)) { error in
+            XCTAssertTrue("\(error)".contains("20190103T000000_dmi_prep.nc (listed as S1B_EW_GRDM"), "\(error)")
+        }
         XCTAssertEqual(try TrainingSetup.split([files[0]], settings: ValidationSettings(count: 17), seed: 1).validation, [],
                        "at least one scene always trains")
     }
