@@ -19,6 +19,42 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
     public var seconds: Double
     /// Whether the data were simulated (any training or validation file marked simulated).
     public var simulatedData: Bool
+    /// The arithmetic of the epoch's training steps (`float32` in logs written before mixed precision).
+    public var precision: PrecisionPlan = .float32
+    /// The loss scale at the end of the epoch (nil without loss scaling).
+    public var lossScale: Double? = nil
+    /// Optimizer steps of the epoch skipped for non-finite gradients (nil without loss scaling).
+    public var skippedSteps: Int? = nil
+}
+
+extension EpochMetrics {
+    private enum CodingKeys: String, CodingKey {
+        case epoch, iteration, learningRate, trainLoss, trainSICLoss, trainSODLoss, trainFLOELoss
+        case validationSIC, validationSOD, validationFLOE, validationCombined, best, seconds, simulatedData
+        case precision, lossScale, skippedSteps
+    }
+
+    /// Decodes a line; `precision` absent (older logs) means `float32`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        epoch = try c.decode(Int.self, forKey: .epoch)
+        iteration = try c.decode(Int.self, forKey: .iteration)
+        learningRate = try c.decode(Double.self, forKey: .learningRate)
+        trainLoss = try c.decode(Double.self, forKey: .trainLoss)
+        trainSICLoss = try c.decode(Double.self, forKey: .trainSICLoss)
+        trainSODLoss = try c.decode(Double.self, forKey: .trainSODLoss)
+        trainFLOELoss = try c.decode(Double.self, forKey: .trainFLOELoss)
+        validationSIC = try c.decodeIfPresent(Double.self, forKey: .validationSIC)
+        validationSOD = try c.decodeIfPresent(Double.self, forKey: .validationSOD)
+        validationFLOE = try c.decodeIfPresent(Double.self, forKey: .validationFLOE)
+        validationCombined = try c.decodeIfPresent(Double.self, forKey: .validationCombined)
+        best = try c.decode(Bool.self, forKey: .best)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        simulatedData = try c.decode(Bool.self, forKey: .simulatedData)
+        precision = try c.decodeIfPresent(PrecisionPlan.self, forKey: .precision) ?? .float32
+        lossScale = try c.decodeIfPresent(Double.self, forKey: .lossScale)
+        skippedSteps = try c.decodeIfPresent(Int.self, forKey: .skippedSteps)
+    }
 }
 
 /// The machine-readable metrics log of a run: appends one JSON line per epoch, atomically

@@ -32,11 +32,13 @@ public struct RunDirectory {
     /// The manifest type of training checkpoints.
     public typealias Manifest = CheckpointManifest<NetworkSpecification, RunState>
 
-    /// Writes a checkpoint into `last/` (and a copy into `best/` when `best`).
-    public func save(network: Module, optimizer: any Optimizer, state: RunState,
+    /// Writes a checkpoint into `last/` (and a copy into `best/` when `best`); the state records
+    /// `optimizer`'s record and `scaler`'s state (when the run scales its loss).
+    public func save(network: Module, optimizer: any Optimizer, scaler: GradientScaler? = nil, state: RunState,
                      specification: NetworkSpecification, best: Bool) throws {
         var state = state
         state.optimizer = optimizer.record
+        if let scaler { state.scaler = scaler.state }
         let manifest = Manifest(model: specification, training: state)
         let optimizerState = optimizer.stateTensors()
         try replace(lastURL) { try Checkpoint.save(to: $0, model: network, optimizerState: optimizerState, manifest: manifest) }
@@ -55,9 +57,10 @@ public struct RunDirectory {
         return nil
     }
 
-    /// Restores `network` and `optimizer` from the checkpoint in `directory`; returns its state.
+    /// Restores `network`, `optimizer` and `scaler` (when given and the checkpoint has its state;
+    /// otherwise the scaler keeps its initial scale) from the checkpoint in `directory`; returns its state.
     /// - Throws: `SeaIceError` naming the checkpoint when its specification differs from `specification`.
-    public func restore(from directory: URL, network: Module, optimizer: any Optimizer,
+    public func restore(from directory: URL, network: Module, optimizer: any Optimizer, scaler: GradientScaler? = nil,
                         specification: NetworkSpecification, device: Device) throws -> RunState {
         let manifest = try Checkpoint.manifest(Manifest.self, in: directory)
         guard manifest.model == specification else {
@@ -68,6 +71,9 @@ public struct RunDirectory {
         try network.to(device)
         let tensors = try Checkpoint.optimizerState(in: directory, manifest: manifest, device: device)
         if let record = manifest.training.optimizer { try optimizer.load(record: record, tensors: tensors) }
+        if let scaler, let saved = manifest.training.scaler {
+            try scaler.restore(saved, source: directory.appendingPathComponent(Checkpoint.manifestName).path)
+        }
         return manifest.training
     }
 

@@ -2,8 +2,8 @@ import SeaIceCore
 import SeaIceOptim
 
 /// Everything besides tensors that an interrupted run needs to continue exactly: counters, the
-/// schedule position, the optimizer record, the best score so far and the run's generator (its
-/// state at the start of the next epoch; each epoch draws from `generator.split()`).
+/// schedule position, the optimizer record, the loss scaler, the best score so far and the run's
+/// generator (its state at the start of the next epoch; each epoch draws from `generator.split()`).
 public struct RunState: Codable, Sendable, Equatable {
     /// Epochs completed.
     public var epoch: Int
@@ -13,6 +13,9 @@ public struct RunState: Codable, Sendable, Equatable {
     public var scheduler: LearningRateScheduler
     /// Optimizer hyper-parameters and counters (its tensors are in `optimizer.safetensors`).
     public var optimizer: OptimizerRecord?
+    /// Loss scale and counters of the run's `GradientScaler` (nil when the run does not scale the loss,
+    /// and in checkpoints written before mixed precision).
+    public var scaler: GradientScalerState?
     /// Best validation combined score so far (percent) and its epoch.
     public var bestScore: Double?
     /// Epoch (1-based) of `bestScore`.
@@ -28,6 +31,7 @@ public struct RunState: Codable, Sendable, Equatable {
         iteration = 0
         self.scheduler = scheduler
         optimizer = nil
+        scaler = nil
         bestScore = nil
         bestEpoch = nil
         self.generator = generator

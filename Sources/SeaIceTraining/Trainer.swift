@@ -27,6 +27,11 @@ public struct TrainingSummary: Sendable {
 /// is its second; epoch e draws its batches from the run generator's e-th `split()`. Checkpoints
 /// are made at epoch ends with the run generator, so a resumed run draws exactly the batches the
 /// uninterrupted run would have drawn (weights bit-identical; `TrainerTests`).
+///
+/// Mixed precision (`configuration.mixedPrecision`, resolved for the device into `precision`): the
+/// forward pass and the loss run under `Autocast`, the backward pass outside it; with float16 a
+/// `GradientScaler` scales the loss, unscales the gradients and skips steps whose gradients
+/// overflowed. Its state is part of the checkpoint, so resume stays exact.
 public final class Trainer {
     /// The run's configuration.
     public let configuration: TrainingConfiguration
@@ -42,7 +47,13 @@ public final class Trainer {
     public let device: Device
     /// Whether the training data are simulated (recorded in the metrics).
     public var simulatedData = false
+    /// The arithmetic of the training steps on `device`.
+    public let precision: PrecisionPlan
     private let optimizer: any Optimizer
+    /// Dynamic loss scaling (float16 only).
+    private let scaler: GradientScaler?
+    /// Steps of the current epoch skipped by `scaler`.
+    private var skippedInEpoch = 0
     private let loss: MultiTaskLoss
     private let logger: Logger
     private var state: RunState
@@ -63,6 +74,8 @@ public final class Trainer {
         try network.to(device)
         optimizer = OptimizerConfiguration.sgd(configuration.optimizer).make(parameters: network.namedParameters())
         loss = MultiTaskLoss(weights: configuration.loss, sicHead: network.sicHead)
+        precision = configuration.mixedPrecision.plan(for: device)
+        scaler = precision.scalesLoss ? GradientScaler() : nil
         let scheduler = LearningRateScheduler(schedule: configuration.schedule, base: configuration.optimizer.learningRate)
         state = RunState(scheduler: scheduler, generator: Self.initialGenerators(seed: configuration.seed).run)
     }
@@ -78,7 +91,8 @@ public final class Trainer {
     @discardableResult
     public func resume() throws -> Int {
         guard let dir = run.latestCheckpoint() else { return 0 }
-        state = try run.restore(from: dir, network: network, optimizer: optimizer, specification: configuration.specification, device: device)
+        state = try run.restore(from: dir, network: network, optimizer: optimizer, scaler: scaler,
+                                specification: configuration.specification, device: device)
         try run.metrics.truncate(after: state.epoch)
         logger.info("resumed from \(dir.path) after epoch \(state.epoch) (iteration \(state.iteration))")
         return state.epoch
@@ -102,6 +116,7 @@ public final class Trainer {
             let stream = batches.stream(count: c.iterationsPerEpoch, generator: state.generator.split())
             var sums = [Double](repeating: 0, count: 4)
             var lr = 0.0
+            skippedInEpoch = 0
             for k in 1...c.iterationsPerEpoch {
                 guard let batch = try stream.next() else {
                     throw SeaIceError.configuration("batch source ended after \(k - 1) of \(c.iterationsPerEpoch) batches")
@@ -138,10 +153,12 @@ public final class Trainer {
                 epoch: epoch, iteration: state.iteration, learningRate: lr, trainLoss: sums[0] / n, trainSICLoss: sums[1] / n,
                 trainSODLoss: sums[2] / n, trainFLOELoss: sums[3] / n, validationSIC: scores?.sic, validationSOD: scores?.sod,
                 validationFLOE: scores?.floe, validationCombined: combined, best: isBest, seconds: seconds,
-                simulatedData: simulatedData || (validator?.simulated ?? false))
+                simulatedData: simulatedData || (validator?.simulated ?? false), precision: precision,
+                lossScale: scaler.map { Double($0.scale) }, skippedSteps: scaler.map { _ in skippedInEpoch })
             state.optimizer = optimizer.record
+            state.scaler = scaler?.state
             try run.metrics.append(metrics)
-            try run.save(network: network, optimizer: optimizer, state: state, specification: c.specification, best: isBest)
+            try run.save(network: network, optimizer: optimizer, scaler: scaler, state: state, specification: c.specification, best: isBest)
             logger.info("epoch \(epoch): loss \(String(format: "%.4f", metrics.trainLoss)), combined \(combined.map { String(format: "%.3f", $0) } ?? "–")")
             let elapsed = Date().timeIntervalSince(sessionStart)
             progress(TrainingProgress(epoch: epoch, epochs: lastEpoch, iteration: c.iterationsPerEpoch, iterationsPerEpoch: c.iterationsPerEpoch,
@@ -153,15 +170,23 @@ public final class Trainer {
         return TrainingSummary(epochs: state.epoch, bestScore: state.bestScore, bestEpoch: state.bestEpoch, history: try run.metrics.read())
     }
 
-    /// One optimisation step on `batch`; returns the loss terms (detached values read by the caller).
+    /// One optimisation step on `batch`: forward pass and loss under autocast (when `precision` has
+    /// one), backward outside it, then the optimizer step — through the loss scaler for float16,
+    /// which skips the step when a gradient overflowed. Returns the loss terms (float32, unscaled).
     func step(_ batch: TrainingBatch) throws -> LossTerms {
         let n = batch.count, s = batch.size
         let x = try Tensor(batch.inputs, shape: [n, batch.channels, s, s], device: device)
         let y = try Tensor(batch.labels, shape: [n, 3, s, s], device: device)
         optimizer.zeroGrad()
-        let terms = try loss(network.outputs(x), labels: y)
-        try terms.total.backward()
-        try optimizer.step()
+        let terms = try precision.run(on: device) { try loss(network.outputs(x), labels: y) }
+        if let scaler {
+            try scaler.scale(terms.total).backward()
+            if try !scaler.step(optimizer) { skippedInEpoch += 1 }
+            scaler.update()
+        } else {
+            try terms.total.backward()
+            try optimizer.step()
+        }
         return terms
     }
 }

@@ -56,11 +56,13 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// Torch intra-op threads (nil: libtorch's default).
     public var threads: Int?
+    /// Mixed-precision training (`auto` when the key is absent: float16 + loss scaling on CUDA, float32 on the CPU).
+    public var mixedPrecision: MixedPrecision
 
     /// Creates a configuration.
     public init(model: UNetConfiguration, sampler: SamplerConfiguration, loss: LossWeights = .init(),
                 optimizer: SGDConfiguration, schedule: LearningRateSchedule, epochs: Int, iterationsPerEpoch: Int,
-                validation: ValidationSettings = .init(), seed: UInt64, threads: Int? = nil) {
+                validation: ValidationSettings = .init(), seed: UInt64, threads: Int? = nil, mixedPrecision: MixedPrecision = .auto) {
         self.model = model
         self.sampler = sampler
         self.loss = loss
@@ -71,6 +73,28 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
         self.validation = validation
         self.seed = seed
         self.threads = threads
+        self.mixedPrecision = mixedPrecision
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case model, sampler, loss, optimizer, schedule, epochs, iterationsPerEpoch, validation, seed, threads, mixedPrecision
+    }
+
+    /// Decodes every key as required except `threads` (absent: nil) and `mixedPrecision` (absent: `auto`),
+    /// so that configurations written before mixed precision existed keep loading.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        model = try c.decode(UNetConfiguration.self, forKey: .model)
+        sampler = try c.decode(SamplerConfiguration.self, forKey: .sampler)
+        loss = try c.decode(LossWeights.self, forKey: .loss)
+        optimizer = try c.decode(SGDConfiguration.self, forKey: .optimizer)
+        schedule = try c.decode(LearningRateSchedule.self, forKey: .schedule)
+        epochs = try c.decode(Int.self, forKey: .epochs)
+        iterationsPerEpoch = try c.decode(Int.self, forKey: .iterationsPerEpoch)
+        validation = try c.decode(ValidationSettings.self, forKey: .validation)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
+        mixedPrecision = try c.decodeIfPresent(MixedPrecision.self, forKey: .mixedPrecision) ?? .auto
     }
 
     /// The network specification stored in checkpoints.

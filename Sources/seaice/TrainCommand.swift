@@ -39,6 +39,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
     var device: DeviceChoice = .auto
 
+    @Option(help: "Override the configuration's mixedPrecision: off, auto (float16 + loss scaling on CUDA, float32 on the CPU), bfloat16 or float16.")
+    var mixedPrecision: MixedPrecision?
+
     @Flag(name: .shortAndLong, help: "Log every epoch.")
     var verbose = false
 
@@ -55,12 +58,14 @@ struct TrainCommand: ParsableCommand {
         var configuration = try TrainingConfiguration.load(URL(fileURLWithPath: config))
         if let e = epochs { configuration.epochs = e }
         if let s = seed { configuration.seed = s }
+        if let m = mixedPrecision { configuration.mixedPrecision = m }
         let setup = try TrainingSetup.makeTrainer(configuration: configuration, data: URL(fileURLWithPath: data),
                                                   run: URL(fileURLWithPath: out), device: device.device, logger: logger)
         let trainer = setup.trainer
         if resume { try trainer.resume() }
         let simulated = trainer.simulatedData ? " (SIMULATED DATA)" : ""
-        Console.line("training on \(setup.train.count) scenes, validating on \(setup.validation.count)\(simulated), device \(device.device)")
+        Console.line("training on \(setup.train.count) scenes, validating on \(setup.validation.count)\(simulated), device \(device.device), "
+                     + "precision \(trainer.precision)")
         let bar = ProgressBar(enabled: true)
         let summary = try trainer.train { p in
             if let m = p.finishedEpoch {
@@ -68,7 +73,8 @@ struct TrainCommand: ParsableCommand {
                 let score = m.validationCombined.map { String(format: "combined %.3f (SIC %.3f, SOD %.3f, FLOE %.3f)", $0,
                                                              m.validationSIC ?? .nan, m.validationSOD ?? .nan, m.validationFLOE ?? .nan) }
                     ?? "no validation"
-                Console.line("epoch \(m.epoch)/\(p.epochs): loss \(String(format: "%.4f", m.trainLoss)), \(score)\(m.best ? ", best" : "")")
+                let scaling = m.lossScale.map { ", loss scale \(String(format: "%g", $0)), \(m.skippedSteps ?? 0) steps skipped" } ?? ""
+                Console.line("epoch \(m.epoch)/\(p.epochs): loss \(String(format: "%.4f", m.trainLoss)), \(score)\(m.best ? ", best" : "")\(scaling)")
             } else {
                 bar.draw(fraction: Double(p.iteration) / Double(p.iterationsPerEpoch),
                          label: "epoch \(p.epoch)/\(p.epochs) it \(p.iteration)/\(p.iterationsPerEpoch) loss \(String(format: "%.4f", p.meanLoss)) "
@@ -79,6 +85,8 @@ struct TrainCommand: ParsableCommand {
         Console.line("done: \(summary.epochs) epochs, best combined \(best)\(simulated); checkpoint \(out)/best")
     }
 }
+
+extension MixedPrecision: ExpressibleByArgument {}
 
 /// Where tensors live, as chosen on the command line.
 enum DeviceChoice: String, ExpressibleByArgument, CaseIterable {

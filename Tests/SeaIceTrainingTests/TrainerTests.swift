@@ -11,30 +11,6 @@ import SeaIceTraining
 import XCTest
 
 final class TrainerTests: XCTestCase {
-    /// A tiny run over `SyntheticBatches`: U-Net 4/8, constant lr 0.05, no validation.
-    func configuration(epochs: Int, iterations: Int, seed: UInt64 = 11) -> TrainingConfiguration {
-        var sampler = SamplerConfiguration()
-        sampler.channels = Array(sampler.channels.prefix(4))
-        sampler.patchSize = 8
-        sampler.batchSize = 4
-        return TrainingConfiguration(
-            model: UNetConfiguration(inputChannels: 4, filters: [4, 8]), sampler: sampler,
-            optimizer: SGDConfiguration(learningRate: 0.05, momentum: 0.9, weightDecay: 0.01),
-            schedule: .cosineWarmRestarts(t0: 2 * iterations, tMult: 1, etaMin: 0),
-            epochs: epochs, iterationsPerEpoch: iterations, validation: ValidationSettings(count: 0), seed: seed, threads: 1)
-    }
-
-    func trainer(_ c: TrainingConfiguration, run: URL) throws -> Trainer {
-        var g = Trainer.initialGenerators(seed: c.seed).initialisation
-        let net = try UNet(c.model, generator: &g)
-        return try Trainer(configuration: c, network: net, batches: SyntheticBatches(), validator: nil,
-                           run: RunDirectory(url: run), logger: Logger(label: "test"))
-    }
-
-    func weights(_ t: Trainer) throws -> [String: [Float]] {
-        Dictionary(uniqueKeysWithValues: try t.network.stateDict().map { ($0.name, try $0.tensor.to(.float32).floats()) })
-    }
-
     func testTinyModelLossFalls() throws {
         let dir = try temporaryDirectory()
         let t = try trainer(configuration(epochs: 1, iterations: 40), run: dir)
@@ -81,13 +57,6 @@ final class TrainerTests: XCTestCase {
         for t in [a, b, c] { _ = try t.train() }
         XCTAssertEqual(try weights(a), try weights(b))
         XCTAssertNotEqual(try weights(a), try weights(c))
-    }
-
-    func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seaice-training-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir
     }
 }
 

@@ -246,6 +246,42 @@ sik_status sik_addc_inplace(sik_tensor t, sik_tensor a, sik_tensor b, double val
 /// `t += weight · (end − t)`.
 sik_status sik_lerp_inplace(sik_tensor t, sik_tensor end, double weight);
 
+// MARK: - Autocast and loss scaling (autocast.cpp)
+
+/// The autocast settings of one device type on the calling thread, as `torch.autocast.__enter__`
+/// saves them; `sik_autocast_enter` fills it and `sik_autocast_exit` puts it back.
+typedef struct {
+    /// `SIK_DEVICE_*` code of the device type these settings belong to.
+    int32_t device_type;
+    /// 1 when autocast was enabled for `device_type`.
+    int32_t enabled;
+    /// `SIK_DTYPE_*` code of the lower-precision type autocast casts to on `device_type`.
+    int32_t dtype;
+    /// 1 when casts of leaf tensors (weights) were being cached.
+    int32_t cache_enabled;
+} sik_autocast_state;
+
+/// 1 when autocast is enabled for `device_type` (`SIK_DEVICE_*`) on the calling thread, else 0.
+int32_t sik_autocast_enabled(int32_t device_type);
+/// `SIK_DTYPE_*` code of the type autocast casts to on `device_type` (-1 for an unknown device type).
+int32_t sik_autocast_dtype(int32_t device_type);
+/// Enters an autocast region on the calling thread exactly as `torch.autocast(device_type, dtype,
+/// enabled)` does: saves the current settings in `*previous`, sets enabled (1) or disabled (0) and
+/// `dtype` (`SIK_DTYPE_FLOAT16` or `SIK_DTYPE_BFLOAT16`) for `device_type`, increments the nesting
+/// level and enables the weight-cast cache. Every successful call must be paired with
+/// `sik_autocast_exit(previous)` on the same thread.
+sik_status sik_autocast_enter(int32_t device_type, int32_t enabled, int32_t dtype, sik_autocast_state *previous);
+/// Leaves an autocast region: decrements the nesting level, clears the weight-cast cache when the
+/// outermost region ends, and restores the settings saved by `sik_autocast_enter`.
+sik_status sik_autocast_exit(const sik_autocast_state *previous);
+/// Drops the cached lower-precision copies of weights (`torch.clear_autocast_cache()`).
+void sik_autocast_clear_cache(void);
+/// GradScaler's unscale step: multiplies each of the `n` tensors (gradients; NULL entries are
+/// skipped) by `inv_scale` in place and sets `*found_non_finite` to 1 when any element of any of
+/// them was NaN or ±∞, else 0. One fused `_amp_foreach_non_finite_check_and_unscale_` per device
+/// and dtype; reading the flag synchronises with the device.
+sik_status sik_amp_unscale(const sik_tensor *grads, int32_t n, double inv_scale, int32_t *found_non_finite);
+
 // MARK: - Neural-network functions and losses (nn_functional.cpp)
 
 /// `F.conv2d`; x NCHW, weight [Cout, Cin/groups, kH, kW]; stride/padding/dilation are (h, w).
