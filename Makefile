@@ -29,6 +29,8 @@ demo: release
 ## Benchmarks (long; figures go to BENCHMARKS.md).
 bench: release
 	$$($(SWIFT) build -c release --show-bin-path)/seaice bench unet
+	test -d .build/demo/ready || bash scripts/demo.sh
+	$$($(SWIFT) build -c release --show-bin-path)/seaice bench train --seeds 1 2 3 4 5 6 7 8
 	$$($(SWIFT) build -c release --show-bin-path)/seaice bench preprocess
 	$$($(SWIFT) build -c release --show-bin-path)/seaice bench sampler
 

@@ -31,7 +31,7 @@ spread over several seeds, not value by value.
 
 Usage: train_reference.py --manifest M.json --config C.json --seed S --threads T --out DIR
 Prints one JSON line per epoch ({"epoch", "seconds", "train_seconds", "validation_seconds",
-"loss", "sic", "sod", "floe", "combined", "lr"}) and a last line {"done": true, "hwm_kb": peak RSS}.
+"loss", "sic_loss", "sod_loss", "floe_loss", "sic", "sod", "floe", "combined", "lr"}) and a last line {"done": true, "hwm_kb": peak RSS}.
 """
 import argparse
 import json
@@ -154,13 +154,14 @@ class EpochBatches(torch.utils.data.IterableDataset):
 
 
 def weighted_loss(out, labels, w):
+    """The total loss and its three terms (masked MSE, CE SOD, CE FLOE)."""
     sic, sod, floe = labels[:, 0], labels[:, 1].long(), labels[:, 2].long()
     mask = (sic != 255).float()
     pred = out["SIC"].squeeze(-1)
     mse = (mask * (pred - sic.float()) ** 2).sum() / mask.sum()
     ce_sod = F.cross_entropy(out["SOD"], sod, ignore_index=255)
     ce_floe = F.cross_entropy(out["FLOE"], floe, ignore_index=255)
-    return w["sic"] * mse + w["sod"] * ce_sod + w["floe"] * ce_floe
+    return w["sic"] * mse + w["sod"] * ce_sod + w["floe"] * ce_floe, (mse, ce_sod, ce_floe)
 
 
 def r2_percent(cm):
@@ -188,12 +189,12 @@ def weighted_f1_percent(cm):
     return 100 * (f1 * support).sum() / n
 
 
-def validate(model, scenes):
+def validate(model, scenes, memory_format=torch.contiguous_format):
     model.eval()
     cms = [np.zeros((256, 256), np.int64) for _ in range(3)]
     with torch.no_grad():
         for x, labels80, factor in scenes:
-            out = model(torch.from_numpy(x)[None])
+            out = model(torch.from_numpy(x)[None].contiguous(memory_format=memory_format))
             sic = torch.clamp(torch.round(out["SIC"][0, :, :, 0]), 0, 10).to(torch.uint8)
             sod = out["SOD"][0, :VALID_SOD].argmax(0).to(torch.uint8)
             floe = out["FLOE"][0, :VALID_FLOE].argmax(0).to(torch.uint8)
@@ -222,6 +223,8 @@ def main():
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--channels-last", action="store_true",
+                    help="store weights and activations channels-last (NHWC), as SeaIceKit does; default NCHW as the reference")
     args = ap.parse_args()
     with open(args.config) as f:
         cfg = json.load(f)
@@ -244,6 +247,8 @@ def main():
 
     torch.manual_seed(args.seed)
     model = unet.UNet(m["inputChannels"], m["filters"], m["sodClasses"], m["floeClasses"])
+    memory_format = torch.channels_last if args.channels_last else torch.contiguous_format
+    model = model.to(memory_format=memory_format)
     o = cfg["optimizer"]
     optimizer = torch.optim.SGD(model.parameters(), lr=o["learningRate"], momentum=o["momentum"],
                                 dampening=o.get("dampening", 0), weight_decay=o["weightDecay"],
@@ -262,17 +267,18 @@ def main():
         model.train()
         loader = torch.utils.data.DataLoader(EpochBatches(train, cfg["sampler"], args.seed, epoch, iterations),
                                              batch_size=None, num_workers=1, prefetch_factor=2)
-        total, lr = 0.0, 0.0
+        total, terms, lr = 0.0, [0.0, 0.0, 0.0], 0.0
         for x, y in loader:
             lr = optimizer.param_groups[0]["lr"]
             optimizer.zero_grad()
-            loss = weighted_loss(model(x), y, weights)
+            loss, parts = weighted_loss(model(x.contiguous(memory_format=memory_format)), y, weights)
             loss.backward()
             optimizer.step()
             scheduler.step()
             total += loss.item()
+            terms = [t + p.item() for t, p in zip(terms, parts)]
         train_seconds = time.perf_counter() - start
-        sic, sod, floe, combined = validate(model, validation) if validation else (None,) * 4
+        sic, sod, floe, combined = validate(model, validation, memory_format) if validation else (None,) * 4
         save_state(model, os.path.join(args.out, "last.pt"))
         if combined is None or combined > best:
             best = combined if combined is not None else best
@@ -280,6 +286,8 @@ def main():
         seconds = time.perf_counter() - start
         print(json.dumps({"epoch": epoch, "seconds": seconds, "train_seconds": train_seconds,
                           "validation_seconds": seconds - train_seconds, "loss": total / iterations,
+                          "sic_loss": terms[0] / iterations, "sod_loss": terms[1] / iterations,
+                          "floe_loss": terms[2] / iterations,
                           "sic": sic, "sod": sod, "floe": floe, "combined": combined, "lr": lr}), flush=True)
     print(json.dumps({"done": True, "hwm_kb": vm_hwm_kb()}), flush=True)
 

@@ -32,6 +32,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(c.sampler.latitudeStatistics, MeanStd(mean: 69.12526250065734, std: 7.03179625261593))
         XCTAssertEqual(c.sampler.longitudeStatistics, MeanStd(mean: -56.38966259295485, std: 31.32935694114249))
         XCTAssertEqual(c.validation.count, 17)
+        XCTAssertEqual(c.mixedPrecision, .auto, "mixed precision on GPU")
         // The 17 validation scenes are MMSeaIce's valset2 list (real file names, read in place).
         let valset2 = try JSONDecoder().decode([String].self, from: Data(contentsOf: TestPaths.sharedData(
             "ai4arctic-starterpack/notebook-metadata-extracts/MMSeaIce_valset2.json")))
