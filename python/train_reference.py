@@ -29,7 +29,9 @@ Randomness: torch.manual_seed(seed) for the initial weights; numpy Generator([se
 the batches of each epoch. The streams differ from SeaIceKit's, so runs are compared by their
 spread over several seeds, not value by value.
 
-Usage: train_reference.py --manifest M.json --config C.json --seed S --threads T --out DIR
+Usage: train_reference.py --manifest M.json --config C.json --seed S --threads T --out DIR [--channels-last]
+(--channels-last stores weights and activations NHWC as SeaIceKit does; the default, NCHW, is the
+reference's and what `seaice bench train` compares against.)
 Prints one JSON line per epoch ({"epoch", "seconds", "train_seconds", "validation_seconds",
 "loss", "sic_loss", "sod_loss", "floe_loss", "sic", "sod", "floe", "combined", "lr"}) and a last line {"done": true, "hwm_kb": peak RSS}.
 """
