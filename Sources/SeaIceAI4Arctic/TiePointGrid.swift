@@ -7,12 +7,22 @@ import SeaIceCore
 /// (`sar_grid_line`, `sar_grid_sample`); ready-to-train files do not, and their grid spans the
 /// first to the last pixel centre evenly (`AI4ArcticGeometry.tiePointCoordinate`). Values are
 /// stored row-major: rows = lines, columns = samples. Outside the grid the outermost cell is
-/// extrapolated linearly. Longitude is unwrapped across ±180° before interpolating.
+/// extrapolated linearly (SeaIceCore's `RectilinearGrid` interpolates). Longitude is unwrapped across ±180°
+/// per cell, against the cell's first corner, and returned in (−180, 180].
+///
+/// A type of its own beside `SeaIceSentinel1.TiePointGrid` (both interpolate through `RectilinearGrid`)
+/// because the two differ in meaning, not only in names: this one reads the 21 × 21 netCDF variables
+/// (line- or sample-major, or spanning the scene for ready-to-train files), has no height or elevation
+/// angle, follows block reductions (`reduced(by:)`) and keeps the longitude convention above; the
+/// Sentinel-1 grid is built from an annotation's scattered points, unwraps longitude once against its
+/// first tie point and returns [−180, 180).
 public struct TiePointGrid: Sendable, Hashable {
+    /// Tie-point positions (lines, samples; full-grid pixel indices) and the interpolation over them.
+    public let grid: RectilinearGrid
     /// Line (row) position of each tie-point row, strictly increasing, in full-grid pixel indices.
-    public let linePositions: [Double]
+    public var linePositions: [Double] { grid.lines }
     /// Sample (column) position of each tie-point column, strictly increasing.
-    public let samplePositions: [Double]
+    public var samplePositions: [Double] { grid.samples }
     /// Latitude, degrees north, `rows × columns` row-major.
     public let latitude: [Double]
     /// Longitude, degrees east, `rows × columns` row-major.
@@ -23,12 +33,10 @@ public struct TiePointGrid: Sendable, Hashable {
     /// A grid from explicit positions and row-major values.
     public init(linePositions: [Double], samplePositions: [Double], latitude: [Double],
                 longitude: [Double], incidenceAngle: [Double]? = nil) {
-        let n = linePositions.count * samplePositions.count
-        precondition(linePositions.count >= 2 && samplePositions.count >= 2, "tie-point grid needs ≥ 2 × 2 points")
+        grid = RectilinearGrid(lines: linePositions, samples: samplePositions)
+        let n = grid.count
         precondition(latitude.count == n && longitude.count == n && (incidenceAngle?.count ?? n) == n,
                      "tie-point values: \(latitude.count), \(longitude.count) for \(n) points")
-        self.linePositions = linePositions
-        self.samplePositions = samplePositions
         self.latitude = latitude
         self.longitude = longitude
         self.incidenceAngle = incidenceAngle
@@ -72,37 +80,22 @@ public struct TiePointGrid: Sendable, Hashable {
                             longitude: reorder(longitude), incidenceAngle: incidenceAngle.map(reorder))
     }
 
-    /// Bilinear weights along one axis: lower index and fraction (may be < 0 or > 1 when extrapolating).
+    /// A row-major field at the cells `r` (line) and `c` (sample); `wrap360` unwraps the three other corners
+    /// against the first (longitude) and wraps the result to (−180, 180].
     @inline(__always)
-    static func bracket(_ x: Double, in p: [Double]) -> (Int, Double) {
-        var lo = 0, hi = p.count - 2
-        while lo < hi {  // last i with p[i] <= x, clamped to [0, n − 2]
-            let mid = (lo + hi + 1) / 2
-            if p[mid] <= x { lo = mid } else { hi = mid - 1 }
-        }
-        return (lo, (x - p[lo]) / (p[lo + 1] - p[lo]))
+    func value(_ field: [Double], _ r: RectilinearGrid.Cell, _ c: RectilinearGrid.Cell, wrap360: Bool) -> Double {
+        let (v00, v01, v10, v11) = grid.corners(field, line: r, sample: c)
+        guard wrap360 else { return RectilinearGrid.bilinear(v00, v01, v10, v11, line: r.fraction, sample: c.fraction) }
+        func unwrap(_ v: Double) -> Double { v - 360 * ((v - v00) / 360).rounded() }
+        var v = RectilinearGrid.bilinear(v00, unwrap(v01), unwrap(v10), unwrap(v11), line: r.fraction, sample: c.fraction)
+        v -= 360 * (v / 360).rounded()
+        if v <= -180 { v += 360 }
+        return v
     }
 
     /// Bilinear interpolation of a row-major field at pixel-index coordinates (line, sample).
     func interpolate(_ field: [Double], line: Double, sample: Double, wrap360: Bool = false) -> Double {
-        let (r, fy) = Self.bracket(line, in: linePositions)
-        let (c, fx) = Self.bracket(sample, in: samplePositions)
-        let w = samplePositions.count
-        let v00 = field[r * w + c]
-        var v01 = field[r * w + c + 1]
-        var v10 = field[(r + 1) * w + c], v11 = field[(r + 1) * w + c + 1]
-        if wrap360 {
-            func unwrap(_ v: Double) -> Double { v - 360 * ((v - v00) / 360).rounded() }
-            v01 = unwrap(v01); v10 = unwrap(v10); v11 = unwrap(v11)
-        }
-        let top = v00 + (v01 - v00) * fx
-        let bottom = v10 + (v11 - v10) * fx
-        var v = top + (bottom - top) * fy
-        if wrap360 {
-            v -= 360 * (v / 360).rounded()
-            if v <= -180 { v += 360 }
-        }
-        return v
+        value(field, grid.lineCell(line), grid.sampleCell(sample), wrap360: wrap360)
     }
 
     /// Latitude, degrees north, at pixel-index coordinates (line, sample).
@@ -142,29 +135,12 @@ public struct TiePointGrid: Sendable, Hashable {
             values = inc
         }
         let wrap = field == .longitude
-        let rows = lines.map { Self.bracket($0, in: linePositions) }
-        let cols = samples.map { Self.bracket($0, in: samplePositions) }
-        let w = samplePositions.count
-        var out = [Double](repeating: 0, count: lines.count * samples.count)
-        var o = 0
-        for (r, fy) in rows {
-            for (c, fx) in cols {
-                let v00 = values[r * w + c]
-                var v01 = values[r * w + c + 1], v10 = values[(r + 1) * w + c], v11 = values[(r + 1) * w + c + 1]
-                if wrap {
-                    v01 -= 360 * ((v01 - v00) / 360).rounded()
-                    v10 -= 360 * ((v10 - v00) / 360).rounded()
-                    v11 -= 360 * ((v11 - v00) / 360).rounded()
-                }
-                let top = v00 + (v01 - v00) * fx
-                var v = top + (v10 + (v11 - v10) * fx - top) * fy
-                if wrap {
-                    v -= 360 * (v / 360).rounded()
-                    if v <= -180 { v += 360 }
-                }
-                out[o] = v
-                o += 1
-            }
+        let rows = lines.map { grid.lineCell($0) }
+        let cols = samples.map { grid.sampleCell($0) }
+        var out: [Double] = []
+        out.reserveCapacity(lines.count * samples.count)
+        for r in rows {
+            for c in cols { out.append(value(values, r, c, wrap360: wrap)) }
         }
         return out
     }

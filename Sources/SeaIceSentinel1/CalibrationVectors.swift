@@ -1,6 +1,16 @@
 import Foundation
 import SeaIceCore
 
+/// One annotated vector of a `LineVectorTable`: an image line and the table's values at pixel positions along it.
+public struct LineVector: Sendable, Equatable {
+    /// Image line (row) of the vector.
+    public var line: Int
+    /// Pixel positions, non-decreasing.
+    public var pixels: [Double]
+    /// Table values at `pixels` (units of the table: DN² for noise, amplitude gain per DN for calibration).
+    public var values: [Double]
+}
+
 /// A look-up table given at sparse (line, pixel) nodes: one vector of pixel positions and values per annotated line.
 ///
 /// The layout of the calibration (`sigmaNought`) and range-noise (`noiseRangeLut`, `noiseLut`)
@@ -11,6 +21,9 @@ import SeaIceCore
 public struct LineVectorTable: Sendable {
     /// Annotated lines, ascending.
     public let lines: [Int]
+    /// The annotated vectors as parsed (one per line of `lines`, same order), for callers that interpolate them
+    /// otherwise than `row(at:)` (the scene simulator evaluates them at fractional product coordinates).
+    public let vectors: [LineVector]
     /// For each annotated line, the table expanded to every pixel `0..<width`.
     private let expanded: [[Float]]
     /// Image width in pixels.
@@ -18,10 +31,11 @@ public struct LineVectorTable: Sendable {
 
     /// Builds the table from vectors (line, pixel nodes, values), expanding each along `0..<width`.
     /// - Throws: `SeaIceError.invalidInput` naming `file`/`item` when vectors are empty, unsorted or of unequal length.
-    public init(vectors: [(line: Int, pixels: [Double], values: [Double])], width: Int, file: String, item: String) throws {
+    public init(vectors: [LineVector], width: Int, file: String, item: String) throws {
         guard !vectors.isEmpty else { throw SeaIceError.missing(file: file, item: "\(item) vectors") }
         let sorted = vectors.sorted { $0.line < $1.line }
         var lines: [Int] = []
+        var kept: [LineVector] = []
         var rows: [[Float]] = []
         for v in sorted {
             guard v.pixels.count == v.values.count, !v.pixels.isEmpty else {
@@ -32,9 +46,11 @@ public struct LineVectorTable: Sendable {
             }
             if let last = lines.last, last == v.line { continue }  // duplicate line: keep the first
             lines.append(v.line)
+            kept.append(v)
             rows.append(LineVectorTable.expand(pixels: v.pixels, values: v.values, width: width))
         }
         self.lines = lines
+        self.vectors = kept
         self.expanded = rows
         self.width = width
     }
@@ -112,7 +128,7 @@ public struct CalibrationAnnotation: Sendable {
         absoluteCalibrationConstant = (try? root.double("calibrationInformation/absoluteCalibrationConstant")) ?? 1
         let list = try root.required("calibrationVectorList")
         let vectors = try list.children("calibrationVector").map { v in
-            (line: try v.int("line"), pixels: try v.doubles("pixel"), values: try v.doubles("sigmaNought"))
+            LineVector(line: try v.int("line"), pixels: try v.doubles("pixel"), values: try v.doubles("sigmaNought"))
         }
         sigmaNought = try LineVectorTable(vectors: vectors, width: width, file: file, item: "calibrationVector/sigmaNought")
     }

@@ -69,7 +69,7 @@ public struct NoiseAnnotation: Sendable {
         if let list = root.child("noiseRangeVectorList") {
             format = .rangeAndAzimuth
             let vectors = try list.children("noiseRangeVector").map { v in
-                (line: try v.int("line"), pixels: try v.doubles("pixel"), values: try v.doubles("noiseRangeLut"))
+                LineVector(line: try v.int("line"), pixels: try v.doubles("pixel"), values: try v.doubles("noiseRangeLut"))
             }
             range = try LineVectorTable(vectors: vectors, width: width, file: file, item: "noiseRangeVector/noiseRangeLut")
             let az = root.child("noiseAzimuthVectorList")?.children("noiseAzimuthVector") ?? []
@@ -85,7 +85,7 @@ public struct NoiseAnnotation: Sendable {
         } else if let list = root.child("noiseVectorList") {
             format = .rangeOnly
             let vectors = try list.children("noiseVector").map { v in
-                (line: try v.int("line"), pixels: try v.doubles("pixel"), values: try v.doubles("noiseLut"))
+                LineVector(line: try v.int("line"), pixels: try v.doubles("pixel"), values: try v.doubles("noiseLut"))
             }
             range = try LineVectorTable(vectors: vectors, width: width, file: file, item: "noiseVector/noiseLut")
             azimuthBlocks = []

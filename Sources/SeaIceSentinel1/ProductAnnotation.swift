@@ -74,6 +74,9 @@ public struct ProductAnnotation: Sendable {
     public var azimuthPixelSpacing: Double
     /// "Ascending" or "Descending".
     public var pass: String
+    /// UTC time of the first image line (`imageInformation/productFirstLineUtcTime`, ISO 8601 without zone),
+    /// nil when the annotation has none.
+    public var firstLineTime: String?
     /// The tie-point grid, sorted by line then pixel.
     public var geolocation: [GeolocationPoint]
     /// Swath-merging bounds of every sub-swath (empty when the annotation has no `swathMerging`).
@@ -107,6 +110,7 @@ public struct ProductAnnotation: Sendable {
         samples = try info.int("numberOfSamples")
         rangePixelSpacing = try info.double("rangePixelSpacing")
         azimuthPixelSpacing = try info.double("azimuthPixelSpacing")
+        firstLineTime = try? info.string("productFirstLineUtcTime")
         guard lines > 0, samples > 0, rangePixelSpacing > 0, azimuthPixelSpacing > 0 else {
             throw SeaIceError.invalidInput(file: file, item: "imageInformation", expected: "positive size and spacing")
         }

@@ -5,12 +5,22 @@ import SeaIceCore
 ///
 /// Sentinel-1 GRD annotations give ~ 21 × 23 points at fixed pixel columns on every annotated line.
 /// Latitude, longitude (unwrapped across ±180°), incidence and elevation angle are interpolated
-/// bilinearly in (line, pixel) image coordinates, with linear extrapolation beyond the outer points.
+/// bilinearly in (line, pixel) image coordinates by SeaIceCore's `RectilinearGrid`, with linear
+/// extrapolation beyond the outer points.
+///
+/// A type of its own beside `SeaIceAI4Arctic.TiePointGrid` (both interpolate through `RectilinearGrid`)
+/// because the two differ in meaning, not only in names: this one is built from the annotation's scattered
+/// points of any grid size and carries height and elevation angle; it unwraps longitude once, against the
+/// first tie point, and returns longitudes in [−180, 180). The AI4Arctic grid reads the 21 × 21 netCDF
+/// variables, unwraps longitude per cell against the cell's first corner and returns (−180, 180], the
+/// convention of the released AI4Arctic files.
 public struct TiePointGrid: Sendable {
-    /// Annotated lines (ascending) and pixel columns (ascending), full-resolution image coordinates.
-    public let lines: [Double]
+    /// Annotated lines and pixel columns (ascending, full-resolution image coordinates) and the interpolation over them.
+    public let grid: RectilinearGrid
+    /// Annotated lines (ascending), full-resolution image coordinates.
+    public var lines: [Double] { grid.lines }
     /// Annotated pixel columns (ascending).
-    public let pixels: [Double]
+    public var pixels: [Double] { grid.samples }
     /// Values in row-major (line, pixel) order.
     public let latitude: [Double], longitude: [Double], incidence: [Double], elevation: [Double], height: [Double]
     private let lonReference: Double
@@ -23,7 +33,7 @@ public struct TiePointGrid: Sendable {
             throw SeaIceError.invalidInput(file: file, item: "geolocationGridPointList (\(points.count) points)",
                                            expected: "a complete grid of lines × pixels, found \(ls.count) lines and \(ps.count) pixel columns")
         }
-        lines = ls; pixels = ps
+        grid = RectilinearGrid(lines: ls, samples: ps)
         let sorted = points.sorted { ($0.line, $0.pixel) < ($1.line, $1.pixel) }
         for (i, p) in sorted.enumerated() where p.line != ls[i / ps.count] || p.pixel != ps[i % ps.count] {
             throw SeaIceError.invalidInput(file: file, item: "geolocation point at line \(p.line) pixel \(p.pixel)", expected: "one point per (line, pixel column)")
@@ -37,30 +47,20 @@ public struct TiePointGrid: Sendable {
         height = sorted.map(\.height)
     }
 
-    /// Index of the cell containing `v` in `axis` and the fraction along it (may be < 0 or > 1 outside).
+    /// Longitude, degrees in [−180, 180), at the cells `r` (line) and `c` (pixel): the unwrapped field plus the
+    /// reference longitude, wrapped.
     @inline(__always)
-    static func cell(_ axis: [Double], _ v: Double) -> (Int, Double) {
-        var lo = 0, hi = axis.count - 1
-        if v <= axis[0] { hi = 1 } else if v >= axis[hi] { lo = hi - 1 } else {
-            while hi - lo > 1 { let m = (lo + hi) / 2; if axis[m] <= v { lo = m } else { hi = m } }
-        }
-        return (lo, (v - axis[lo]) / (axis[lo + 1] - axis[lo]))
-    }
-
-    @inline(__always)
-    func bilinear(_ f: [Double], _ c: (Int, Double), _ r: (Int, Double)) -> Double {
-        let n = pixels.count
-        let i = r.0 * n + c.0
-        let top = f[i] + c.1 * (f[i + 1] - f[i])
-        let bottom = f[i + n] + c.1 * (f[i + n + 1] - f[i + n])
-        return top + r.1 * (bottom - top)
+    func wrappedLongitude(_ r: RectilinearGrid.Cell, _ c: RectilinearGrid.Cell) -> Double {
+        var lon = grid.interpolate(longitude, line: r, sample: c) + lonReference
+        lon -= 360 * ((lon + 180) / 360).rounded(.down)
+        return lon
     }
 
     /// Fields of a grid of `width` × `height` output pixels, each `factor` × `factor` full-resolution pixels,
     /// evaluated at the output pixel centres: line = oy·f + (f − 1)/2, pixel = ox·f + (f − 1)/2. Row-major.
     public func fields(width: Int, height: Int, factor f: Int) -> (latitude: [Float], longitude: [Float], incidence: [Float]) {
         let half = Double(f - 1) / 2
-        let cols = (0..<width).map { TiePointGrid.cell(pixels, Double($0 * f) + half) }
+        let cols = (0..<width).map { grid.sampleCell(Double($0 * f) + half) }
         var lat = [Float](repeating: 0, count: width * height), lon = lat, inc = lat
         lat.withUnsafeMutableBufferPointer { la in
             lon.withUnsafeMutableBufferPointer { lo in
@@ -68,14 +68,12 @@ public struct TiePointGrid: Sendable {
                     nonisolated(unsafe) let la = la, lo = lo, ic = ic
                     parallelChunks(height, minimumChunk: 16) { rows in
                         for oy in rows {
-                            let r = TiePointGrid.cell(lines, Double(oy * f) + half)
+                            let r = grid.lineCell(Double(oy * f) + half)
                             for ox in 0..<width {
                                 let c = cols[ox], o = oy * width + ox
-                                la[o] = Float(bilinear(latitude, c, r))
-                                var l = bilinear(longitude, c, r) + lonReference
-                                l -= 360 * ((l + 180) / 360).rounded(.down)
-                                lo[o] = Float(l)
-                                ic[o] = Float(bilinear(incidence, c, r))
+                                la[o] = Float(grid.interpolate(latitude, line: r, sample: c))
+                                lo[o] = Float(wrappedLongitude(r, c))
+                                ic[o] = Float(grid.interpolate(incidence, line: r, sample: c))
                             }
                         }
                     }
@@ -88,14 +86,14 @@ public struct TiePointGrid: Sendable {
     /// Elevation (look) angle, degrees, on the same output grid as `fields` (row-major).
     public func elevationField(width: Int, height: Int, factor f: Int) -> [Float] {
         let half = Double(f - 1) / 2
-        let cols = (0..<width).map { TiePointGrid.cell(pixels, Double($0 * f) + half) }
+        let cols = (0..<width).map { grid.sampleCell(Double($0 * f) + half) }
         var out = [Float](repeating: 0, count: width * height)
         out.withUnsafeMutableBufferPointer { buf in
             nonisolated(unsafe) let o = buf
             parallelChunks(height, minimumChunk: 16) { rows in
                 for oy in rows {
-                    let r = TiePointGrid.cell(lines, Double(oy * f) + half)
-                    for ox in 0..<width { o[oy * width + ox] = Float(bilinear(elevation, cols[ox], r)) }
+                    let r = grid.lineCell(Double(oy * f) + half)
+                    for ox in 0..<width { o[oy * width + ox] = Float(grid.interpolate(elevation, line: r, sample: cols[ox])) }
                 }
             }
         }
@@ -122,15 +120,15 @@ public struct TiePointGrid: Sendable {
         out.reserveCapacity(count * count)
         for i in 0..<count {
             let line = lines[0] + (lines[lines.count - 1] - lines[0]) * Double(i) / Double(count - 1)
-            let r = TiePointGrid.cell(lines, line)
+            let r = grid.lineCell(line)
             for j in 0..<count {
                 let pixel = pixels[0] + (pixels[pixels.count - 1] - pixels[0]) * Double(j) / Double(count - 1)
-                let c = TiePointGrid.cell(pixels, pixel)
-                var lon = bilinear(longitude, c, r) + lonReference
-                lon -= 360 * ((lon + 180) / 360).rounded(.down)
+                let c = grid.sampleCell(pixel)
                 out.append(GeolocationPoint(
-                    line: line, pixel: pixel, latitude: bilinear(latitude, c, r), longitude: lon, height: bilinear(height, c, r),
-                    incidenceAngle: bilinear(incidence, c, r), elevationAngle: bilinear(elevation, c, r)))
+                    line: line, pixel: pixel, latitude: grid.interpolate(latitude, line: r, sample: c),
+                    longitude: wrappedLongitude(r, c), height: grid.interpolate(height, line: r, sample: c),
+                    incidenceAngle: grid.interpolate(incidence, line: r, sample: c),
+                    elevationAngle: grid.interpolate(elevation, line: r, sample: c)))
             }
         }
         return out
@@ -139,19 +137,17 @@ public struct TiePointGrid: Sendable {
     /// Latitude and longitude (degrees, longitude in [−180, 180)) at one (line, pixel) of the grid's coordinates,
     /// bilinear inside and linearly extrapolated outside the tie points.
     public func location(line: Double, pixel: Double) -> (latitude: Double, longitude: Double) {
-        let c = TiePointGrid.cell(pixels, pixel), r = TiePointGrid.cell(lines, line)
-        var lon = bilinear(longitude, c, r) + lonReference
-        lon -= 360 * ((lon + 180) / 360).rounded(.down)
-        return (bilinear(latitude, c, r), lon)
+        let c = grid.sampleCell(pixel), r = grid.lineCell(line)
+        return (grid.interpolate(latitude, line: r, sample: c), wrappedLongitude(r, c))
     }
 
     /// Incidence angle (degrees) at one full-resolution (line, pixel).
     public func incidence(line: Double, pixel: Double) -> Double {
-        bilinear(incidence, TiePointGrid.cell(pixels, pixel), TiePointGrid.cell(lines, line))
+        grid.interpolate(incidence, line: line, sample: pixel)
     }
 
     /// Elevation angle (degrees) at one full-resolution (line, pixel).
     public func elevation(line: Double, pixel: Double) -> Double {
-        bilinear(elevation, TiePointGrid.cell(pixels, pixel), TiePointGrid.cell(lines, line))
+        grid.interpolate(elevation, line: line, sample: pixel)
     }
 }

@@ -1,78 +1,61 @@
 import Foundation
 import SeaIceCore
+import SeaIceSentinel1
 
-/// The geolocation grid of a real Sentinel-1 EW GRD product, read from its annotation XML.
+/// The geolocation grid and image information of a real Sentinel-1 EW GRD product, the geometry a
+/// simulated scene borrows.
 ///
-/// Tie points sit on a rectilinear (line, pixel) grid (about 21 pixels × 20–23 lines for EW);
-/// values between them are interpolated bilinearly, as ESA's products intend. Coordinates are in
-/// the original product's pixels (40 m GRDM spacing); `Scaled` maps a simulated grid onto them.
+/// Read by SeaIceSentinel1 (`ProductAnnotation`, `TiePointGrid`): tie points sit on a rectilinear
+/// (line, pixel) grid (about 21 pixels × 20–23 lines for EW) and values between them come from
+/// SeaIceCore's `RectilinearGrid`, bilinear as ESA's products intend, extrapolated linearly beyond the
+/// outermost tie points. Coordinates are in the original product's pixels (40 m GRDM spacing);
+/// `ScaledGeometry` maps a simulated grid onto them. Longitude is interpolated as annotated, not through
+/// the Sentinel-1 grid's unwrapped longitude (`TiePointGrid.location`): both templates lie far from ±180°,
+/// and simulated files stay bit-identical to those of earlier versions.
 public struct EWGeometry: Sendable {
-    /// Product lines (azimuth) and samples (range) of the real product.
-    public let lines: Int, samples: Int
-    /// Pixel spacing of the real product, metres (range, azimuth).
-    public let rangeSpacing: Double, azimuthSpacing: Double
-    /// Tie-point line and pixel coordinates (ascending).
-    public let gridLines: [Double], gridPixels: [Double]
-    /// Tie-point values, row-major [gridLines.count × gridPixels.count]: degrees / metres.
-    public let latitude: [Double], longitude: [Double], incidence: [Double], height: [Double]
-    /// "Ascending" or "Descending".
-    public let pass: String
-    /// The real product's mission id (S1A/S1B) and first line time (ISO 8601).
-    public let mission: String, firstLineTime: String
+    /// The product annotation: image size, pixel spacing, pass, mission, tie points.
+    public let annotation: ProductAnnotation
+    /// The annotation's tie points as a grid (latitude, incidence, height; positions in `tiePoints.grid`).
+    public let tiePoints: TiePointGrid
+    /// Longitude at the tie points as annotated, degrees east, row-major like the fields of `tiePoints`.
+    public let longitude: [Double]
+    /// The real product's first line time (ISO 8601).
+    public let firstLineTime: String
     /// The annotation file this came from.
     public let source: String
 
-    /// Parses the `<geolocationGrid>` and image information of an annotation XML file.
+    /// Product lines (azimuth) of the real product.
+    public var lines: Int { annotation.lines }
+    /// Product samples (range) of the real product.
+    public var samples: Int { annotation.samples }
+    /// Tie-point positions (product lines and pixels) and the interpolation over them.
+    public var grid: RectilinearGrid { tiePoints.grid }
+    /// Latitude at the tie points, degrees north, row-major.
+    public var latitude: [Double] { tiePoints.latitude }
+    /// Incidence angle at the tie points, degrees, row-major.
+    public var incidence: [Double] { tiePoints.incidence }
+    /// Height above the ellipsoid at the tie points, metres, row-major.
+    public var height: [Double] { tiePoints.height }
+
+    /// Reads the annotation XML file `url` of a real EW product.
+    /// - Throws: `SeaIceError` naming the file when it is missing, is not a GRD product annotation, has no
+    ///   `productFirstLineUtcTime` or its tie points do not form a grid.
     public init(annotation url: URL) throws {
-        let xml = try XMLScan(contentsOf: url)
+        annotation = try ProductAnnotation(data: try SimulatorResources.contents(of: url), file: url.path)
+        tiePoints = try TiePointGrid(points: annotation.geolocation, file: url.path)
+        guard let time = annotation.firstLineTime else {
+            throw SeaIceError.missing(file: url.path, item: "element <product/imageAnnotation/imageInformation/productFirstLineUtcTime>")
+        }
+        firstLineTime = time
+        // `geolocation` is sorted by (line, pixel): the row-major order of the grid.
+        longitude = annotation.geolocation.map(\.longitude)
         source = url.lastPathComponent
-        lines = Int(try xml.double("numberOfLines"))
-        samples = Int(try xml.double("numberOfSamples"))
-        rangeSpacing = try xml.double("rangePixelSpacing")
-        azimuthSpacing = try xml.double("azimuthPixelSpacing")
-        pass = try xml.text("pass")
-        mission = try xml.text("missionId")
-        firstLineTime = try xml.text("productFirstLineUtcTime")
-        var points: [(line: Double, pixel: Double, lat: Double, lon: Double, inc: Double, h: Double)] = []
-        for r in xml.elements("geolocationGridPoint") {
-            points.append((try xml.double("line", in: r), try xml.double("pixel", in: r),
-                           try xml.double("latitude", in: r), try xml.double("longitude", in: r),
-                           try xml.double("incidenceAngle", in: r), try xml.double("height", in: r)))
-        }
-        let ls = Array(Set(points.map(\.line))).sorted(), ps = Array(Set(points.map(\.pixel))).sorted()
-        guard ls.count >= 2, ps.count >= 2, ls.count * ps.count == points.count else {
-            throw SeaIceError.invalidInput(file: url.path, item: "geolocationGridList",
-                                           expected: "a rectilinear grid of tie points, found \(points.count) points on \(ls.count) lines × \(ps.count) pixels")
-        }
-        var lat = [Double](repeating: .nan, count: points.count), lon = lat, inc = lat, h = lat
-        let li = Dictionary(uniqueKeysWithValues: ls.enumerated().map { ($1, $0) })
-        let pi = Dictionary(uniqueKeysWithValues: ps.enumerated().map { ($1, $0) })
-        for p in points {
-            let k = li[p.line]! * ps.count + pi[p.pixel]!
-            lat[k] = p.lat; lon[k] = p.lon; inc[k] = p.inc; h[k] = p.h
-        }
-        gridLines = ls; gridPixels = ps
-        latitude = lat; longitude = lon; incidence = inc; height = h
     }
 
     /// Bilinear interpolation of a tie-point field at product coordinates (line, pixel),
     /// extrapolating linearly beyond the outermost tie points.
     public func interpolate(_ field: [Double], line: Double, pixel: Double) -> Double {
-        let (i, u) = Self.segment(gridLines, line), (j, v) = Self.segment(gridPixels, pixel)
-        let n = gridPixels.count
-        let a = field[i * n + j], b = field[i * n + j + 1]
-        let c = field[(i + 1) * n + j], d = field[(i + 1) * n + j + 1]
-        return (a * (1 - v) + b * v) * (1 - u) + (c * (1 - v) + d * v) * u
-    }
-
-    /// The index of the grid segment holding `x` and the fraction along it.
-    static func segment(_ grid: [Double], _ x: Double) -> (Int, Double) {
-        var lo = 0, hi = grid.count - 2
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if grid[mid] <= x { lo = mid } else { hi = mid - 1 }
-        }
-        return (lo, (x - grid[lo]) / (grid[lo + 1] - grid[lo]))
+        grid.interpolate(field, line: line, sample: pixel)
     }
 }
 
@@ -99,16 +82,16 @@ public struct ScaledGeometry: Sendable {
     public init(base: EWGeometry, lines: Int, samples: Int, pixelSpacing: Double, offset: (line: Double, pixel: Double) = (0, 0)) {
         precondition(lines > 0 && samples > 0 && pixelSpacing > 0, "bad simulated grid \(lines) × \(samples) at \(pixelSpacing) m")
         self.base = base; self.lines = lines; self.samples = samples; self.pixelSpacing = pixelSpacing
-        scaleLine = min(pixelSpacing / base.azimuthSpacing, Double(base.lines) / Double(lines))
-        scaleSample = min(pixelSpacing / base.rangeSpacing, Double(base.samples) / Double(samples))
+        scaleLine = min(pixelSpacing / base.annotation.azimuthPixelSpacing, Double(base.lines) / Double(lines))
+        scaleSample = min(pixelSpacing / base.annotation.rangePixelSpacing, Double(base.samples) / Double(samples))
         originLine = (Double(base.lines) - Double(lines) * scaleLine) * min(max(offset.line, 0), 1)
         originPixel = (Double(base.samples) - Double(samples) * scaleSample) * min(max(offset.pixel, 0), 1)
     }
 
     /// Effective range pixel spacing, metres.
-    public var rangeSpacing: Double { base.rangeSpacing * scaleSample }
+    public var rangeSpacing: Double { base.annotation.rangePixelSpacing * scaleSample }
     /// Effective azimuth pixel spacing, metres.
-    public var azimuthSpacing: Double { base.azimuthSpacing * scaleLine }
+    public var azimuthSpacing: Double { base.annotation.azimuthPixelSpacing * scaleLine }
 
     /// Product line of simulated line `i` (pixel centres aligned).
     public func productLine(_ i: Double) -> Double { originLine + (i + 0.5) * scaleLine - 0.5 }
@@ -119,16 +102,12 @@ public struct ScaledGeometry: Sendable {
     /// Grid segments are looked up once per row and per column.
     public func grid(_ field: [Double]) -> [Float] {
         let out = SharedArray<Float>(repeating: 0, count: lines * samples)
-        let base = self.base, samples = self.samples, n = base.gridPixels.count
-        let rows = (0..<lines).map { EWGeometry.segment(base.gridLines, productLine(Double($0))) }
-        let cols = (0..<samples).map { EWGeometry.segment(base.gridPixels, productPixel(Double($0))) }
+        let grid = base.grid, samples = self.samples
+        let rows = (0..<lines).map { grid.lineCell(productLine(Double($0))) }
+        let cols = (0..<samples).map { grid.sampleCell(productPixel(Double($0))) }
         DispatchQueue.concurrentPerform(iterations: lines) { i in
-            let (a, u) = rows[i]
-            for j in 0..<samples {
-                let (b, v) = cols[j]
-                let p = field[a * n + b], q = field[a * n + b + 1], r = field[(a + 1) * n + b], t = field[(a + 1) * n + b + 1]
-                out[i * samples + j] = Float((p * (1 - v) + q * v) * (1 - u) + (r * (1 - v) + t * v) * u)
-            }
+            let r = rows[i]
+            for j in 0..<samples { out[i * samples + j] = Float(grid.interpolate(field, line: r, sample: cols[j])) }
         }
         return out.array
     }

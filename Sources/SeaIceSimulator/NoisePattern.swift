@@ -1,59 +1,50 @@
 import Foundation
 import SeaIceCore
+import SeaIceSentinel1
 
-/// The real thermal-noise pattern of a Sentinel-1 EW product (IPF ≥ 2.9 noise format).
+/// The real thermal-noise pattern of a Sentinel-1 EW product, evaluated at the fractional product
+/// coordinates of a simulated grid.
 ///
 /// Noise power N(line, pixel) = range LUT × azimuth LUT; NESZ = N / A², with A the sigmaNought
 /// calibration LUT (`../shared/specs/sentinel1.md`). The range LUT carries the sub-swath
-/// scalloping in range, the azimuth blocks carry the per-sub-swath azimuth modulation.
+/// scalloping in range, the azimuth blocks carry the per-sub-swath azimuth modulation. The vectors are
+/// read by SeaIceSentinel1 (`NoiseAnnotation`, `CalibrationAnnotation`).
+///
+/// The evaluation is the simulator's own, not `NoiseAnnotation.row(at:into:)` and `LineVectorTable`,
+/// because it means something else: it takes fractional lines and pixels of a rescaled window, in
+/// Double (the preprocessor fills whole integer image rows in Float); where both range vectors around a
+/// line are zero (the first lines, outside the imaged sub-swaths) it takes the next vector that has a value;
+/// it holds the azimuth LUT constant beyond its end nodes (the preprocessor extends it linearly, as
+/// sentinel1denoised does) and counts a block's last sample + 1 as inside the block.
 public struct NoisePattern: Sendable {
-    struct Vector: Sendable { var line: Double; var pixels: [Double]; var values: [Double] }
     struct AzimuthBlock: Sendable {
         var swath: Int
         var firstLine: Double, lastLine: Double, firstSample: Double, lastSample: Double
         var lines: [Double], values: [Double]
     }
-    let range: [Vector]
+    let range: [LineVector]
     let azimuth: [AzimuthBlock]
-    let calibration: [Vector]
+    let calibration: [LineVector]
     /// Noise and calibration files read.
     public let sources: [String]
 
-    /// Reads the noise and calibration XML of one polarisation.
-    public init(noise: URL, calibration cal: URL) throws {
-        let nx = try XMLScan(contentsOf: noise), cx = try XMLScan(contentsOf: cal)
-        var rv: [Vector] = []
-        for r in nx.elements("noiseRangeVector") {
-            let p = try nx.doubles("pixel", in: r), v = try nx.doubles("noiseRangeLut", in: r)
-            guard p.count == v.count, !p.isEmpty else {
-                throw SeaIceError.invalidInput(file: noise.path, item: "noiseRangeVector", expected: "equal pixel and noiseRangeLut counts")
-            }
-            rv.append(Vector(line: try nx.double("line", in: r), pixels: p, values: v))
-        }
-        var blocks: [AzimuthBlock] = []
-        for r in nx.elements("noiseAzimuthVector") {
-            let swathName = try nx.text("swath", in: r)
-            let l = try nx.doubles("line", in: r), v = try nx.doubles("noiseAzimuthLut", in: r)
-            guard l.count == v.count, !l.isEmpty else {
-                throw SeaIceError.invalidInput(file: noise.path, item: "noiseAzimuthVector", expected: "equal line and noiseAzimuthLut counts")
-            }
-            blocks.append(AzimuthBlock(swath: Int(swathName.filter(\.isNumber)) ?? 0,
-                                       firstLine: try nx.double("firstAzimuthLine", in: r), lastLine: try nx.double("lastAzimuthLine", in: r),
-                                       firstSample: try nx.double("firstRangeSample", in: r), lastSample: try nx.double("lastRangeSample", in: r),
-                                       lines: l, values: v))
-        }
-        var cv: [Vector] = []
-        for r in cx.elements("calibrationVector") {
-            let p = try cx.doubles("pixel", in: r), v = try cx.doubles("sigmaNought", in: r)
-            guard p.count == v.count, !p.isEmpty else {
-                throw SeaIceError.invalidInput(file: cal.path, item: "calibrationVector", expected: "equal pixel and sigmaNought counts")
-            }
-            cv.append(Vector(line: try cx.double("line", in: r), pixels: p, values: v))
-        }
-        guard rv.count >= 2, cv.count >= 2 else {
+    /// Reads the noise and calibration XML of one polarisation of a product `width` samples wide.
+    /// - Throws: `SeaIceError` naming the file when it is missing or malformed, or has fewer than 2 range
+    ///   noise or calibration vectors.
+    public init(noise: URL, calibration cal: URL, width: Int) throws {
+        let n = try NoiseAnnotation(data: try SimulatorResources.contents(of: noise), file: noise.path, width: width)
+        let c = try CalibrationAnnotation(data: try SimulatorResources.contents(of: cal), file: cal.path, width: width)
+        guard n.range.vectors.count >= 2, c.sigmaNought.vectors.count >= 2 else {
             throw SeaIceError.missing(file: noise.path, item: "noiseRangeVectorList / calibrationVectorList with at least 2 vectors")
         }
-        range = rv; azimuth = blocks; calibration = cv
+        range = n.range.vectors
+        azimuth = n.azimuthBlocks.map {
+            AzimuthBlock(swath: Int($0.swath.filter(\.isNumber)) ?? 0,
+                         firstLine: Double($0.firstLine), lastLine: Double($0.lastLine),
+                         firstSample: Double($0.firstSample), lastSample: Double($0.lastSample),
+                         lines: $0.lines, values: $0.values)
+        }
+        calibration = c.sigmaNought.vectors
         sources = [noise.lastPathComponent, cal.lastPathComponent]
     }
 
@@ -65,7 +56,7 @@ public struct NoisePattern: Sendable {
 
     /// The noise pattern along one product line, with the per-line lookups done once.
     public struct Row: Sendable {
-        let range: [Vector], calibration: [Vector]
+        let range: [LineVector], calibration: [LineVector]
         let rangeLo: Int, rangeHi: Int, rangeT: Double
         let calLo: Int, calHi: Int, calT: Double
         let blocks: [(first: Double, last: Double, swath: Int, gain: Double)]
@@ -118,11 +109,12 @@ public struct NoisePattern: Sendable {
 
     /// The per-line evaluator for product line `line`.
     public func row(line: Double) -> Row {
-        func bracket(_ vs: [Vector]) -> (Int, Int, Double) {
-            var hi = vs.firstIndex { $0.line > line } ?? vs.count - 1
+        func bracket(_ vs: [LineVector]) -> (Int, Int, Double) {
+            var hi = vs.firstIndex { Double($0.line) > line } ?? vs.count - 1
             if hi == 0 { hi = 1 }
             let lo = hi - 1
-            return (lo, hi, min(max((line - vs[lo].line) / (vs[hi].line - vs[lo].line), 0), 1))
+            let l0 = Double(vs[lo].line), l1 = Double(vs[hi].line)
+            return (lo, hi, min(max((line - l0) / (l1 - l0), 0), 1))
         }
         let r = bracket(range), c = bracket(calibration)
         let blocks = azimuth.filter { line >= $0.firstLine && line <= $0.lastLine + 1 }
@@ -132,7 +124,7 @@ public struct NoisePattern: Sendable {
     }
 
     /// `linear` at ascending positions `xs` in one pass.
-    static func sweep(_ v: Vector, _ xs: [Double]) -> [Double] {
+    static func sweep(_ v: LineVector, _ xs: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: xs.count)
         let px = v.pixels, py = v.values
         var seg = 0

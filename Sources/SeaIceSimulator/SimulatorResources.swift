@@ -34,11 +34,13 @@ public struct SimulatorResources: Sendable {
         let safe = dataFolder.appendingPathComponent("stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE")
         let stem = "20221130t014342-20221130t014446-046117-058549"
         func file(_ sub: String) -> URL { safe.appendingPathComponent(sub) }
-        let noiseHH = try NoisePattern(noise: file("annotation/calibration/noise-s1a-ew-grd-hh-\(stem)-001.xml"),
-                                       calibration: file("annotation/calibration/calibration-s1a-ew-grd-hh-\(stem)-001.xml"))
-        let noiseHV = try NoisePattern(noise: file("annotation/calibration/noise-s1a-ew-grd-hv-\(stem)-002.xml"),
-                                       calibration: file("annotation/calibration/calibration-s1a-ew-grd-hv-\(stem)-002.xml"))
         let kara = try EWGeometry(annotation: file("annotation/s1a-ew-grd-hh-\(stem)-001.xml"))
+        let noiseHH = try NoisePattern(noise: file("annotation/calibration/noise-s1a-ew-grd-hh-\(stem)-001.xml"),
+                                       calibration: file("annotation/calibration/calibration-s1a-ew-grd-hh-\(stem)-001.xml"),
+                                       width: kara.samples)
+        let noiseHV = try NoisePattern(noise: file("annotation/calibration/noise-s1a-ew-grd-hv-\(stem)-002.xml"),
+                                       calibration: file("annotation/calibration/calibration-s1a-ew-grd-hv-\(stem)-002.xml"),
+                                       width: kara.samples)
         let greenland = try EWGeometry(annotation: dataFolder.appendingPathComponent(
             "coprs-s1-ew-grd/s1a-ew-grd-hh-20200120t190115-20200120t190209-030888-038b84-001.xml"))
         templates = [
@@ -56,5 +58,14 @@ public struct SimulatorResources: Sendable {
         guard FileManager.default.fileExists(atPath: landMaskURL.path) else {
             throw SeaIceError.missing(file: landMaskURL.path, item: "file")
         }
+    }
+
+    /// The whole content of `url`.
+    /// - Throws: `SeaIceError.missing` naming the file when it cannot be read.
+    static func contents(of url: URL) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SeaIceError.missing(file: url.path, item: "file")
+        }
+        return data
     }
 }

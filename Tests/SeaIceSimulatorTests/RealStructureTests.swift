@@ -10,13 +10,13 @@ final class RealStructureTests: XCTestCase {
         let t = SimulatorFixture.resources.templates[0]
         XCTAssertEqual(t.geometry.lines, 10708)
         XCTAssertEqual(t.geometry.samples, 10487)
-        XCTAssertEqual(t.geometry.gridLines.count * t.geometry.gridPixels.count, 483)
+        XCTAssertEqual(t.geometry.grid.count, 483)
         XCTAssertEqual(t.geometry.incidence.min()!, 18.9, accuracy: 0.1)
         XCTAssertEqual(t.geometry.incidence.max()!, 46.4, accuracy: 0.1)
         XCTAssertEqual(t.month, 11)
         // Interpolation reproduces a tie point exactly.
-        let k = 5 * t.geometry.gridPixels.count + 7
-        XCTAssertEqual(t.geometry.interpolate(t.geometry.latitude, line: t.geometry.gridLines[5], pixel: t.geometry.gridPixels[7]),
+        let k = 5 * t.geometry.grid.samples.count + 7
+        XCTAssertEqual(t.geometry.interpolate(t.geometry.latitude, line: t.geometry.grid.lines[5], pixel: t.geometry.grid.samples[7]),
                        t.geometry.latitude[k], accuracy: 1e-9)
         // HV NESZ of EW: roughly −35 … −20 dB, five sub-swaths across range.
         let row = t.noiseHV.row(line: 5000)
@@ -34,7 +34,7 @@ final class RealStructureTests: XCTestCase {
         let g = SimulatorFixture.resources.templates[1].geometry
         XCTAssertEqual(g.lines, 8977)
         XCTAssertEqual(g.samples, 10355)
-        XCTAssertEqual(g.pass, "Ascending")
+        XCTAssertEqual(g.annotation.pass, "Ascending")
     }
 
     func testScaledWindowStaysInsideTheProduct() {
