@@ -17,13 +17,14 @@ final class PythonWorker {
     private let script: URL
 
     /// Starts `scripts/python python/bench_unet.py arguments…` under `repository` and waits until it is ready.
-    init(repository: URL, arguments: [String]) throws {
+    init(repository: URL, arguments: [String], retainFreedMemory: Bool = false) throws {
         script = repository.appendingPathComponent("python/bench_unet.py")
         guard FileManager.default.fileExists(atPath: script.path) else {
             throw SeaIceError.missing(file: repository.path, item: "python/bench_unet.py (run from the repository or pass --repository)")
         }
         process.executableURL = repository.appendingPathComponent("scripts/python")
         process.arguments = [script.path] + arguments
+        process.environment = PythonEnvironment.make(retainFreedMemory: retainFreedMemory)
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.standardError

@@ -6,6 +6,8 @@ import SeaIceCore
 struct ReferenceTrainerProcess {
     /// The repository holding the script.
     let repository: URL
+    /// Whether the child runs with glibc tunables that keep freed memory (the closest equivalent of SeaIceKit's `HostMemory` cache) (default: glibc's).
+    var retainFreedMemory = false
 
     private struct Line: Decodable {
         var epoch: Int?
@@ -30,6 +32,7 @@ struct ReferenceTrainerProcess {
                              "--threads", "\(threads)", "--out", out.path]
         let output = Pipe()
         process.standardOutput = output
+        process.environment = PythonEnvironment.make(retainFreedMemory: retainFreedMemory)
         process.standardError = FileHandle.standardError
         do { try process.run() } catch {
             throw SeaIceError.io(file: script.path, message: "cannot start the PyTorch reference: \(error.localizedDescription)")

@@ -29,6 +29,9 @@ public struct TrainingParityBenchmark {
         public var work: URL
         /// The repository holding python/train_reference.py and scripts/python.
         public var repository: URL
+        /// Whether the Python reference runs with SeaIceKit's C-heap setting (its closest equivalent of SeaIceKit's `HostMemory` cache: glibc keeps freed memory)
+        /// instead of glibc's defaults (PyTorch as its users run it).
+        public var pythonRetainsFreedMemory = false
 
         /// Creates options.
         public init(configuration: TrainingConfiguration, data: URL, seeds: [UInt64], threads: Int, work: URL, repository: URL) {
@@ -77,7 +80,7 @@ public struct TrainingParityBenchmark {
                 try? FileManager.default.removeItem(at: runURL)
                 let run = side == .swift
                     ? try swiftRun(c, run: runURL)
-                    : try ReferenceTrainerProcess(repository: o.repository).run(
+                    : try ReferenceTrainerProcess(repository: o.repository, retainFreedMemory: o.pythonRetainsFreedMemory).run(
                         manifest: manifest, configuration: configURL, seed: seed, threads: o.threads, out: runURL)
                 logger.info("\(side.rawValue) seed \(seed): \(run.epochs.count) epochs, median \(String(format: "%.2f", run.medianEpochSeconds)) s/epoch, best combined \(run.bestCombined.map { String(format: "%.2f", $0) } ?? "–")")
                 runs.append(run)
@@ -85,7 +88,7 @@ public struct TrainingParityBenchmark {
         }
         let report = TrainingParityReport(configuration: base, trainScenes: train.map(\.lastPathComponent),
                                           validationScenes: validation.map(\.lastPathComponent), simulated: simulated,
-                                          threads: o.threads, runs: runs)
+                                          threads: o.threads, runs: runs, pythonRetainsFreedMemory: o.pythonRetainsFreedMemory)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicOutput.write(try encoder.encode(report), to: o.work.appendingPathComponent("report.json"))

@@ -74,6 +74,8 @@ public struct TrainingParityReport: Codable, Sendable {
     public var threads: Int
     /// Every run, in the order they ran.
     public var runs: [TrainingParityRun]
+    /// Whether the PyTorch reference ran with SeaIceKit's C-heap setting (else glibc's defaults).
+    public var pythonRetainsFreedMemory = false
 
     /// The runs of one side.
     public func runs(_ side: TrainingParityRun.Side) -> [TrainingParityRun] { runs.filter { $0.side == side } }
@@ -104,6 +106,7 @@ public struct TrainingParityReport: Codable, Sendable {
         var out = "# seaice bench train: SeaIceKit vs PyTorch reference\(simulated ? " (SIMULATED DATA)" : "")\n\n"
         out += "U-Net \(c.model.filters.map(String.init).joined(separator: "/")), \(c.model.inputChannels) inputs, batch \(c.sampler.batchSize) × \(c.sampler.patchSize)², "
         out += "\(c.epochs) epochs × \(c.iterationsPerEpoch) iterations, downscale \(c.sampler.downscaleFactor), \(threads) threads; "
+        out += "C heap: SeaIceKit caches freed tensor memory (HostMemory); PyTorch \(pythonRetainsFreedMemory ? "glibc keeping freed memory (GLIBC_TUNABLES)" : "glibc's defaults, as its users run it"). "
         out += "\(trainScenes.count) training scenes, \(validationScenes.count) validation scene(s)\(simulated ? " — all SIMULATED" : "").\n\n"
         out += "| side | seed | median s/epoch | train loop s | validation + checkpoints s | best combined | last SIC | last SOD | last FLOE | last combined | peak RSS MiB |\n"
         out += "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"

@@ -31,13 +31,14 @@ public struct UNetBenchmark {
     public func run() throws -> UNetBenchmarkReport {
         let o = options
         try TorchRuntime.setThreads(o.threads)
+        try HostMemory.enableCache()  // as `seaice train` runs
         let peak = try PeakThroughput.matmulGFLOPs()
         logger.info("peak float32 matmul \(String(format: "%.1f", peak)) GFLOP/s at \(o.threads) threads")
-        let config = UNetConfiguration(inputChannels: o.channels, filters: o.filters)
+        let config = UNetConfiguration(inputChannels: o.channels, filters: o.filters, channelsLast: o.swiftChannelsLast)
         let python = try PythonWorker(repository: repository, arguments: [
             "--threads", "\(o.threads)", "--batch", "\(o.batch)", "--size", "\(o.patch)",
             "--scene", "\(o.sceneHeight)", "\(o.sceneWidth)", "--channels", "\(o.channels)", "--filters",
-        ] + o.filters.map(String.init))
+        ] + o.filters.map(String.init), retainFreedMemory: o.pythonRetainsFreedMemory)
         defer { python.stop() }
         let swift = try UNetWorkload(configuration: config, options: o)
 
@@ -55,6 +56,7 @@ public struct UNetBenchmark {
 
     private func phase(_ name: String, python: PythonWorker, _ body: () throws -> Void) throws
         -> (swiftMs: [Double], pythonMs: [Double], swiftKiB: Int, pythonKiB: Int) {
+        HostMemory.releaseCache()  // the previous phase's cached blocks do not count against this one
         ProcessMemory.resetPeak()
         _ = try python.send("reset")
         for _ in 0..<options.warmup {

@@ -16,6 +16,12 @@ public struct UNetBenchmarkOptions: Codable, Equatable, Sendable {
     public var sceneHeight: Int, sceneWidth: Int
     /// Input channels and U-Net filters (MMSeaIce: 18, [32, 32, 64, 64]).
     public var channels: Int, filters: [Int]
+    /// Whether the Python worker runs with the same C-heap setting as SeaIceKit (its closest equivalent of SeaIceKit's `HostMemory` cache: glibc keeps freed memory)
+    /// instead of glibc's defaults (PyTorch as its users run it).
+    public var pythonRetainsFreedMemory = false
+    /// Whether the Swift training network stores activations channels-last (NHWC) instead of NCHW
+    /// (the default of `UNetConfiguration`); inference (`UNetInference`) is channels-last either way.
+    public var swiftChannelsLast = false
 
     /// The full benchmark of the task: batch 16 × 256 × 256 training, one 500 × 520 scene inference.
     public init(iterations: Int = 5, warmup: Int = 1, threads: Int = 2, batch: Int = 16, patch: Int = 256,
@@ -89,7 +95,7 @@ public struct UNetBenchmarkReport: Codable, Sendable {
         \(row("train \(o.batch)×\(o.channels)×\(o.patch)×\(o.patch)", swiftTrainMs, pythonTrainMs, trainFLOPs, swiftTrainPeakKiB, pythonTrainPeakKiB))
         \(row("infer 1×\(o.channels)×\(o.sceneHeight)×\(o.sceneWidth)", swiftInferMs, pythonInferMs, inferFLOPs, swiftInferPeakKiB, pythonInferPeakKiB))
 
-        Peak float32 matmul: \(String(format: "%.1f", peakGFLOPs)) GFLOP/s at \(o.threads) threads; conv FLOPs per step \(String(format: "%.1f", trainFLOPs / 1e9)) G (train, 3 × forward), \(String(format: "%.1f", inferFLOPs / 1e9)) G (inference). \(o.iterations) alternating repeats after \(o.warmup) warm-up; inputs are synthetic (simulated data).
+        Peak float32 matmul: \(String(format: "%.1f", peakGFLOPs)) GFLOP/s at \(o.threads) threads; conv FLOPs per step \(String(format: "%.1f", trainFLOPs / 1e9)) G (train, 3 × forward), \(String(format: "%.1f", inferFLOPs / 1e9)) G (inference). \(o.iterations) alternating repeats after \(o.warmup) warm-up; inputs are synthetic (simulated data). C heap: Swift caches freed tensor memory (HostMemory, as `seaice train`); Python \(o.pythonRetainsFreedMemory ? "glibc keeping freed memory (GLIBC_TUNABLES)" : "glibc's defaults, as PyTorch users run it").
         """
     }
 }

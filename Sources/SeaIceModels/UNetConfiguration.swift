@@ -24,13 +24,16 @@ public struct UNetConfiguration: Codable, Equatable, Sendable {
     public var sodClasses: Int
     /// Floe-size logits (7 classes + the reference's mask class).
     public var floeClasses: Int
-    /// Run convolutional activations in channels-last (NHWC) memory; the API stays NCHW.
+    /// Run the training network's convolutional activations in channels-last (NHWC) memory; the API
+    /// stays NCHW. Default false: with the host-memory cache (`HostMemory`) an fp32 training step of
+    /// the MMSeaIce network is ≈ 13 % faster NCHW than NHWC on the CI machine (BENCHMARKS.md).
+    /// `UNetInference` always runs channels-last (its fused convolutions are faster so).
     public var channelsLast: Bool
 
     /// Creates a configuration; defaults are MMSeaIce's.
     public init(inputChannels: Int = 18, filters: [Int] = [32, 32, 64, 64], decoder: DecoderLayout = .shared,
                 sicHead: SICHeadKind = .regression, sicClasses: Int = 12, sodClasses: Int = 7, floeClasses: Int = 8,
-                channelsLast: Bool = true) {
+                channelsLast: Bool = false) {
         self.inputChannels = inputChannels
         self.filters = filters
         self.decoder = decoder

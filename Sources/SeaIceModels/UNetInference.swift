@@ -33,8 +33,9 @@ public final class UNetInference {
     /// Folds `net`'s current weights and running statistics.
     public init(_ net: UNet) throws {
         configuration = net.configuration
-        // Weights stored in the activations' memory format, so no convolution re-lays them out per call.
-        let format: MemoryFormat = net.configuration.channelsLast ? .channelsLast : .contiguous
+        // Always channels-last (whatever the training layout): oneDNN's fused convolution + ReLU is
+        // fastest so; weights are stored in that format, so no convolution re-lays them out per call.
+        let format: MemoryFormat = .channelsLast
         (input, contracts, bridge, decoders, regression, sic, sod, floe) = try Tensor.withNoGrad {
             let decoders = [net.expandBlocks] + [net.sodExpandBlocks, net.floeExpandBlocks].compactMap { $0 }
             return (try Self.fold(net.inputBlock, format), try net.contractBlocks.items.map { try Self.fold($0.doubleConv, format) },
@@ -54,7 +55,7 @@ public final class UNetInference {
     public func callAsFunction(_ x: Tensor) throws -> TaskOutputs {
         try Tensor.withNoGrad {
             try UNetDecoder.padded(x, configuration: configuration) { x in
-                let start = configuration.channelsLast ? try x.contiguous(.channelsLast) : x
+                let start = try x.contiguous(.channelsLast)
                 var skips = [try Self.double(start, input)]
                 for block in contracts { skips.append(try Self.double(Functional.maxPool2d(skips[skips.count - 1], kernelSize: 2), block)) }
                 let bottom = try Self.double(Functional.maxPool2d(skips[skips.count - 1], kernelSize: 2), bridge)

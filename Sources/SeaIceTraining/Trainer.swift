@@ -134,6 +134,7 @@ public final class Trainer {
                                           remaining: done > 0 ? elapsed / done * left : 0, finishedEpoch: nil))
             }
             let scores = try validator?.score(network)
+            HostMemory.releaseCache()  // whole-scene validation sizes are not training's
             network.train()
             let n = Double(c.iterationsPerEpoch)
             let combined = scores?.combined

@@ -56,6 +56,8 @@ public enum TrainingSetup {
     public static func makeTrainer(configuration: TrainingConfiguration, data: URL, run: URL, device: Device,
                                    logger: Logger) throws -> (trainer: Trainer, train: [URL], validation: [URL]) {
         try configuration.validate()
+        // Per-step activations reuse resident memory instead of page-faulting fresh mmaps (HostMemory).
+        try HostMemory.enableCache()
         let (train, validation) = try split(try readyFiles(in: data), settings: configuration.validation, seed: configuration.seed)
         let source = ReadyFileSceneSource(files: train, configuration: configuration.sampler, logger: logger)
         // Warm the scene cache on this thread when it holds every scene: the first epoch then does no

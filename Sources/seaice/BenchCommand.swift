@@ -40,6 +40,12 @@ struct BenchUNetCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "U-Net filters per level (default 32 32 64 64).")
     var filters: [Int] = [32, 32, 64, 64]
 
+    @Flag(help: "Train the Swift network with channels-last (NHWC) activations instead of NCHW (inference is always channels-last).")
+    var swiftChannelsLast = false
+
+    @Flag(help: "Run the Python side with the same C-heap setting as SeaIceKit (glibc: no mmap, no trim) instead of glibc's defaults.")
+    var pythonRetainFreedMemory = false
+
     @Option(help: "Repository holding python/bench_unet.py and scripts/python (default: the current folder).")
     var repository: String = FileManager.default.currentDirectoryPath
 
@@ -60,6 +66,8 @@ struct BenchUNetCommand: ParsableCommand {
             options.patch = patch
         }
         options.channels = channels
+        options.pythonRetainsFreedMemory = pythonRetainFreedMemory
+        options.swiftChannelsLast = swiftChannelsLast
         options.filters = filters
         var logger = Logger(label: "seaice.bench")
         logger.logLevel = .info

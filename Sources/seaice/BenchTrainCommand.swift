@@ -36,6 +36,9 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Working folder (exported scenes, runs, report.md, report.json).")
     var work = ".build/bench-train"
 
+    @Flag(help: "Run the PyTorch reference with the same C-heap setting as SeaIceKit (glibc: no mmap, no trim) instead of glibc's defaults.")
+    var pythonRetainFreedMemory = false
+
     @Option(help: "Repository holding python/train_reference.py and scripts/python (default: the current folder).")
     var repository: String = FileManager.default.currentDirectoryPath
 
@@ -59,7 +62,9 @@ struct BenchTrainCommand: ParsableCommand {
         let options = TrainingParityBenchmark.Options(
             configuration: configuration, data: URL(fileURLWithPath: data), seeds: seeds, threads: threads,
             work: URL(fileURLWithPath: work), repository: URL(fileURLWithPath: repository))
-        let report = try TrainingParityBenchmark(options: options, logger: logger).run()
+        var o = options
+        o.pythonRetainsFreedMemory = pythonRetainFreedMemory
+        let report = try TrainingParityBenchmark(options: o, logger: logger).run()
         print(report.markdown)
         print("report: \(work)/report.md, \(work)/report.json")
     }

@@ -42,6 +42,20 @@ sik_status sik_set_num_threads(int32_t threads);
 /// libtorch's intra-op thread count.
 int32_t sik_get_num_threads(void);
 
+/// Installs (once) a caching allocator for CPU tensors: blocks of at least 1 MiB are kept when
+/// freed, in lists by exact size, and handed out again for the next request of that size, so
+/// the activations a training step frees and allocates again every iteration reuse resident
+/// pages instead of fresh, page-faulting `mmap`s (glibc maps every block over 32 MiB). At most
+/// `limit_bytes` are kept (further frees go back to the C library). Smaller blocks and tensors
+/// allocated before the call are untouched. Process-wide; a later call only changes the limit.
+sik_status sik_host_cache_enable(int64_t limit_bytes);
+
+/// Frees every cached block (tensors in use are untouched).
+void sik_host_cache_release(void);
+
+/// Bytes currently held in the cache (free, reusable blocks).
+int64_t sik_host_cache_bytes(void);
+
 // MARK: - Codes
 
 /// dtype codes (the raw values of Swift's `DType`).
