@@ -10,7 +10,7 @@ final class PythonWorker {
         var hwm_kb: Int
     }
 
-    private let process = Process()
+    private let process: Process
     private let input = Pipe()
     private let output = Pipe()
     private var buffer = Data()
@@ -18,16 +18,11 @@ final class PythonWorker {
 
     /// Starts `scripts/python python/bench_unet.py arguments…` under `repository` and waits until it is ready.
     init(repository: URL, arguments: [String], retainFreedMemory: Bool = false) throws {
-        script = repository.appendingPathComponent("python/bench_unet.py")
-        guard FileManager.default.fileExists(atPath: script.path) else {
-            throw SeaIceError.missing(file: repository.path, item: "python/bench_unet.py (run from the repository or pass --repository)")
-        }
-        process.executableURL = repository.appendingPathComponent("scripts/python")
-        process.arguments = [script.path] + arguments
-        process.environment = PythonEnvironment.make(retainFreedMemory: retainFreedMemory)
+        let python = try PythonScript("bench_unet.py", repository: repository)
+        script = python.url
+        process = python.process(arguments: arguments, retainFreedMemory: retainFreedMemory)
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle.standardError
         do {
             try process.run()
         } catch {

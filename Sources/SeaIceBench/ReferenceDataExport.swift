@@ -40,9 +40,7 @@ public enum ReferenceDataExport {
             manifest.validation.append(ValidationEntry(file: out.path, factor: sampler.downscaleFactor))
         }
         let url = folder.appendingPathComponent("manifest.json")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicOutput.write(try encoder.encode(manifest), to: url)
+        try AtomicOutput.writeJSON(manifest, to: url)
         return url
     }
 

@@ -6,7 +6,7 @@ import SeaIceCore
 struct ReferenceTrainerProcess {
     /// The repository holding the script.
     let repository: URL
-    /// Whether the child runs with glibc tunables that keep freed memory (the closest equivalent of SeaIceKit's `HostMemory` cache) (default: glibc's).
+    /// Whether the child's glibc keeps freed memory (`PythonScript.retainFreedMemoryTunables`; default: glibc's defaults).
     var retainFreedMemory = false
 
     private struct Line: Decodable {
@@ -22,18 +22,13 @@ struct ReferenceTrainerProcess {
 
     /// Trains one seed; throws when the script is missing, fails, or prints something unexpected.
     func run(manifest: URL, configuration: URL, seed: UInt64, threads: Int, out: URL) throws -> TrainingParityRun {
-        let script = repository.appendingPathComponent("python/train_reference.py")
-        guard FileManager.default.fileExists(atPath: script.path) else {
-            throw SeaIceError.missing(file: repository.path, item: "python/train_reference.py (run from the repository or pass --repository)")
-        }
-        let process = Process()
-        process.executableURL = repository.appendingPathComponent("scripts/python")
-        process.arguments = [script.path, "--manifest", manifest.path, "--config", configuration.path, "--seed", "\(seed)",
-                             "--threads", "\(threads)", "--out", out.path]
+        let python = try PythonScript("train_reference.py", repository: repository)
+        let script = python.url
+        let process = python.process(arguments: ["--manifest", manifest.path, "--config", configuration.path, "--seed", "\(seed)",
+                                                 "--threads", "\(threads)", "--out", out.path],
+                                     retainFreedMemory: retainFreedMemory)
         let output = Pipe()
         process.standardOutput = output
-        process.environment = PythonEnvironment.make(retainFreedMemory: retainFreedMemory)
-        process.standardError = FileHandle.standardError
         do { try process.run() } catch {
             throw SeaIceError.io(file: script.path, message: "cannot start the PyTorch reference: \(error.localizedDescription)")
         }

@@ -29,18 +29,20 @@ public struct TrainingParityBenchmark {
         public var work: URL
         /// The repository holding python/train_reference.py and scripts/python.
         public var repository: URL
-        /// Whether the Python reference runs with SeaIceKit's C-heap setting (its closest equivalent of SeaIceKit's `HostMemory` cache: glibc keeps freed memory)
-        /// instead of glibc's defaults (PyTorch as its users run it).
-        public var pythonRetainsFreedMemory = false
+        /// Whether the Python reference's glibc keeps freed memory (`PythonScript.retainFreedMemoryTunables`,
+        /// the closest equivalent of SeaIceKit's `HostMemory` cache) instead of glibc's defaults (PyTorch as its users run it).
+        public var pythonRetainsFreedMemory: Bool
 
         /// Creates options.
-        public init(configuration: TrainingConfiguration, data: URL, seeds: [UInt64], threads: Int, work: URL, repository: URL) {
+        public init(configuration: TrainingConfiguration, data: URL, seeds: [UInt64], threads: Int, work: URL, repository: URL,
+                    pythonRetainsFreedMemory: Bool = false) {
             self.configuration = configuration
             self.data = data
             self.seeds = seeds
             self.threads = threads
             self.work = work
             self.repository = repository
+            self.pythonRetainsFreedMemory = pythonRetainsFreedMemory
         }
     }
 
@@ -58,6 +60,7 @@ public struct TrainingParityBenchmark {
     public func run() throws -> TrainingParityReport {
         let o = options
         precondition(!o.seeds.isEmpty && o.threads > 0, "seeds \(o.seeds), threads \(o.threads)")
+        _ = try PythonScript("train_reference.py", repository: o.repository)  // fail before any training when it is missing
         var base = o.configuration
         base.threads = o.threads
         let files = try TrainingSetup.readyFiles(in: o.data)
@@ -89,9 +92,7 @@ public struct TrainingParityBenchmark {
         let report = TrainingParityReport(configuration: base, trainScenes: train.map(\.lastPathComponent),
                                           validationScenes: validation.map(\.lastPathComponent), simulated: simulated,
                                           threads: o.threads, runs: runs, pythonRetainsFreedMemory: o.pythonRetainsFreedMemory)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicOutput.write(try encoder.encode(report), to: o.work.appendingPathComponent("report.json"))
+        try AtomicOutput.writeJSON(report, to: o.work.appendingPathComponent("report.json"))
         try AtomicOutput.write(Data(report.markdown.utf8), to: o.work.appendingPathComponent("report.md"))
         return report
     }

@@ -16,8 +16,8 @@ public struct UNetBenchmarkOptions: Codable, Equatable, Sendable {
     public var sceneHeight: Int, sceneWidth: Int
     /// Input channels and U-Net filters (MMSeaIce: 18, [32, 32, 64, 64]).
     public var channels: Int, filters: [Int]
-    /// Whether the Python worker runs with the same C-heap setting as SeaIceKit (its closest equivalent of SeaIceKit's `HostMemory` cache: glibc keeps freed memory)
-    /// instead of glibc's defaults (PyTorch as its users run it).
+    /// Whether the Python worker's glibc keeps freed memory (`PythonScript.retainFreedMemoryTunables`,
+    /// the closest equivalent of SeaIceKit's `HostMemory` cache) instead of glibc's defaults (PyTorch as its users run it).
     public var pythonRetainsFreedMemory = false
     /// Whether the Swift training network stores activations channels-last (NHWC) instead of NCHW
     /// (the default of `UNetConfiguration`); inference (`UNetInference`) is channels-last either way.

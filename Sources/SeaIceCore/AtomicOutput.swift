@@ -41,4 +41,11 @@ public enum AtomicOutput {
     public static func write(_ data: Data, to destination: URL) throws {
         try write(to: destination) { tmp in try data.write(to: tmp) }
     }
+
+    /// Writes `value` as readable JSON (pretty-printed, sorted keys, `/` unescaped) to `destination` atomically.
+    public static func writeJSON<T: Encodable>(_ value: T, to destination: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try write(try encoder.encode(value), to: destination)
+    }
 }

@@ -61,10 +61,9 @@ struct BenchTrainCommand: ParsableCommand {
             validationCount: validationCount)
         let options = TrainingParityBenchmark.Options(
             configuration: configuration, data: URL(fileURLWithPath: data), seeds: seeds, threads: threads,
-            work: URL(fileURLWithPath: work), repository: URL(fileURLWithPath: repository))
-        var o = options
-        o.pythonRetainsFreedMemory = pythonRetainFreedMemory
-        let report = try TrainingParityBenchmark(options: o, logger: logger).run()
+            work: URL(fileURLWithPath: work), repository: URL(fileURLWithPath: repository),
+            pythonRetainsFreedMemory: pythonRetainFreedMemory)
+        let report = try TrainingParityBenchmark(options: options, logger: logger).run()
         print(report.markdown)
         print("report: \(work)/report.md, \(work)/report.json")
     }
