@@ -23,8 +23,8 @@ let package = Package(
         .executable(name: "seaice", targets: ["seaice"]),
         .library(name: "SeaIceKit", targets: [
             "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
-            "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
-            "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceInference",
+            "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
+            "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
             "SeaIceProducts", "SeaIceEvaluation",
         ]),
     ],
@@ -84,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "SeaIceBench",
-            dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
+            dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
                            "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
                            .product(name: "Logging", package: "swift-log")]
         ),
@@ -109,9 +109,15 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceNetCDF", "SeaIceCharts", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // MARK: generic data layer (any system's samples, batches, prefetching, augmentation, weighting)
+        .target(
+            name: "SeaIceData",
+            dependencies: ["SeaIceTensor", "SeaIceCore"]
+        ),
+
         .target(
             name: "SeaIceSampling",
-            dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceData", "SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "SeaIceEvaluation",
@@ -149,10 +155,20 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SeaIceMultiTask",
+            dependencies: [
+                "SeaIceTraining", "SeaIceInference", "SeaIceModels", "SeaIceData", "SeaIceSampling", "SeaIceAI4Arctic",
+                "SeaIceEvaluation", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: the engine's training loop (any system)
+        .target(
             name: "SeaIceTraining",
             dependencies: [
-                "SeaIceInference", "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceSampling",
-                "SeaIceAI4Arctic", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
+                "SeaIceData", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceCore",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -180,7 +196,7 @@ let package = Package(
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceCharts",
                 "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
-                "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceTraining", "SeaIceInference",
+                "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceData", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
                 "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -218,7 +234,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SeaIceTrainingTests",
-            dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
+            dependencies: ["SeaIceTraining", "SeaIceData", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport",
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "SeaIceDataTests", dependencies: ["SeaIceData", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceMultiTaskTests",
+            dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceData", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
                            "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
@@ -268,7 +290,7 @@ let package = Package(
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",
-            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceTraining", "SeaIceTestSupport", "AI4ArcticTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceMultiTask", "SeaIceTraining", "SeaIceTestSupport", "AI4ArcticTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
     ],
     cxxLanguageStandard: .cxx20

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeaIceCore
 import SeaIceInference
+import SeaIceMultiTask
 import SeaIceTraining
 
 /// `seaice bench train`: one training configuration trained by SeaIceKit (`Trainer`, in this
@@ -111,8 +112,8 @@ public struct TrainingParityBenchmark {
         let epochs = summary.history.map { m in
             let loop = (loopEnd[m.epoch] ?? .nan) - (epochEnd[m.epoch - 1] ?? .nan)
             return TrainingParityRun.Epoch(epoch: m.epoch, seconds: m.seconds, trainSeconds: loop, validationSeconds: m.seconds - loop,
-                                           loss: m.trainLoss, sic: m.validationSIC, sod: m.validationSOD, floe: m.validationFLOE,
-                                           combined: m.validationCombined)
+                                           loss: m.trainLoss, sic: m.score("sic"), sod: m.score("sod"), floe: m.score("floe"),
+                                           combined: m.score("combined"))
         }
         return TrainingParityRun(side: .swift, seed: configuration.seed, epochs: epochs, peakKiB: ProcessMemory.peakKiB() ?? 0)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceMultiTask
 import SeaIceTraining
 
 /// One training run of `seaice bench train`: a side, a seed, its epochs and its peak memory.

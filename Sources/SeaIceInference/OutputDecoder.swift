@@ -1,4 +1,5 @@
 import SeaIceModels
+import SeaIceNN
 import SeaIceTensor
 
 /// Turns network outputs for one image (`TaskOutputs` with N = 1) into a `DownscaledPrediction`.

@@ -1,3 +1,4 @@
+import SeaIceNN
 import SeaIceTensor
 
 /// Weights of the three task losses (../shared/specs/mmseaice.md, "Training": 1·MSE + 3·CE + 3·CE).
@@ -17,21 +18,19 @@ public struct LossWeights: Codable, Sendable, Equatable {
     }
 }
 
-/// The three task losses and their weighted sum, as scalar tensors (the total carries the graph).
-public struct LossTerms {
-    /// Weighted sum.
-    public var total: Tensor
-    /// SIC loss (masked MSE in class-index units², or cross-entropy).
-    public var sic: Tensor
-    /// SOD cross-entropy.
-    public var sod: Tensor
-    /// FLOE cross-entropy.
-    public var floe: Tensor
+extension LossTerms {
+    /// SIC loss (masked MSE in class-index units², or cross-entropy) of a multi-task loss.
+    public var sic: Tensor { self[MultiTaskName.sic]! }
+    /// SOD cross-entropy of a multi-task loss.
+    public var sod: Tensor { self[MultiTaskName.sod]! }
+    /// FLOE cross-entropy of a multi-task loss.
+    public var floe: Tensor { self[MultiTaskName.floe]! }
 }
 
 /// MMSeaIce's loss (../shared/specs/mmseaice.md "Training"): w_SIC·MSE(SIC, masked: Σ m(ŷ − y)² / Σ m,
 /// label 255 excluded) + w_SOD·CE(SOD, ignore 255) + w_FLOE·CE(FLOE, ignore 255), weights 1, 3, 3;
-/// with the classification head SIC uses cross-entropy too (the paper's Model 8).
+/// with the classification head SIC uses cross-entropy too (the paper's Model 8). One instance of
+/// the engine's `CompositeLoss`.
 public struct MultiTaskLoss: Sendable {
     /// Label value of unlabelled pixels.
     public static let ignoreIndex = 255
@@ -39,28 +38,26 @@ public struct MultiTaskLoss: Sendable {
     public let weights: LossWeights
     /// How the SIC output is read.
     public let sicHead: SICHeadKind
+    /// The (task, loss, weight) list.
+    public let composite: CompositeLoss
 
     /// A loss with `weights` for a network with `sicHead`; defaults are MMSeaIce's.
     public init(weights: LossWeights = .init(), sicHead: SICHeadKind = .regression) {
         self.weights = weights
         self.sicHead = sicHead
+        let ce = MaskedCrossEntropyLoss(ignoreIndex: Self.ignoreIndex)
+        let sic: any TaskLossFunction = sicHead == .regression ? MaskedMSELoss(ignoreValue: Float(Self.ignoreIndex)) : ce
+        composite = CompositeLoss([
+            .init(task: MultiTaskName.sic, function: sic, weight: weights.sic),
+            .init(task: MultiTaskName.sod, function: ce, weight: weights.sod),
+            .init(task: MultiTaskName.floe, function: ce, weight: weights.floe),
+        ])
     }
 
     /// The loss terms for `outputs` and labels [N, H, W] `sic`, `sod`, `floe` (class indices of any
     /// numeric dtype, 255 = unlabelled).
     public func terms(_ outputs: TaskOutputs, sic: Tensor, sod: Tensor, floe: Tensor) throws -> LossTerms {
-        let sicLoss: Tensor
-        switch sicHead {
-        case .regression:
-            sicLoss = try Losses.maskedMSE(outputs.sic.to(.float32).squeeze(1), target: sic.to(.float32),
-                                           ignoreValue: Float(Self.ignoreIndex))
-        case .classification:
-            sicLoss = try Self.crossEntropy(outputs.sic, sic)
-        }
-        let sodLoss = try Self.crossEntropy(outputs.sod, sod)
-        let floeLoss = try Self.crossEntropy(outputs.floe, floe)
-        let total = try sicLoss * Float(weights.sic) + sodLoss * Float(weights.sod) + floeLoss * Float(weights.floe)
-        return LossTerms(total: total, sic: sicLoss, sod: sodLoss, floe: floeLoss)
+        try composite(outputs, targets: [MultiTaskName.sic: sic, MultiTaskName.sod: sod, MultiTaskName.floe: floe])
     }
 
     /// The loss terms for `outputs` against `labels`, `[N, 3, H, W]` (SIC, SOD, FLOE; 255 = masked).
@@ -72,13 +69,5 @@ public struct MultiTaskLoss: Sendable {
     /// The scalar total loss for `outputs` and labels [N, H, W] (see `terms`).
     public func callAsFunction(_ outputs: TaskOutputs, sic: Tensor, sod: Tensor, floe: Tensor) throws -> Tensor {
         try terms(outputs, sic: sic, sod: sod, floe: floe).total
-    }
-
-    /// Cross-entropy averaged over the non-masked pixels: Σ CE / max(count, 1), which equals
-    /// `F.cross_entropy(ignore_index=255)` whenever a pixel is valid and is 0 (not NaN) when none is.
-    static func crossEntropy(_ logits: Tensor, _ target: Tensor) throws -> Tensor {
-        let sum = try Losses.crossEntropy(logits.to(.float32), target: target.to(.int64), ignoreIndex: ignoreIndex, reduction: .sum)
-        let count = try target.ne(Float(ignoreIndex)).to(.float32).sum().clamp(min: 1)
-        return try sum / count
     }
 }

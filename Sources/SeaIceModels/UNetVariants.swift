@@ -19,31 +19,41 @@ public enum SICHeadKind: String, Codable, Sendable, CaseIterable {
     case classification
 }
 
-/// The three per-pixel outputs of a multi-task network, all with logical NCHW shape (memory may be
-/// channels-last), float.
-public struct TaskOutputs {
-    /// SIC: regression `[N, 1, H, W]` in class-index units (tenths, 0–10, not clamped), or logits `[N, K, H, W]`.
-    public var sic: Tensor
-    /// SOD logits `[N, K_SOD, H, W]` (6 classes + the reference's mask class).
-    public var sod: Tensor
-    /// FLOE logits `[N, K_FLOE, H, W]` (7 classes + the reference's mask class).
-    public var floe: Tensor
-
-    /// Bundles the three outputs.
-    public init(sic: Tensor, sod: Tensor, floe: Tensor) {
-        self.sic = sic
-        self.sod = sod
-        self.floe = floe
-    }
+/// Task names of the multi-task U-Net's outputs, targets and loss terms.
+public enum MultiTaskName {
+    /// Sea-ice concentration.
+    public static let sic = "sic"
+    /// Stage of development.
+    public static let sod = "sod"
+    /// Floe size.
+    public static let floe = "floe"
+    /// The three, in label-plane order (SIC, SOD, FLOE).
+    public static let all = [sic, sod, floe]
 }
 
-/// A network mapping NCHW inputs `[N, C, H, W]` to SIC, SOD and FLOE maps of the same H × W.
+/// The multi-task U-Net's three outputs (`MultiTaskName`), all logical NCHW (memory may be
+/// channels-last), float: SIC regression `[N, 1, H, W]` in class-index units (tenths, 0–10, not
+/// clamped) or logits `[N, K, H, W]`; SOD logits `[N, K_SOD, H, W]` (6 classes + the reference's mask
+/// class); FLOE logits `[N, K_FLOE, H, W]` (7 classes + the reference's mask class).
+extension TaskOutputs {
+    /// Bundles the three outputs of a multi-task network.
+    public init(sic: Tensor, sod: Tensor, floe: Tensor) {
+        self.init([(MultiTaskName.sic, sic), (MultiTaskName.sod, sod), (MultiTaskName.floe, floe)])
+    }
+
+    /// The SIC output (a multi-task network always has one).
+    public var sic: Tensor { self[MultiTaskName.sic]! }
+    /// The SOD output.
+    public var sod: Tensor { self[MultiTaskName.sod]! }
+    /// The FLOE output.
+    public var floe: Tensor { self[MultiTaskName.floe]! }
+}
+
+/// A `TaskNetwork` mapping NCHW inputs `[N, C, H, W]` to SIC, SOD and FLOE maps of the same H × W.
 ///
-/// Implemented by `UNet` (all variants of `UNetConfiguration`) and by tiny test networks; training,
-/// validation and prediction only see this protocol (prediction runs a `UNet` through `UNetInference`).
-public protocol MultiTaskNetwork: Module {
+/// Implemented by `UNet` (all variants of `UNetConfiguration`) and by tiny test networks; the multi-task
+/// system's validation and prediction see this protocol (prediction runs a `UNet` through `UNetInference`).
+public protocol MultiTaskNetwork: TaskNetwork {
     /// How the SIC output is read.
     var sicHead: SICHeadKind { get }
-    /// The three outputs for NCHW `x`.
-    func outputs(_ x: Tensor) throws -> TaskOutputs
 }

@@ -81,3 +81,13 @@ public enum OptimizerConfiguration: Codable, Equatable, Sendable {
         }
     }
 }
+
+extension OptimizerConfiguration {
+    /// The base learning rate of the configuration (what a schedule scales).
+    public var learningRate: Double {
+        switch self {
+        case .sgd(let c): return c.learningRate
+        case .adam(let c), .adamW(let c): return c.learningRate
+        }
+    }
+}

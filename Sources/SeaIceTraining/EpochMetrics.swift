@@ -1,7 +1,14 @@
 import Foundation
 import SeaIceCore
 
-/// One line of the metrics log (`metrics.jsonl`, one JSON object per epoch).
+/// One line of the metrics log (`metrics.jsonl`, one JSON object per epoch), for any system.
+///
+/// Keys: `epoch`, `iteration`, `learningRate`, `trainLoss` (weighted total), `trainLosses` (each
+/// named term, unweighted), `validation` (defined scores by name; absent without validation),
+/// `undefinedScores` (name → why it could not be computed), `best`, `seconds`, `simulatedData`,
+/// `precision`, `lossScale`, `skippedSteps`, `time` (UTC, ISO 8601, end of the epoch). Lines written
+/// before the engine (`trainSICLoss`, `validationSIC`, … `validationCombined`) decode into the same
+/// fields (`sic`, `sod`, `floe`, `combined`).
 public struct EpochMetrics: Codable, Sendable, Equatable {
     /// Epoch number, 1-based.
     public var epoch: Int
@@ -9,10 +16,14 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
     public var iteration: Int
     /// Learning rate of the epoch's last iteration.
     public var learningRate: Double
-    /// Mean training loss over the epoch (weighted total), and its three terms.
-    public var trainLoss: Double, trainSICLoss: Double, trainSODLoss: Double, trainFLOELoss: Double
-    /// Validation scores in percent (R² for SIC, weighted F1 for SOD and FLOE, combined); nil without validation.
-    public var validationSIC: Double?, validationSOD: Double?, validationFLOE: Double?, validationCombined: Double?
+    /// Mean training loss over the epoch (weighted total).
+    public var trainLoss: Double
+    /// Mean of each unweighted loss term over the epoch, by term name.
+    public var trainLosses: [String: Double]
+    /// Validation scores by name (units are the validator's: the multi-task U-Net's are percent); nil without validation.
+    public var validation: [String: Double]?
+    /// Scores that could not be computed this epoch, with the reason.
+    public var undefinedScores: [String: String]?
     /// Whether this epoch produced the best checkpoint so far.
     public var best: Bool
     /// Wall-clock seconds of the epoch (training + validation).
@@ -25,35 +36,62 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
     public var lossScale: Double? = nil
     /// Optimizer steps of the epoch skipped for non-finite gradients (nil without loss scaling).
     public var skippedSteps: Int? = nil
+    /// End of the epoch, UTC ISO 8601 (nil in logs written before timestamps).
+    public var time: String? = nil
+
+    /// Validation score `name`, nil when absent or undefined.
+    public func score(_ name: String) -> Double? { validation?[name] }
+
+    /// `date` as the log's UTC ISO 8601 timestamp (seconds precision).
+    public static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
 }
 
 extension EpochMetrics {
     private enum CodingKeys: String, CodingKey {
-        case epoch, iteration, learningRate, trainLoss, trainSICLoss, trainSODLoss, trainFLOELoss
-        case validationSIC, validationSOD, validationFLOE, validationCombined, best, seconds, simulatedData
-        case precision, lossScale, skippedSteps
+        case epoch, iteration, learningRate, trainLoss, trainLosses, validation, undefinedScores, best, seconds
+        case simulatedData, precision, lossScale, skippedSteps, time
     }
 
-    /// Decodes a line; `precision` absent (older logs) means `float32`.
+    /// Keys of lines written before the engine (three heads named in the keys).
+    private enum LegacyKeys: String, CodingKey {
+        case trainSICLoss, trainSODLoss, trainFLOELoss, validationSIC, validationSOD, validationFLOE, validationCombined
+    }
+
+    /// Decodes a line of either layout; `precision` absent (older logs) means `float32`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         epoch = try c.decode(Int.self, forKey: .epoch)
         iteration = try c.decode(Int.self, forKey: .iteration)
         learningRate = try c.decode(Double.self, forKey: .learningRate)
         trainLoss = try c.decode(Double.self, forKey: .trainLoss)
-        trainSICLoss = try c.decode(Double.self, forKey: .trainSICLoss)
-        trainSODLoss = try c.decode(Double.self, forKey: .trainSODLoss)
-        trainFLOELoss = try c.decode(Double.self, forKey: .trainFLOELoss)
-        validationSIC = try c.decodeIfPresent(Double.self, forKey: .validationSIC)
-        validationSOD = try c.decodeIfPresent(Double.self, forKey: .validationSOD)
-        validationFLOE = try c.decodeIfPresent(Double.self, forKey: .validationFLOE)
-        validationCombined = try c.decodeIfPresent(Double.self, forKey: .validationCombined)
         best = try c.decode(Bool.self, forKey: .best)
         seconds = try c.decode(Double.self, forKey: .seconds)
         simulatedData = try c.decode(Bool.self, forKey: .simulatedData)
         precision = try c.decodeIfPresent(PrecisionPlan.self, forKey: .precision) ?? .float32
         lossScale = try c.decodeIfPresent(Double.self, forKey: .lossScale)
         skippedSteps = try c.decodeIfPresent(Int.self, forKey: .skippedSteps)
+        time = try c.decodeIfPresent(String.self, forKey: .time)
+        undefinedScores = try c.decodeIfPresent([String: String].self, forKey: .undefinedScores)
+        if let losses = try c.decodeIfPresent([String: Double].self, forKey: .trainLosses) {
+            trainLosses = losses
+            validation = try c.decodeIfPresent([String: Double].self, forKey: .validation)
+            return
+        }
+        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+        trainLosses = [:]
+        for (key, name) in [(LegacyKeys.trainSICLoss, "sic"), (.trainSODLoss, "sod"), (.trainFLOELoss, "floe")] {
+            trainLosses[name] = try legacy.decode(Double.self, forKey: key)
+        }
+        var scores: [String: Double] = [:]
+        for (key, name) in [(LegacyKeys.validationSIC, "sic"), (.validationSOD, "sod"), (.validationFLOE, "floe"),
+                            (.validationCombined, "combined")] {
+            scores[name] = try legacy.decodeIfPresent(Double.self, forKey: key)
+        }
+        validation = scores.isEmpty ? nil : scores
     }
 }
 
@@ -72,7 +110,7 @@ public struct MetricsLog {
         let text = try String(contentsOf: url, encoding: .utf8)
         return try text.split(separator: "\n").enumerated().map { k, line in
             do { return try JSONDecoder().decode(EpochMetrics.self, from: Data(line.utf8)) } catch {
-                throw SeaIceError.invalidInput(file: url.path, item: "line \(k + 1)", expected: "an EpochMetrics JSON object")
+                throw SeaIceError.invalidInput(file: url.path, item: "line \(k + 1)", expected: "an EpochMetrics JSON object (\(error))")
             }
         }
     }

@@ -1,14 +1,13 @@
 import Foundation
 import SeaIceCore
-import SeaIceInference
 import SeaIceNN
 import SeaIceOptim
 import SeaIceTensor
 
 /// The folder of a training run:
-/// - `configuration.json` — the run's `TrainingConfiguration`;
+/// - `configuration.json` — the run's configuration (the system's typed configuration);
 /// - `last/` — checkpoint after the latest epoch (weights, optimizer tensors, `RunState`): `--resume` starts here;
-/// - `best/` — checkpoint of the best validation combined score (what `seaice predict` uses);
+/// - `best/` — checkpoint of the best validation selection score (what prediction uses);
 /// - `metrics.jsonl` — one `EpochMetrics` line per epoch.
 ///
 /// Checkpoints are written into a hidden folder and swapped in by renames, so a kill at any
@@ -29,17 +28,22 @@ public struct RunDirectory {
     /// `metrics.jsonl`.
     public var metrics: MetricsLog { MetricsLog(url: url.appendingPathComponent("metrics.jsonl")) }
 
-    /// The manifest type of training checkpoints.
-    public typealias Manifest = CheckpointManifest<NetworkSpecification, RunState>
+    /// `value` as the run folder's JSON (pretty-printed, sorted keys, slashes unescaped).
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
 
     /// Writes a checkpoint into `last/` (and a copy into `best/` when `best`); the state records
     /// `optimizer`'s record and `scaler`'s state (when the run scales its loss).
-    public func save(network: Module, optimizer: any Optimizer, scaler: GradientScaler? = nil, state: RunState,
-                     specification: NetworkSpecification, best: Bool) throws {
+    /// `specification` (the system's network specification) is the manifest's `model`.
+    public func save<Specification: Codable>(network: Module, optimizer: any Optimizer, scaler: GradientScaler? = nil,
+                                             state: RunState, specification: Specification, best: Bool) throws {
         var state = state
         state.optimizer = optimizer.record
         if let scaler { state.scaler = scaler.state }
-        let manifest = Manifest(model: specification, training: state)
+        let manifest = CheckpointManifest(model: specification, training: state)
         let optimizerState = optimizer.stateTensors()
         try replace(lastURL) { try Checkpoint.save(to: $0, model: network, optimizerState: optimizerState, manifest: manifest) }
         if best {
@@ -60,9 +64,11 @@ public struct RunDirectory {
     /// Restores `network`, `optimizer` and `scaler` (when given and the checkpoint has its state;
     /// otherwise the scaler keeps its initial scale) from the checkpoint in `directory`; returns its state.
     /// - Throws: `SeaIceError` naming the checkpoint when its specification differs from `specification`.
-    public func restore(from directory: URL, network: Module, optimizer: any Optimizer, scaler: GradientScaler? = nil,
-                        specification: NetworkSpecification, device: Device) throws -> RunState {
-        let manifest = try Checkpoint.manifest(Manifest.self, in: directory)
+    public func restore<Specification: Codable & Equatable>(
+        from directory: URL, network: Module, optimizer: any Optimizer, scaler: GradientScaler? = nil,
+        specification: Specification, device: Device
+    ) throws -> RunState {
+        let manifest = try Checkpoint.manifest(CheckpointManifest<Specification, RunState>.self, in: directory)
         guard manifest.model == specification else {
             throw SeaIceError.invalidInput(file: directory.appendingPathComponent(Checkpoint.manifestName).path, item: "model",
                                            expected: "the configuration of this run (the checkpoint was made with a different model or inputs)")

@@ -16,7 +16,7 @@ public struct RunState: Codable, Sendable, Equatable {
     /// Loss scale and counters of the run's `GradientScaler` (nil when the run does not scale the loss,
     /// and in checkpoints written before mixed precision).
     public var scaler: GradientScalerState?
-    /// Best validation combined score so far (percent) and its epoch.
+    /// Best value of the validation selection score so far (the multi-task U-Net: combined score, percent).
     public var bestScore: Double?
     /// Epoch (1-based) of `bestScore`.
     public var bestEpoch: Int?

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SeaIceInference
 import SeaIceTensor
+import SeaIceMultiTask
 import SeaIceTraining
 
 /// `seaice bench predict`: end-to-end prediction time of one full-size scene, by stage.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SeaIceBench
+import SeaIceMultiTask
 import SeaIceTraining
 
 /// `seaice bench train`: SeaIceKit's trainer against the PyTorch reference trainer, per epoch and per seed.

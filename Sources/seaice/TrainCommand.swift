@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SeaIceTensor
+import SeaIceMultiTask
 import SeaIceTraining
 
 /// `seaice train CONFIG --data DIR --out RUN`: trains the multi-task U-Net (seed 001).
@@ -70,9 +71,7 @@ struct TrainCommand: ParsableCommand {
         let summary = try trainer.train { p in
             if let m = p.finishedEpoch {
                 bar.finish()
-                let score = m.validationCombined.map { String(format: "combined %.3f (SIC %.3f, SOD %.3f, FLOE %.3f)", $0,
-                                                             m.validationSIC ?? .nan, m.validationSOD ?? .nan, m.validationFLOE ?? .nan) }
-                    ?? "no validation"
+                let score = Self.scores(m)
                 let scaling = m.lossScale.map { ", loss scale \(String(format: "%g", $0)), \(m.skippedSteps ?? 0) steps skipped" } ?? ""
                 Console.line("epoch \(m.epoch)/\(p.epochs): loss \(String(format: "%.4f", m.trainLoss)), \(score)\(m.best ? ", best" : "")\(scaling)")
             } else {
@@ -83,6 +82,17 @@ struct TrainCommand: ParsableCommand {
         }
         let best = summary.bestScore.map { String(format: "%.3f at epoch %d", $0, summary.bestEpoch ?? 0) } ?? "n/a"
         Console.line("done: \(summary.epochs) epochs, best combined \(best)\(simulated); checkpoint \(out)/best")
+    }
+}
+
+extension TrainCommand {
+    /// "combined 51.9 (SIC 60.1, SOD 48.2, FLOE 40.0)", with "–" and the reason for undefined scores.
+    static func scores(_ m: EpochMetrics) -> String {
+        guard m.validation != nil else { return "no validation" }
+        func f(_ name: String) -> String { m.score(name).map { String(format: "%.3f", $0) } ?? "–" }
+        let why = (m.undefinedScores ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        return "combined \(f("combined")) (SIC \(f("sic")), SOD \(f("sod")), FLOE \(f("floe")))"
+            + (why.isEmpty ? "" : "; undefined: " + why.joined(separator: "; "))
     }
 }
 

@@ -6,6 +6,7 @@ import SeaIceModels
 import SeaIceOptim
 import SeaIceSampling
 import SeaIceTestSupport
+import SeaIceMultiTask
 import SeaIceTraining
 import XCTest
 

@@ -5,6 +5,7 @@ import SeaIceInference
 import SeaIceModels
 import SeaIceOptim
 import SeaIceSampling
+import SeaIceTraining
 
 /// Which scenes of the data folder are held out for validation.
 public struct ValidationSettings: Codable, Sendable, Equatable {
@@ -97,6 +98,12 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
         mixedPrecision = try c.decodeIfPresent(MixedPrecision.self, forKey: .mixedPrecision) ?? .auto
     }
 
+    /// The loop settings the shared trainer runs (SGD, the schedule, epochs, seed, threads, precision).
+    public var loop: TrainingLoop {
+        TrainingLoop(optimizer: .sgd(optimizer), schedule: schedule, epochs: epochs, iterationsPerEpoch: iterationsPerEpoch,
+                     seed: seed, threads: threads, mixedPrecision: mixedPrecision)
+    }
+
     /// The network specification stored in checkpoints.
     public var specification: NetworkSpecification { NetworkSpecification(model: model, inputs: sampler) }
 
@@ -104,11 +111,8 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public func validate() throws {
         try specification.validate()
         try sampler.validate()
-        guard epochs > 0, iterationsPerEpoch > 0 else {
-            throw SeaIceError.configuration("epochs and iterationsPerEpoch must be > 0, are \(epochs), \(iterationsPerEpoch)")
-        }
+        try loop.validate()
         guard validation.count >= 0 else { throw SeaIceError.configuration("validation.count must be ≥ 0") }
-        if let t = threads, t <= 0 { throw SeaIceError.configuration("threads must be > 0, is \(t)") }
     }
 
     /// Reads a JSON configuration file.
@@ -139,8 +143,6 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
 
     /// The configuration as pretty-printed JSON (sorted keys).
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try RunDirectory.encode(self)
     }
 }

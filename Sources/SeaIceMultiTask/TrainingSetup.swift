@@ -6,6 +6,7 @@ import SeaIceInference
 import SeaIceModels
 import SeaIceSampling
 import SeaIceTensor
+import SeaIceTraining
 
 /// Wires a run from a data folder: lists the ready-to-train files, holds out the validation
 /// scenes, builds the sampler (`ReadyFileSceneSource` + `TrainingSampler`), the network and the
@@ -54,7 +55,7 @@ public enum TrainingSetup {
 
     /// A trainer over the ready-to-train files in `data`, writing to `run`.
     public static func makeTrainer(configuration: TrainingConfiguration, data: URL, run: URL, device: Device,
-                                   logger: Logger) throws -> (trainer: Trainer, train: [URL], validation: [URL]) {
+                                   logger: Logger) throws -> (trainer: MultiTaskTrainer, train: [URL], validation: [URL]) {
         try configuration.validate()
         // Per-step activations reuse resident memory instead of page-faulting fresh mmaps (HostMemory).
         try HostMemory.enableCache()
@@ -69,9 +70,9 @@ public enum TrainingSetup {
         let sampler = try TrainingSampler(configuration: configuration.sampler, source: source)
         let validator = validation.isEmpty ? nil : try Validator(files: validation, inputs: configuration.sampler,
                                                                   settings: configuration.validation.prediction, device: device)
-        var g = Trainer.initialGenerators(seed: configuration.seed).initialisation
+        var g = TrainingRun.initialGenerators(seed: configuration.seed).initialisation
         let network = try UNet(configuration.model, generator: &g)
-        let trainer = try Trainer(configuration: configuration, network: network, batches: sampler, validator: validator,
+        let trainer = try MultiTaskTrainer(configuration: configuration, network: network, batches: sampler, validator: validator,
                                   run: RunDirectory(url: run), device: device, logger: logger)
         trainer.simulatedData = try train.contains { try InferenceScene.isSimulated($0) }
         return (trainer, train, validation)

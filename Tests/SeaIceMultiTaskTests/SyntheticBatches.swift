@@ -1,5 +1,7 @@
 import SeaIceCore
+import SeaIceData
 import SeaIceSampling
+import SeaIceMultiTask
 import SeaIceTraining
 
 /// Plain synthetic batches whose labels are simple functions of the inputs, so a network can learn
@@ -38,5 +40,5 @@ struct SyntheticBatches: BatchSource {
         }
     }
 
-    func stream(count: Int, generator: SeededGenerator) -> any BatchStream { Stream(self, generator, count) }
+    func stream(count: Int, generator: SeededGenerator) -> any BatchStream<TrainingBatch> { Stream(self, generator, count) }
 }

@@ -7,6 +7,7 @@ import SeaIceNN
 import SeaIceOptim
 import SeaIceSampling
 import SeaIceTensor
+import SeaIceMultiTask
 import SeaIceTraining
 import XCTest
 

@@ -3,7 +3,8 @@ import Foundation
 import SeaIceEvaluation
 import SeaIceInference
 import SeaIceSampling
-@testable import SeaIceTraining
+@testable import SeaIceMultiTask
+import SeaIceTraining
 import XCTest
 
 final class ValidatorTests: XCTestCase {

@@ -3,6 +3,7 @@ import Logging
 import SeaIceModels
 import SeaIceOptim
 import SeaIceSampling
+import SeaIceMultiTask
 import SeaIceTraining
 import XCTest
 
@@ -23,15 +24,15 @@ extension XCTestCase {
     }
 
     /// A trainer for `c` on the CPU writing to `run`, its network initialised from `c.seed`.
-    func trainer(_ c: TrainingConfiguration, run: URL) throws -> Trainer {
-        var g = Trainer.initialGenerators(seed: c.seed).initialisation
+    func trainer(_ c: TrainingConfiguration, run: URL) throws -> MultiTaskTrainer {
+        var g = TrainingRun.initialGenerators(seed: c.seed).initialisation
         let net = try UNet(c.model, generator: &g)
-        return try Trainer(configuration: c, network: net, batches: SyntheticBatches(), validator: nil,
+        return try MultiTaskTrainer(configuration: c, network: net, batches: SyntheticBatches(), validator: nil,
                            run: RunDirectory(url: run), logger: Logger(label: "test"))
     }
 
     /// Every tensor of the trainer's network state dict, as float32 values.
-    func weights(_ t: Trainer) throws -> [String: [Float]] {
+    func weights(_ t: MultiTaskTrainer) throws -> [String: [Float]] {
         Dictionary(uniqueKeysWithValues: try t.network.stateDict().map { ($0.name, try $0.tensor.to(.float32).floats()) })
     }
 
@@ -44,7 +45,7 @@ extension XCTestCase {
     }
 
     /// Trains `t` to the end and returns the loss of every iteration (recovered from the running means).
-    func iterationLosses(_ t: Trainer) throws -> [Double] {
+    func iterationLosses(_ t: MultiTaskTrainer) throws -> [Double] {
         var losses: [Double] = []
         var total = 0.0
         _ = try t.train { p in

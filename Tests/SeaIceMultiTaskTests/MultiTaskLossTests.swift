@@ -1,6 +1,8 @@
 import SeaIceInference
 import SeaIceModels
+import SeaIceNN
 import SeaIceTensor
+import SeaIceMultiTask
 import SeaIceTraining
 import XCTest
 

@@ -4,6 +4,7 @@ import SeaIceModels
 import SeaIceOptim
 import SeaIceTensor
 import SeaIceTestSupport
+import SeaIceMultiTask
 import SeaIceTraining
 import XCTest
 
@@ -53,7 +54,8 @@ final class MixedPrecisionTests: XCTestCase {
         XCTAssertEqual(m.precision, .float32)
         XCTAssertNil(m.lossScale)
         XCTAssertNil(m.skippedSteps)
-        XCTAssertNil(m.validationCombined)
+        XCTAssertNil(m.score("combined"))
+        XCTAssertEqual(m.trainLosses, ["sic": 1, "sod": 0.5, "floe": 0.5], "the old three-head keys map to named terms")
     }
 
     func testTinyModelLearnsUnderBFloat16Autocast() throws {

@@ -5,6 +5,7 @@ import SeaIceModels
 import SeaIceOptim
 import SeaIceSampling
 import SeaIceTestSupport
+import SeaIceMultiTask
 import SeaIceTraining
 import XCTest
 
