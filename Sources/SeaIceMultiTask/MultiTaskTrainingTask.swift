@@ -85,7 +85,4 @@ extension Trainer {
                       run: run, device: device, logger: logger)
         configurationJSON = try configuration.encoded()
     }
-
-    /// The multi-task configuration of the run.
-    public func configuration<N>() -> TrainingConfiguration where Task == MultiTaskTrainingTask<N> { task.configuration }
 }

@@ -84,10 +84,14 @@ public final class Trainer<Task: TrainingTask> {
         state = RunState(scheduler: scheduler, generator: TrainingRun.initialGenerators(seed: loop.seed).run)
     }
 
-    /// Continues from the latest checkpoint in the run folder (none: starts afresh); returns the epoch reached.
+    /// Continues from the latest checkpoint in the run folder; returns the epoch reached.
+    /// - Throws: `SeaIceError.missing` naming the run folder when it holds no checkpoint (a resume
+    ///   never silently starts over), or the checkpoint's error when it is of another model.
     @discardableResult
     public func resume() throws -> Int {
-        guard let dir = run.latestCheckpoint() else { return 0 }
+        guard let dir = run.latestCheckpoint() else {
+            throw SeaIceError.missing(file: run.url.path, item: "a checkpoint to resume from (last/checkpoint.json)")
+        }
         state = try run.restore(from: dir, network: network, optimizer: optimizer, scaler: scaler,
                                 specification: task.specification, device: device)
         try run.metrics.truncate(after: state.epoch)

@@ -115,6 +115,14 @@ final class EngineTrainerTests: XCTestCase {
         }
     }
 
+    func testResumeWithoutACheckpointIsRefused() throws {
+        let dir = try directory()
+        let t = try segmenter(loop(epochs: 1, optimizer: .adam(AdamConfiguration(learningRate: 0.05))), run: dir)
+        XCTAssertThrowsError(try t.resume()) { error in
+            XCTAssertTrue("\(error)".contains(dir.path) && "\(error)".contains("last/checkpoint.json"), "\(error)")
+        }
+    }
+
     func testDivergenceStopsWithTheIterationAndTerms() throws {
         let dir = try directory()
         let t = try segmenter(loop(epochs: 2, optimizer: .sgd(SGDConfiguration(learningRate: 1e30))), run: dir)
