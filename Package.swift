@@ -25,7 +25,7 @@ let package = Package(
             "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceInference",
-            "SeaIceProducts", "SeaIceEvaluation",
+            "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling",
         ]),
     ],
     dependencies: [
@@ -114,9 +114,17 @@ let package = Package(
             dependencies: ["SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "SeaIceMetrics",
+            dependencies: ["SeaIceCore"]
+        ),
+        .target(
+            name: "SeaIceTiling",
+            dependencies: ["SeaIceTensor", "SeaIceCore"]
+        ),
+        .target(
             name: "SeaIceEvaluation",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceQuicklook",
+                "SeaIceMetrics", "SeaIceCore", "SeaIceNetCDF", "SeaIceQuicklook", "SeaIceProducts",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -145,7 +153,7 @@ let package = Package(
             name: "SeaIceInference",
             dependencies: [
                 "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
-                "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
+                "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceTiling", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -203,11 +211,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "SeaIceMetricsTests", dependencies: ["SeaIceMetrics"]),
+        .testTarget(name: "SeaIceTilingTests", dependencies: ["SeaIceTiling", "SeaIceTensor", "SeaIceCore"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceEvaluationTests",
-            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport"],
+            dependencies: [
+                "SeaIceEvaluation", "SeaIceMetrics", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),

@@ -1,10 +1,10 @@
 import Foundation
-import SeaIceEvaluation
 import SeaIceProducts
 
 /// The AutoICE submission file for a set of predicted scenes (../shared/specs/ai4arctic.md,
 /// "Scoring"): per scene `<scene>_SIC` (class 0–10), `<scene>_SOD`, `<scene>_FLOE` at 80 m,
-/// written by `SubmissionWriter` (netCDF-4, zlib 1, atomically).
+/// written by `SubmissionWriter` (netCDF-4, zlib 1, atomically). It lives beside the writer, above
+/// `SeaIceProducts`, so that inference never imports evaluation; `seaice predict --submission` calls it.
 public enum SubmissionBuilder {
     /// The submission scene name: the first 19 characters of the ready-to-train name (`20180124T194759_dmi`).
     public static func sceneName(_ sceneID: String) -> String { String(sceneID.prefix(19)) }
