@@ -212,7 +212,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SeaIceMetricsTests", dependencies: ["SeaIceMetrics"]),
-        .testTarget(name: "SeaIceTilingTests", dependencies: ["SeaIceTiling", "SeaIceTensor", "SeaIceCore"]),
+        .testTarget(name: "SeaIceTilingTests", dependencies: ["SeaIceTiling", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
