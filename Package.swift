@@ -226,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "SeaIceInferenceTests",
             dependencies: ["SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
-                           "SeaIceTestSupport", "AI4ArcticTestSupport"]
+                           "SeaIceTiling", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(
             name: "SeaIceTrainingTests",
