@@ -66,7 +66,8 @@ public struct ConfusionMatrix: Equatable, Sendable, Codable {
 
     /// Adds the counts of `other` (same class count) — pooling scenes.
     public mutating func merge(_ other: ConfusionMatrix) {
-        precondition(other.classCount == classCount, "cannot merge \(other.classCount)-class and \(classCount)-class matrices")
+        precondition(other.classCount == classCount,
+                     "cannot merge \(other.classCount)-class and \(classCount)-class matrices")
         core.merge(other.core)
     }
 
@@ -109,7 +110,8 @@ public struct ConfusionMatrix: Equatable, Sendable, Codable {
 /// Checks label arrays before they are accumulated.
 public enum LabelCheck {
     /// The position and value of the first element that is neither 255 nor below `classCount`.
-    public static func firstInvalid(_ values: UnsafeBufferPointer<UInt8>, classCount: Int) -> (index: Int, value: UInt8)? {
+    public static func firstInvalid(_ values: UnsafeBufferPointer<UInt8>,
+                                    classCount: Int) -> (index: Int, value: UInt8)? {
         ClassLabels.firstInvalid(values, classCount: classCount, ignore: Chart.maskValue)
     }
 

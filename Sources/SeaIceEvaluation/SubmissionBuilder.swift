@@ -15,7 +15,8 @@ public enum SubmissionBuilder {
         try SubmissionWriter.write(to: url, simulated: simulated) { writer in
             for p in products {
                 let sic = p.sicPercent.map { $0 == 255 ? 255 : UInt8((Int($0) + 5) / 10) }
-                try writer.add(scene: sceneName(p.sceneID), lines: p.height, samples: p.width, sic: sic, sod: p.sod, floe: p.floe)
+                try writer.add(scene: sceneName(p.sceneID), lines: p.height, samples: p.width,
+                               sic: sic, sod: p.sod, floe: p.floe)
             }
         }
     }

@@ -34,7 +34,8 @@ public struct PredictionSettings: Codable, Sendable, Equatable {
             throw SeaIceError.configuration("prediction `overlap` is \(overlap); expected ≥ 0")
         }
         guard tileSize > overlap else {
-            throw SeaIceError.configuration("prediction `tileSize` is \(tileSize); expected greater than `overlap` \(overlap)")
+            throw SeaIceError.configuration(
+                "prediction `tileSize` is \(tileSize); expected greater than `overlap` \(overlap)")
         }
     }
 
@@ -44,7 +45,8 @@ public struct PredictionSettings: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(maxPixelsPerPass: try c.decode(Int.self, forKey: .maxPixelsPerPass),
-                  tileSize: try c.decode(Int.self, forKey: .tileSize), overlap: try c.decode(Int.self, forKey: .overlap))
+                  tileSize: try c.decode(Int.self, forKey: .tileSize),
+                  overlap: try c.decode(Int.self, forKey: .overlap))
         try validate()
     }
 

@@ -63,7 +63,8 @@ extension ClassConfusionMatrix {
             prediction.withUnsafeBufferPointer { p in
                 if let mask {
                     mask.withUnsafeBufferPointer { m in
-                        accumulate(reference: r, prediction: p, ignore: ignore, maskedPrediction: maskedPrediction, mask: m)
+                        accumulate(reference: r, prediction: p, ignore: ignore, maskedPrediction: maskedPrediction,
+                                   mask: m)
                     }
                 } else {
                     accumulate(reference: r, prediction: p, ignore: ignore, maskedPrediction: maskedPrediction)
@@ -80,7 +81,8 @@ extension ClassConfusionMatrix where Count == Double {
         reference: [Label], prediction: [Label], weights: [Float], ignore: Label? = nil,
         maskedPrediction: MaskedPrediction = .skip
     ) {
-        precondition(weights.count == reference.count, "weights have \(weights.count) pixels, reference \(reference.count)")
+        precondition(weights.count == reference.count,
+                     "weights have \(weights.count) pixels, reference \(reference.count)")
         reference.withUnsafeBufferPointer { r in
             prediction.withUnsafeBufferPointer { p in
                 weights.withUnsafeBufferPointer { w in

@@ -11,7 +11,8 @@ extension RegressionSums {
         let n = reference.count
         precondition(prediction.count == n, "reference has \(n) pixels, prediction \(prediction.count)")
         precondition(mask.map { $0.count == n } ?? true, "mask has \(mask?.count ?? 0) pixels, reference \(n)")
-        precondition(weights.map { $0.count == n } ?? true, "weights have \(weights?.count ?? 0) pixels, reference \(n)")
+        precondition(weights.map { $0.count == n } ?? true,
+                     "weights have \(weights?.count ?? 0) pixels, reference \(n)")
         func weight(_ i: Int) -> Double? {
             let y = reference[i]
             if y.isNaN || y == ignore { return nil }

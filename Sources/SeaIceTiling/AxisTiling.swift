@@ -29,7 +29,8 @@ public enum AxisTiling {
     /// kept pixel inside the image is at least ⌊overlap / 2⌋ pixels from a tile edge.
     public static func tiles(extent: Int, size: Int, overlap: Int) -> [AxisTile] {
         precondition(extent >= 0 && size > overlap && overlap >= 0,
-                     "tiles(extent: \(extent), size: \(size), overlap: \(overlap)) needs extent ≥ 0, size > overlap ≥ 0")
+                     "tiles(extent: \(extent), size: \(size), overlap: \(overlap)): "
+                        + "needs extent ≥ 0 and size > overlap ≥ 0")
         guard extent > size else { return extent == 0 ? [] : [AxisTile(start: 0, length: extent, keep: 0..<extent)] }
         var starts: [Int] = []
         var s = 0

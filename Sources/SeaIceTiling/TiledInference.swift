@@ -38,8 +38,9 @@ public struct TiledInference: Sendable {
         precondition(bytesPerPixel > 0 && tilePixels > 0, "estimate \(bytesPerPixel) B/pixel, \(tilePixels) pixels")
         let perTile = bytesPerPixel * tilePixels
         guard perTile <= limit else {
-            throw SeaIceError.configuration("tiling `memoryLimitBytes` is \(limit); one tile of \(tilePixels) pixels "
-                                            + "needs an estimated \(perTile) bytes: lower `tileSize` or raise the bound")
+            throw SeaIceError.configuration(
+                "tiling `memoryLimitBytes` is \(limit); one tile of \(tilePixels) pixels needs an estimated "
+                    + "\(perTile) bytes: lower `tileSize` or raise the bound")
         }
         return min(configuration.tilesPerBatch, limit / perTile)
     }
@@ -94,8 +95,9 @@ public struct TiledInference: Sendable {
         let s = t.shape
         guard s.count == 4, s[0] == n, s[2] == rows, s[3] == cols, channels.map({ $0 == s[1] }) ?? true else {
             let k = channels.map(String.init) ?? "K"
-            throw SeaIceError.configuration("network output `\(name)` has shape \(s); expected [\(n), \(k), \(rows), \(cols)] "
-                                            + "(NCHW at the tile size)")
+            throw SeaIceError.configuration(
+                "network output `\(name)` has shape \(s); expected [\(n), \(k), \(rows), \(cols)] "
+                    + "(NCHW at the tile size)")
         }
     }
 }

@@ -63,7 +63,8 @@ public struct TilingConfiguration: Codable, Sendable, Equatable {
             throw SeaIceError.configuration("tiling `overlap` is \(overlap); expected ≥ 0")
         }
         guard tileSize > overlap else {
-            throw SeaIceError.configuration("tiling `tileSize` is \(tileSize); expected greater than `overlap` \(overlap)")
+            throw SeaIceError.configuration(
+                "tiling `tileSize` is \(tileSize); expected greater than `overlap` \(overlap)")
         }
         guard tilesPerBatch >= 1 else {
             throw SeaIceError.configuration("tiling `tilesPerBatch` is \(tilesPerBatch); expected ≥ 1")

@@ -68,10 +68,11 @@ final class ProductEvaluationTests: XCTestCase {
         try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
         let s = fixture.scenes[1]  // 15 × 20 pixels
         let id = "20210101T000000_dmi"
-        let pred = EvaluationFiles.Scene(id: id, lines: 15, samples: 20,
-                                         labels: Dictionary(uniqueKeysWithValues: Chart.allCases.map { ($0, s.chart($0).prediction) }))
-        let ref = EvaluationFiles.Scene(id: id, lines: 15, samples: 20,
-                                        labels: Dictionary(uniqueKeysWithValues: Chart.allCases.map { ($0, s.chart($0).reference) }))
+        func maps(_ side: KeyPath<SklearnFixture.ChartCase, [UInt8]>) -> [Chart: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: Chart.allCases.map { ($0, s.chart($0)[keyPath: side]) })
+        }
+        let pred = EvaluationFiles.Scene(id: id, lines: 15, samples: 20, labels: maps(\.prediction))
+        let ref = EvaluationFiles.Scene(id: id, lines: 15, samples: 20, labels: maps(\.reference))
         try EvaluationFiles.writeSceneFile(ref, in: refs)
         var p = product(pred, simulated: true)
         p.sceneID = id + "_ready_to_train"

@@ -118,7 +118,8 @@ final class TiledInferenceTests: XCTestCase {
         XCTAssertThrowsError(try engine.batchSize(tilePixels: 64, bytesPerPixel: 4)) { error in
             XCTAssertTrue("\(error)".contains("`memoryLimitBytes` is 100"), "\(error)")
         }
-        XCTAssertEqual(try TiledInference(TilingConfiguration(tilesPerBatch: 5)).batchSize(tilePixels: 64, bytesPerPixel: nil), 5)
+        let unbounded = try TiledInference(TilingConfiguration(tilesPerBatch: 5))
+        XCTAssertEqual(try unbounded.batchSize(tilePixels: 64, bytesPerPixel: nil), 5)
     }
 
     func testSmallImageGoesThroughInOnePass() throws {

@@ -20,7 +20,8 @@ final class TilingConfigurationTests: XCTestCase {
     }
 
     func testJSONDefaultsRoundTripAndValidation() throws {
-        let minimal = try JSONDecoder().decode(TilingConfiguration.self, from: Data(#"{"tileSize": 64, "overlap": 8}"#.utf8))
+        let json = Data(#"{"tileSize": 64, "overlap": 8}"#.utf8)
+        let minimal = try JSONDecoder().decode(TilingConfiguration.self, from: json)
         XCTAssertEqual(minimal, TilingConfiguration(tileSize: 64, overlap: 8))
         let full = TilingConfiguration(tileSize: 32, overlap: 4, border: .blend, window: .linear, tilesPerBatch: 4,
                                        memoryLimitBytes: 1 << 20)
