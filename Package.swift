@@ -202,7 +202,13 @@ let package = Package(
             path: "Tests/SeaIceTestSupport"
         ),
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceCLITests", dependencies: ["SeaIceTestSupport", "SeaIceSentinel1"]),
+        .testTarget(
+            name: "SeaIceCLITests",
+            dependencies: [
+                "SeaIceTestSupport", "SeaIceSentinel1", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceSampling",
+                "SeaIceCore", "AI4ArcticTestSupport",
+            ]
+        ),
         .testTarget(
             name: "SeaIceIntegrationTests",
             dependencies: [
