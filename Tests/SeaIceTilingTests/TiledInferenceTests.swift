@@ -4,13 +4,14 @@ import SeaIceTestSupport
 import SeaIceTiling
 import XCTest
 
-/// A network with a bounded receptive field: output `point` is a 1 × 1 convolution (radius 0),
-/// `local` two stacked 3 × 3 convolutions with zero padding (radius 2), `single` one channel.
+/// A network with a bounded receptive field and outputs of several shapes: `point` is a 1 × 1
+/// convolution to 10 channels (radius 0, like a ten-class classifier's logits), `local` two stacked
+/// 3 × 3 convolutions with zero padding (radius 2, 2 channels), `single` a one-channel regression map.
 struct LocalNetwork {
     let w1: Tensor, w3a: Tensor, w3b: Tensor, w1s: Tensor
 
     init(channels: Int, generator g: inout SeededGenerator) throws {
-        w1 = try Tensor.randn([3, channels, 1, 1], generator: &g)
+        w1 = try Tensor.randn([10, channels, 1, 1], generator: &g)
         w3a = try Tensor.randn([4, channels, 3, 3], generator: &g)
         w3b = try Tensor.randn([2, 4, 3, 3], generator: &g)
         w1s = try Tensor.randn([1, channels, 1, 1], generator: &g)
