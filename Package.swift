@@ -217,7 +217,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SeaIceMetricsTests", dependencies: ["SeaIceMetrics"]),
+        .testTarget(name: "SeaIceMetricsTests", dependencies: ["SeaIceMetrics", "SeaIceCore"]),
         .testTarget(name: "SeaIceTilingTests", dependencies: ["SeaIceTiling", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
