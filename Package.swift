@@ -25,7 +25,7 @@ let package = Package(
             "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
-            "SeaIceProducts", "SeaIceEvaluation",
+            "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling",
         ]),
     ],
     dependencies: [
@@ -120,9 +120,17 @@ let package = Package(
             dependencies: ["SeaIceData", "SeaIceAI4Arctic", "SeaIceTensor", "SeaIceCore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "SeaIceMetrics",
+            dependencies: ["SeaIceCore"]
+        ),
+        .target(
+            name: "SeaIceTiling",
+            dependencies: ["SeaIceTensor", "SeaIceCore"]
+        ),
+        .target(
             name: "SeaIceEvaluation",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceQuicklook",
+                "SeaIceMetrics", "SeaIceCore", "SeaIceNetCDF", "SeaIceQuicklook", "SeaIceProducts",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -151,7 +159,7 @@ let package = Package(
             name: "SeaIceInference",
             dependencies: [
                 "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
-                "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
+                "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceTiling", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -210,7 +218,13 @@ let package = Package(
             path: "Tests/SeaIceTestSupport"
         ),
         .testTarget(name: "SeaIceCoreTests", dependencies: ["SeaIceCore", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceCLITests", dependencies: ["SeaIceTestSupport", "SeaIceSentinel1"]),
+        .testTarget(
+            name: "SeaIceCLITests",
+            dependencies: [
+                "SeaIceTestSupport", "SeaIceSentinel1", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceSampling",
+                "SeaIceCore", "AI4ArcticTestSupport",
+            ]
+        ),
         .testTarget(
             name: "SeaIceIntegrationTests",
             dependencies: [
@@ -219,18 +233,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "SeaIceMetricsTests", dependencies: ["SeaIceMetrics", "SeaIceCore"]),
+        .testTarget(name: "SeaIceTilingTests", dependencies: ["SeaIceTiling", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceEvaluationTests",
-            dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport"],
+            dependencies: [
+                "SeaIceEvaluation", "SeaIceMetrics", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceInferenceTests",
             dependencies: ["SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
-                           "SeaIceTestSupport", "AI4ArcticTestSupport"]
+                           "SeaIceTiling", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(
             name: "SeaIceTrainingTests",

@@ -34,8 +34,9 @@ public enum ChallengeScore {
     }
 }
 
-/// Conversion of a regression SIC output to a class index.
-public enum SICClass {
+/// Conversion of a SIC value (regression output, or a percentage) to the AutoICE class index in
+/// tenths (named apart from SeaIceCharts' `SICClass`, the chart's concentration class).
+public enum SICClassIndex {
     /// The class index of a regression output in tenths: rounded half to even (as `torch.round`),
     /// then clamped to [0, 10]. NaN becomes the mask value 255.
     ///

@@ -1,3 +1,5 @@
+import SeaIceMetrics
+
 /// Precision, recall, F1 and support of one label (scikit-learn `precision_recall_fscore_support`).
 public struct ClassScores: Equatable, Sendable, Codable {
     /// The label value (0 … classCount − 1, or 255 when a prediction holds the mask value).
@@ -35,20 +37,12 @@ public struct ClassificationMetrics: Equatable, Sendable, Codable {
     /// Per-label scores, ascending by label value, for every label present.
     public var classes: [ClassScores]
 
-    /// Computes per-label scores from `matrix`.
+    /// Computes per-label scores from `matrix` (the metrics core's `BinaryCounts`, 0/0 read as 0).
     public init(_ matrix: ConfusionMatrix) {
-        let rows = matrix.rowSums, cols = matrix.columnSums
         classes = matrix.presentIndices.map { i in
-            let tp = matrix[i, i]
-            let fp = cols[i] - tp
-            let fn = rows[i] - tp
-            let precision = cols[i] == 0 ? 0 : Double(tp) / Double(cols[i])
-            let recall = rows[i] == 0 ? 0 : Double(tp) / Double(rows[i])
-            // scikit-learn ≥ 1.3: F = (1 + β²)·TP / ((1 + β²)·TP + β²·FN + FP), β = 1.
-            let denominator = 2 * tp + fn + fp
-            let f1 = denominator == 0 ? 0 : Double(2 * tp) / Double(denominator)
-            return ClassScores(label: matrix.value(at: i), precision: precision, recall: recall, f1: f1,
-                               support: rows[i], truePositives: tp)
+            let b = matrix.core.binary(positive: i)
+            return ClassScores(label: matrix.value(at: i), precision: b.precision ?? 0, recall: b.recall ?? 0,
+                               f1: b.f1 ?? 0, support: b.support, truePositives: b.truePositives)
         }
     }
 
@@ -57,23 +51,15 @@ public struct ClassificationMetrics: Equatable, Sendable, Codable {
 
     /// F1 averaged over labels weighted by support (`f1_score(average='weighted')`); nil when no pixel was pooled.
     public var weightedF1: Double? {
-        let total = support
-        guard total > 0 else { return nil }
-        let sum = classes.reduce(0.0) { $0 + $1.f1 * Double($1.support) }
-        return sum / Double(total)
+        ClassAverage.weighted(classes.map(\.f1), weights: classes.map { Double($0.support) })
     }
 
     /// Unweighted mean of the F1 of every present label (`f1_score(average='macro')`); nil when empty.
-    public var macroF1: Double? {
-        guard !classes.isEmpty else { return nil }
-        return classes.reduce(0.0) { $0 + $1.f1 } / Double(classes.count)
-    }
+    public var macroF1: Double? { ClassAverage.mean(classes.map(\.f1)) }
 
-    /// Fraction of pooled pixels predicted correctly; nil when none were pooled.
+    /// Fraction of pooled pixels predicted correctly (Σ TP / support); nil when none were pooled.
     public var accuracy: Double? {
-        let total = support
-        guard total > 0 else { return nil }
-        let tp = classes.reduce(Int64(0)) { $0 + $1.truePositives }
-        return Double(tp) / Double(total)
+        let correct = classes.reduce(Int64(0)) { $0 + $1.truePositives }
+        return support == 0 ? nil : Double(correct) / Double(support)
     }
 }

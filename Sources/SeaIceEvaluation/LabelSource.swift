@@ -18,7 +18,7 @@ import SeaIceNetCDF
 ///
 /// Labels are class indices (SIC 0–10 tenths, SOD 0–5, FLOE 0–6) with 255 = masked. A SIC
 /// variable whose `units` attribute is `%` or `percent` is read as a concentration in percent
-/// (0–100, 255 masked) and converted to tenths (`SICClass.fromPercent`, rounded half to even).
+/// (0–100, 255 masked) and converted to tenths (`SICClassIndex.fromPercent`, rounded half to even).
 /// Any other value throws a `SeaIceError` naming the file, the variable and the pixel.
 ///
 /// Any global attribute whose name contains "simulat" (e.g. `simulated = "yes"`) marks the

@@ -1,16 +1,20 @@
+import SeaIceMetrics
+
 /// R² of class indices, computed exactly from a `ConfusionMatrix` with scikit-learn's semantics.
 ///
 /// The challenge scores SIC with `sklearn.metrics.r2_score(y_true, y_pred)` on the pooled class
 /// indices (AutoICE starter pack `functions.r2_metric`). Because both arrays hold small integers,
-/// the sums it needs — n, Σy per class, Σ(y − ŷ)² — follow exactly from the pair counts:
+/// the sums it needs — n, Σy per class, Σ(y − ŷ)² — follow exactly from the pair counts (the metrics
+/// core's `RegressionSums(_:values:)` with each index standing for its label value):
 ///
-///     SS_res = Σ_{r,c} count[r, c] · (r − c)²          (exact, Int64)
+///     SS_res = Σ_{r,c} count[r, c] · (r − c)²          (exact below 2⁵³)
 ///     SS_tot = Σ_r support[r] · (r − ȳ)²,   ȳ = Σ_r support[r] · r / n
 ///     R²     = 1 − SS_res / SS_tot
 ///
-/// Edge cases as scikit-learn (`force_finite=True`): fewer than 2 samples → NaN (undefined);
-/// SS_res = 0 → 1; SS_tot = 0 (constant reference) with SS_res ≠ 0 → 0. A predicted value of 255
-/// (mask) at a valid reference pixel counts as the number 255, as it would in scikit-learn.
+/// Edge cases as scikit-learn (`force_finite=True`, `RegressionSums.coefficientOfDetermination`):
+/// fewer than 2 samples → NaN (undefined); SS_res = 0 → 1; SS_tot = 0 (constant reference) with
+/// SS_res ≠ 0 → 0. A predicted value of 255 (mask) at a valid reference pixel counts as the number
+/// 255, as it would in scikit-learn.
 public struct RegressionMetrics: Equatable, Sendable, Codable {
     /// Number of pooled pixels.
     public var count: Int64
@@ -23,35 +27,17 @@ public struct RegressionMetrics: Equatable, Sendable, Codable {
 
     /// Derives the sums from `matrix`.
     public init(_ matrix: ConfusionMatrix) {
-        var n: Int64 = 0, sumY: Int64 = 0, ssRes: Int64 = 0
-        for r in 0..<matrix.size {
-            let y = Int64(matrix.value(at: r))
-            for c in 0..<matrix.size {
-                let k = matrix[r, c]
-                if k == 0 { continue }
-                let d = y - Int64(matrix.value(at: c))
-                n += k
-                sumY += k * y
-                ssRes += k * d * d
-            }
-        }
-        count = n
-        residualSumOfSquares = Double(ssRes)
-        referenceMean = n == 0 ? .nan : Double(sumY) / Double(n)
-        var ssTot = 0.0
-        for (r, support) in matrix.rowSums.enumerated() where support > 0 {
-            let d = Double(matrix.value(at: r)) - referenceMean
-            ssTot += Double(support) * d * d
-        }
-        totalSumOfSquares = ssTot
+        let sums = RegressionSums(matrix.core, values: (0..<matrix.size).map { Double(matrix.value(at: $0)) })
+        count = sums.samples
+        residualSumOfSquares = sums.sumSquaredError
+        totalSumOfSquares = sums.referenceSpread
+        referenceMean = sums.samples == 0 ? .nan : sums.referenceMean
     }
 
     /// The coefficient of determination; NaN with fewer than 2 pixels (scikit-learn warns and returns NaN).
     public var r2: Double {
-        guard count >= 2 else { return .nan }
-        if residualSumOfSquares == 0 { return 1 }
-        if totalSumOfSquares == 0 { return 0 }
-        return 1 - residualSumOfSquares / totalSumOfSquares
+        RegressionSums.coefficientOfDetermination(samples: count, residual: residualSumOfSquares,
+                                                  total: totalSumOfSquares) ?? .nan
     }
 
     /// Mean squared error in class-index units² (NaN when empty).

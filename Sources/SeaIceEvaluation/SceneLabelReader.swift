@@ -52,7 +52,7 @@ public struct SceneLabelReader {
         var values = try file.read(name, as: UInt8.self, start: [rows.lowerBound, 0], count: [rows.count, width])
         if try isPercent(chart) {
             for i in values.indices where values[i] != Chart.maskValue {
-                guard let tenths = SICClass.fromPercent(values[i]) else {
+                guard let tenths = SICClassIndex.fromPercent(values[i]) else {
                     throw invalid(name, rows: rows, width: width, index: i, value: values[i],
                                   expected: "a concentration in percent 0–100 or 255 (units = %)")
                 }

@@ -27,7 +27,7 @@ public struct DownscaledPrediction: Sendable, Equatable {
     /// FLOE probabilities, 7 × rows × cols.
     public var floeProbabilities: [Float]
 
-    /// An all-zero prediction of the given size (filled tile by tile).
+    /// An all-zero prediction of the given size (filled by `OutputDecoder`).
     public init(rows: Int, cols: Int, withSpread: Bool) {
         let n = rows * cols
         self.rows = rows
@@ -39,22 +39,5 @@ public struct DownscaledPrediction: Sendable, Equatable {
         floe = [UInt8](repeating: 0, count: n)
         sodProbabilities = [Float](repeating: 0, count: n * UNetConfiguration.validSODClasses)
         floeProbabilities = [Float](repeating: 0, count: n * UNetConfiguration.validFLOEClasses)
-    }
-
-    /// Copies the region `rows r0..<r1, cols c0..<c1` of `tile` (whose top-left is scene pixel
-    /// (tileRow, tileCol)) into this prediction.
-    public mutating func paste(_ tile: DownscaledPrediction, tileRow: Int, tileCol: Int,
-                               rows r: Range<Int>, cols c: Range<Int>) {
-        let n = rows * cols, tn = tile.rows * tile.cols
-        for y in r {
-            for x in c {
-                let d = y * cols + x, s = (y - tileRow) * tile.cols + (x - tileCol)
-                sic[d] = tile.sic[s]; sicValue[d] = tile.sicValue[s]
-                sod[d] = tile.sod[s]; floe[d] = tile.floe[s]
-                if let spread = tile.sicSpread { sicSpread?[d] = spread[s] }
-                for k in 0..<UNetConfiguration.validSODClasses { sodProbabilities[k * n + d] = tile.sodProbabilities[k * tn + s] }
-                for k in 0..<UNetConfiguration.validFLOEClasses { floeProbabilities[k * n + d] = tile.floeProbabilities[k * tn + s] }
-            }
-        }
     }
 }

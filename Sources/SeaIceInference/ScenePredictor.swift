@@ -1,8 +1,10 @@
 import Logging
 import SeaIceCore
 import SeaIceModels
+import SeaIceNN
 import SeaIceSampling
 import SeaIceTensor
+import SeaIceTiling
 
 /// How whole scenes are pushed through the network.
 public struct PredictionSettings: Codable, Sendable, Equatable {
@@ -12,7 +14,7 @@ public struct PredictionSettings: Codable, Sendable, Equatable {
     /// Tile side in downscaled pixels when tiling.
     public var tileSize: Int
     /// Overlap between neighbouring tiles (downscaled pixels); each tile keeps its centre,
-    /// dropping `overlap / 2` pixels on every side it shares with another tile.
+    /// dropping about `overlap / 2` pixels on every side it shares with another tile (`AxisTiling`).
     public var overlap: Int
 
     /// Defaults: one pass up to 2048 × 2048 downscaled pixels (a full AutoICE scene is ≈ 500 × 520),
@@ -22,14 +24,50 @@ public struct PredictionSettings: Codable, Sendable, Equatable {
         self.tileSize = tileSize
         self.overlap = overlap
     }
+
+    /// Checks the settings.
+    /// - Throws: `SeaIceError.configuration` naming the key: `maxPixelsPerPass` > 0, `tileSize` > `overlap` ≥ 0.
+    public func validate() throws {
+        guard maxPixelsPerPass > 0 else {
+            throw SeaIceError.configuration("prediction `maxPixelsPerPass` is \(maxPixelsPerPass); expected > 0")
+        }
+        guard overlap >= 0 else {
+            throw SeaIceError.configuration("prediction `overlap` is \(overlap); expected ≥ 0")
+        }
+        guard tileSize > overlap else {
+            throw SeaIceError.configuration(
+                "prediction `tileSize` is \(tileSize); expected greater than `overlap` \(overlap)")
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case maxPixelsPerPass, tileSize, overlap }
+
+    /// Decodes the three keys and validates them.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(maxPixelsPerPass: try c.decode(Int.self, forKey: .maxPixelsPerPass),
+                  tileSize: try c.decode(Int.self, forKey: .tileSize),
+                  overlap: try c.decode(Int.self, forKey: .overlap))
+        try validate()
+    }
+
+    /// The tiling of a `rows × cols` scene: cropped tiles of `tileSize`, one at a time, or one tile of the
+    /// whole scene when it has at most `maxPixelsPerPass` pixels.
+    public func tiling(rows: Int, cols: Int) -> TilingConfiguration {
+        let whole = rows * cols <= maxPixelsPerPass
+        return TilingConfiguration(tileSize: whole ? max(tileSize, rows, cols) : tileSize, overlap: overlap,
+                                   border: .crop, tilesPerBatch: 1)
+    }
 }
 
 /// Whole-scene prediction on the downscaled grid (MMSeaIce practice: the whole downscaled scene
 /// through the network), in overlapping tiles when the scene exceeds `maxPixelsPerPass`.
 ///
-/// A `UNet` runs through the fast inference path: a `UNetInference` snapshot (BatchNorm folded,
-/// conv → ReLU fused, channels-last) taken when the predictor is made, so weights changed later are
-/// not seen (make a new predictor). Other networks run in evaluation mode without autograd.
+/// Tiling is SeaIceTiling's `TiledInference` in crop mode: the network's raw outputs are stitched,
+/// then decoded by `OutputDecoder`; decoding is per pixel, so this equals decoding each tile and
+/// pasting its kept centre. A `UNet` runs through the fast inference path: a `UNetInference` snapshot
+/// (BatchNorm folded, conv → ReLU fused, channels-last) taken when the predictor is made, so weights
+/// changed later are not seen (make a new predictor). Other networks run in evaluation mode without autograd.
 public struct ScenePredictor {
     /// The network (switched to evaluation mode when the predictor is made and for each prediction).
     public let network: any MultiTaskNetwork
@@ -44,11 +82,11 @@ public struct ScenePredictor {
 
     /// A predictor for `network` on `device`.
     ///
-    /// - Throws: `SeaIceError` when the `UNet` snapshot cannot be made.
+    /// - Throws: `SeaIceError.configuration` naming an invalid key of `settings`; `SeaIceError` when the
+    ///   `UNet` snapshot cannot be made.
     public init(network: any MultiTaskNetwork, inputs: SamplerConfiguration, settings: PredictionSettings = .init(),
                 device: Device = .cpu) throws {
-        precondition(settings.tileSize > settings.overlap && settings.overlap >= 0,
-                     "tile size \(settings.tileSize) must exceed the overlap \(settings.overlap) ≥ 0")
+        try settings.validate()
         self.network = network
         network.eval()
         inference = try (network as? UNet).map { try UNetInference($0) }
@@ -69,68 +107,27 @@ public struct ScenePredictor {
         return try t.contiguous().to(device)
     }
 
-    /// Predicts one window.
-    func predictWindow(_ scene: DownscaledScene, row: Int, col: Int, rows h: Int, cols w: Int) throws -> DownscaledPrediction {
-        let x = try input(scene, row: row, col: col, rows: h, cols: w)
-        return try Tensor.withNoGrad {
-            try OutputDecoder.decode(inference.map { try $0(x) } ?? network.outputs(x), head: network.sicHead)
-        }
+    /// The NCHW batch `[n, C, h, w]` of the tile windows, in order.
+    func input(_ scene: DownscaledScene, windows: [TileWindow]) throws -> Tensor {
+        let tiles = try windows.map { try input(scene, row: $0.row, col: $0.col, rows: $0.rows, cols: $0.cols) }
+        return tiles.count == 1 ? tiles[0] : try Tensor.cat(tiles, dim: 0)
+    }
+
+    /// The network's outputs for an NCHW batch, keyed by task (`sic`, `sod`, `floe`).
+    func outputs(_ x: Tensor) throws -> [String: Tensor] {
+        let out = try inference.map { try $0(x) } ?? network.outputs(x)
+        return ["sic": out.sic, "sod": out.sod, "floe": out.floe]
     }
 
     /// Predicts `scene`, whole or tiled.
     public func predict(_ scene: DownscaledScene) throws -> DownscaledPrediction {
         network.eval()
-        let rows = scene.rows, cols = scene.cols
-        if rows * cols <= settings.maxPixelsPerPass {
-            return try predictWindow(scene, row: 0, col: 0, rows: rows, cols: cols)
+        let engine = try TiledInference(settings.tiling(rows: scene.rows, cols: scene.cols))
+        return try Tensor.withNoGrad {
+            let maps = try engine.run(height: scene.rows, width: scene.cols,
+                                      input: { try input(scene, windows: $0) }, network: outputs)
+            return try OutputDecoder.decode(TaskOutputs(sic: maps["sic"]!, sod: maps["sod"]!, floe: maps["floe"]!),
+                                            head: network.sicHead)
         }
-        var out = DownscaledPrediction(rows: rows, cols: cols, withSpread: network.sicHead == .classification)
-        let rowTiles = Self.tiles(extent: rows, size: settings.tileSize, overlap: settings.overlap)
-        let colTiles = Self.tiles(extent: cols, size: settings.tileSize, overlap: settings.overlap)
-        for rt in rowTiles {
-            for ct in colTiles {
-                let tile = try predictWindow(scene, row: rt.start, col: ct.start, rows: rt.length, cols: ct.length)
-                out.paste(tile, tileRow: rt.start, tileCol: ct.start, rows: rt.keep, cols: ct.keep)
-            }
-        }
-        return out
-    }
-
-    /// One tile along an axis: where it starts, its length, and the range of scene pixels it keeps.
-    public struct AxisTile: Equatable, Sendable {
-        /// First scene pixel of the tile.
-        public var start: Int
-        /// Tile length (≤ size; the extent when the axis is shorter than a tile).
-        public var length: Int
-        /// Scene pixels this tile writes (the kept ranges partition 0 ..< extent).
-        public var keep: Range<Int>
-    }
-
-    /// Tiles covering `0 ..< extent` with the given size and overlap; the last tile is shifted inwards
-    /// so that no tile leaves the scene, and the kept ranges partition the axis (each boundary in the
-    /// middle of an overlap).
-    public static func tiles(extent: Int, size: Int, overlap: Int) -> [AxisTile] {
-        precondition(extent >= 0 && size > overlap && overlap >= 0, "tiles(extent: \(extent), size: \(size), overlap: \(overlap))")
-        guard extent > size else { return extent == 0 ? [] : [AxisTile(start: 0, length: extent, keep: 0..<extent)] }
-        var starts: [Int] = []
-        var s = 0
-        while true {
-            starts.append(min(s, extent - size))
-            if s + size >= extent { break }
-            s += size - overlap
-        }
-        var out: [AxisTile] = []
-        for (i, start) in starts.enumerated() {
-            let lower = i == 0 ? 0 : out[i - 1].keep.upperBound
-            let upper: Int
-            if i == starts.count - 1 {
-                upper = extent
-            } else {
-                let next = starts[i + 1]
-                upper = (start + size + next) / 2  // middle of the overlap with the next tile
-            }
-            out.append(AxisTile(start: start, length: size, keep: lower..<upper))
-        }
-        return out
     }
 }

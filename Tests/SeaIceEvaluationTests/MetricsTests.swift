@@ -92,18 +92,18 @@ final class MetricsTests: XCTestCase {
     }
 
     func testRegressionToClass() {
-        XCTAssertEqual(SICClass.fromRegression(3.4), 3)
-        XCTAssertEqual(SICClass.fromRegression(2.5), 2, "half to even like torch.round")
-        XCTAssertEqual(SICClass.fromRegression(3.5), 4)
-        XCTAssertEqual(SICClass.fromRegression(-0.7), 0)
-        XCTAssertEqual(SICClass.fromRegression(11.6), 10, "clamped to 10, not 12 as in the reference")
-        XCTAssertEqual(SICClass.fromRegression(.infinity), 10)
-        XCTAssertEqual(SICClass.fromRegression(.nan), 255)
-        XCTAssertEqual(SICClass.fromPercent(0), 0)
-        XCTAssertEqual(SICClass.fromPercent(100), 10)
-        XCTAssertEqual(SICClass.fromPercent(45), 4)
-        XCTAssertEqual(SICClass.fromPercent(47), 5)
-        XCTAssertNil(SICClass.fromPercent(101))
+        XCTAssertEqual(SICClassIndex.fromRegression(3.4), 3)
+        XCTAssertEqual(SICClassIndex.fromRegression(2.5), 2, "half to even like torch.round")
+        XCTAssertEqual(SICClassIndex.fromRegression(3.5), 4)
+        XCTAssertEqual(SICClassIndex.fromRegression(-0.7), 0)
+        XCTAssertEqual(SICClassIndex.fromRegression(11.6), 10, "clamped to 10, not 12 as in the reference")
+        XCTAssertEqual(SICClassIndex.fromRegression(.infinity), 10)
+        XCTAssertEqual(SICClassIndex.fromRegression(.nan), 255)
+        XCTAssertEqual(SICClassIndex.fromPercent(0), 0)
+        XCTAssertEqual(SICClassIndex.fromPercent(100), 10)
+        XCTAssertEqual(SICClassIndex.fromPercent(45), 4)
+        XCTAssertEqual(SICClassIndex.fromPercent(47), 5)
+        XCTAssertNil(SICClassIndex.fromPercent(101))
     }
 
     func testWaterConsistencyByHand() {

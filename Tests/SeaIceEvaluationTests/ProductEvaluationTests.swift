@@ -58,4 +58,37 @@ final class ProductEvaluationTests: XCTestCase {
         XCTAssertTrue(simulated.simulated)
         XCTAssertEqual(simulated.simulationNotes, ["product-0.nc: simulated = yes"])
     }
+
+    /// `seaice predict --submission`'s path: `SubmissionBuilder` (moved here from SeaIceInference) writes the
+    /// products' class maps (SIC % → tenths) and they score like a submission written directly.
+    func testSubmissionBuilderWritesTheProductsClassMaps() throws {
+        let fixture = try SklearnFixture.load()
+        let dir = try TestPaths.temporaryDirectory("eval-builder")
+        let refs = dir.appendingPathComponent("refs")
+        try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
+        let s = fixture.scenes[1]  // 15 × 20 pixels
+        let id = "20210101T000000_dmi"
+        func maps(_ side: KeyPath<SklearnFixture.ChartCase, [UInt8]>) -> [Chart: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: Chart.allCases.map { ($0, s.chart($0)[keyPath: side]) })
+        }
+        let pred = EvaluationFiles.Scene(id: id, lines: 15, samples: 20, labels: maps(\.prediction))
+        let ref = EvaluationFiles.Scene(id: id, lines: 15, samples: 20, labels: maps(\.reference))
+        try EvaluationFiles.writeSceneFile(ref, in: refs)
+        var p = product(pred, simulated: true)
+        p.sceneID = id + "_ready_to_train"
+        p.sodProbabilities = [Float](repeating: 0.5, count: 15 * 20 * IceClassTable.sod.count)
+        let built = dir.appendingPathComponent("built.nc"), direct = dir.appendingPathComponent("direct.nc")
+        try SubmissionBuilder.write([p.classMapsOnly], to: built)
+        try EvaluationFiles.writeSubmission([pred], to: direct)
+        XCTAssertEqual(SubmissionBuilder.sceneName(p.sceneID), id)
+        XCTAssertNil(p.classMapsOnly.sodProbabilities)
+        let evaluator = Evaluator(configuration: .init(blockRows: 6), logger: logger)
+        let a = try evaluator.evaluate(predictions: try LabelSource(built, logger: logger),
+                                       references: try LabelSource(refs, logger: logger))
+        let b = try evaluator.evaluate(predictions: try LabelSource(direct, logger: logger),
+                                       references: try LabelSource(refs, logger: logger))
+        XCTAssertEqual(a.charts, b.charts)
+        XCTAssertEqual(a.charts.map(\.score), Chart.allCases.map { s.chart($0).score })
+        XCTAssertTrue(a.simulated, "a simulated product marks the submission")
+    }
 }

@@ -6,6 +6,7 @@ import SeaIceModels
 import SeaIceNN
 import SeaIceSampling
 import SeaIceTensor
+import SeaIceTiling
 import XCTest
 
 /// A per-pixel network (1 × 1 convolutions only), so tiled and whole-scene predictions must agree exactly.
@@ -27,21 +28,28 @@ final class PointwiseNetwork: Module, MultiTaskNetwork {
 }
 
 final class ScenePredictorTests: XCTestCase {
-    func testTilesPartitionEveryAxis() {
-        for extent in [0, 1, 2, 3, 5, 10, 16, 17, 31, 100] {
-            for (size, overlap) in [(4, 0), (4, 2), (5, 1), (8, 4), (16, 6)] {
-                let tiles = ScenePredictor.tiles(extent: extent, size: size, overlap: overlap)
-                var covered = 0
-                for t in tiles {
-                    XCTAssertEqual(t.keep.lowerBound, covered, "extent \(extent) size \(size) overlap \(overlap)")
-                    XCTAssertGreaterThanOrEqual(t.start, 0)
-                    XCTAssertLessThanOrEqual(t.start + t.length, extent)
-                    XCTAssertTrue(t.keep.lowerBound >= t.start && t.keep.upperBound <= t.start + t.length)
-                    covered = t.keep.upperBound
-                }
-                XCTAssertEqual(covered, extent, "extent \(extent) size \(size) overlap \(overlap)")
-            }
+    // The tiles' partition of every axis is tested with the engine (SeaIceTilingTests/AxisTilingTests).
+
+    func testSettingsAreValidatedWithTheKeyNamed() throws {
+        XCTAssertNoThrow(try PredictionSettings().validate())
+        let bad = [(PredictionSettings(tileSize: 64, overlap: 64), "`tileSize` is 64"),
+                   (PredictionSettings(tileSize: 64, overlap: -2), "`overlap` is -2"),
+                   (PredictionSettings(maxPixelsPerPass: 0), "`maxPixelsPerPass` is 0")]
+        for (settings, key) in bad {
+            XCTAssertThrowsError(try settings.validate()) { XCTAssertTrue("\($0)".contains(key), "\($0)") }
+            var g = SeededGenerator(seed: 1)
+            let net = try PointwiseNetwork(channels: 2, generator: &g)
+            XCTAssertThrowsError(try ScenePredictor(network: net, inputs: SamplerConfiguration(), settings: settings))
         }
+        let json = Data(#"{ "maxPixelsPerPass": 4194304, "tileSize": 512, "overlap": 64 }"#.utf8)
+        XCTAssertEqual(try JSONDecoder().decode(PredictionSettings.self, from: json), PredictionSettings())
+        let wrong = Data(#"{ "maxPixelsPerPass": 100, "tileSize": 32, "overlap": 40 }"#.utf8)
+        XCTAssertThrowsError(try JSONDecoder().decode(PredictionSettings.self, from: wrong)) {
+            XCTAssertTrue("\($0)".contains("`tileSize` is 32"), "\($0)")
+        }
+        // A scene within maxPixelsPerPass is one tile, whatever the tile size.
+        let one = PredictionSettings(maxPixelsPerPass: 10_000, tileSize: 16, overlap: 4).tiling(rows: 50, cols: 58)
+        XCTAssertEqual(try TiledInference(one).plan(height: 50, width: 58).windows.count, 1)
     }
 
     func testNearestUpsamplingRepeatsAndCrops() {
