@@ -19,7 +19,8 @@ public struct TrainingSummary: Sendable {
 /// The one training loop of every system, generic over a `TrainingTask`: the optimizer of
 /// `loop.optimizer` (SGD, Adam, AdamW) with the learning rate of `loop.schedule` stepped every
 /// iteration, the task's named loss terms, validation every epoch by a `TaskValidator` whose
-/// selection score keeps the best checkpoint, the metrics log, and exact resume.
+/// selection score keeps the best checkpoint (the latest epoch while no epoch has a defined score),
+/// the metrics log, and exact resume.
 ///
 /// Determinism: the network is initialised from the seed's first `split()` and the run generator
 /// is its second; epoch e draws its batches from the run generator's e-th `split()`. Checkpoints
@@ -144,7 +145,9 @@ public final class Trainer<Task: TrainingTask> {
             HostMemory.releaseCache()  // whole-scene validation sizes are not training's
             network.train()
             let selected = validator.flatMap { v in result?.scores[v.selection.score] }
-            let isBest = validator.map { $0.selection.improves(selected, on: state.bestScore) } ?? true
+            // Until some epoch has a defined selection score, the latest epoch stands as best (so a run whose
+            // validation labels cannot score yet still leaves a `best/` to predict with).
+            let isBest = validator.map { $0.selection.improves(selected, on: state.bestScore) || state.bestScore == nil } ?? true
             if isBest { state.bestScore = selected; state.bestEpoch = epoch }
             state.epoch = epoch
             let seconds = Date().timeIntervalSince(epochStart)

@@ -115,6 +115,22 @@ final class EngineTrainerTests: XCTestCase {
         }
     }
 
+    func testUndefinedSelectionScoreKeepsTheLatestEpochAsBestUntilOneIsDefined() throws {
+        let dir = try directory()
+        let l = loop(epochs: 2, optimizer: .adam(AdamConfiguration(learningRate: 0.05)))
+        var g = TrainingRun.initialGenerators(seed: l.seed).initialisation
+        let t = try Trainer(loop: l, task: ClassifierTask(),
+                            network: ToyClassifier(channels: 2, metadata: 1, classes: 3, generator: &g),
+                            batches: try SampleBatchSource(dataset: ToyDataset(), batchSize: 4), validator: UnlabelledValidator(),
+                            run: RunDirectory(url: dir), logger: logger)
+        let summary = try t.train()
+        XCTAssertEqual(summary.history.map(\.best), [true, true])
+        XCTAssertNil(summary.bestScore)
+        XCTAssertEqual(summary.history[1].undefinedScores, ["accuracy": "no labelled validation sample"])
+        XCTAssertEqual(summary.history[1].validation, [:])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("best/checkpoint.json").path))
+    }
+
     func testResumeWithoutACheckpointIsRefused() throws {
         let dir = try directory()
         let t = try segmenter(loop(epochs: 1, optimizer: .adam(AdamConfiguration(learningRate: 0.05))), run: dir)

@@ -112,3 +112,15 @@ final class ClassifierValidator: TaskValidator {
         return result
     }
 }
+
+/// A validator whose selection score is never defined (no labelled validation pixel).
+final class UnlabelledValidator: TaskValidator {
+    var selection: ScoreSelection { ScoreSelection(score: "accuracy") }
+    var simulated: Bool { false }
+
+    func score(_ network: ToyClassifier) throws -> ValidationResult {
+        var result = ValidationResult()
+        result.record("accuracy", .nan, reason: "no labelled validation sample")
+        return result
+    }
+}
