@@ -22,6 +22,7 @@ public struct NetworkSpecification: Codable, Sendable, Equatable {
     /// Throws when the model's input count differs from the channel list.
     public func validate() throws {
         try model.validateForAutoICE()
+        try inputs.validate()
         guard model.inputChannels == inputs.channels.count else {
             throw SeaIceError.configuration(
                 "model.inputChannels is \(model.inputChannels) but inputs.channels lists \(inputs.channels.count) channels")

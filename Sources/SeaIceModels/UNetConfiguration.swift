@@ -117,4 +117,28 @@ public struct UNetConfiguration: Codable, Equatable, Sendable {
         macs += Double(filters[0] * (sicOutputs + sodClasses + floeClasses) * height * width)
         return macs
     }
+
+    /// A lower estimate of the bytes one training step holds (float32): parameters × 4 copies (weights,
+    /// gradients, two optimizer buffers) plus the activations autograd keeps — per double convolution
+    /// six maps (two convolutions, two batch norms, two ReLUs) of its output channels at its resolution,
+    /// for the encoder, the bridge and each decoder — for `batch` patches of `patch` × `patch` pixels.
+    /// Used to refuse configurations that cannot fit before anything is allocated.
+    public func trainingBytesEstimate(batch: Int, patch: Int) -> Double {
+        var sizes = [Double(patch) * Double(patch)]
+        for _ in 0..<filters.count { sizes.append(sizes.last! / 4) }
+        var parameters = Double(inputChannels * filters[0] + filters[0] * filters[0]) * 9
+        var activations = 6 * Double(filters[0]) * sizes[0]
+        for i in 1..<filters.count {
+            parameters += Double(filters[i - 1] * filters[i] + filters[i] * filters[i]) * 9
+            activations += 6 * Double(filters[i]) * sizes[i]
+        }
+        activations += 6 * Double(filters.last!) * sizes[filters.count]
+        var decoder = 0.0
+        for level in 0..<filters.count {
+            decoder += 6 * Double(filters[level]) * sizes[level]
+            parameters += Double(2 * filters[level] * filters[level]) * 9 * (self.decoder == .separate ? 3 : 1)
+        }
+        activations += decoder * (self.decoder == .separate ? 3 : 1)
+        return 4 * (4 * parameters + Double(batch) * activations)
+    }
 }

@@ -36,7 +36,7 @@ public struct ValidationSettings: Codable, Sendable, Equatable {
 
 /// Typed configuration of a training run (`configs/mmseaice.json` holds the winning one, every
 /// number from ../shared/specs/mmseaice.md).
-public struct TrainingConfiguration: Codable, Sendable, Equatable {
+public struct TrainingConfiguration: ValidatedConfiguration, Sendable, Equatable {
     /// Network architecture.
     public var model: UNetConfiguration
     /// Input channels, patch size, downscaling, batch size and augmentations.
@@ -115,30 +115,11 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
         guard validation.count >= 0 else { throw SeaIceError.configuration("validation.count must be ≥ 0") }
     }
 
-    /// Reads a JSON configuration file.
+    /// Reads a JSON configuration file (`ConfigurationFile`: unknown keys, wrong types and invalid values
+    /// are reported with the key path).
     /// - Throws: `SeaIceError.invalidInput` naming the file and the field at fault.
     public static func load(_ url: URL) throws -> TrainingConfiguration {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SeaIceError.io(file: url.path, message: "cannot read the configuration: \(error.localizedDescription)")
-        }
-        let config: TrainingConfiguration
-        do {
-            config = try JSONDecoder().decode(TrainingConfiguration.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw SeaIceError.invalidInput(file: url.path, item: (context.codingPath + [key]).map(\.stringValue).joined(separator: "."),
-                                           expected: "a value (the key is missing)")
-        } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
-            throw SeaIceError.invalidInput(file: url.path, item: context.codingPath.map(\.stringValue).joined(separator: "."),
-                                           expected: "a value of type \(type)")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw SeaIceError.invalidInput(file: url.path, item: context.codingPath.map(\.stringValue).joined(separator: "."),
-                                           expected: context.debugDescription)
-        }
-        do { try config.validate() } catch let SeaIceError.configuration(message) {
-            throw SeaIceError.invalidInput(file: url.path, item: "configuration", expected: message)
-        }
-        return config
+        try ConfigurationFile.load(TrainingConfiguration.self, from: url)
     }
 
     /// The configuration as pretty-printed JSON (sorted keys).

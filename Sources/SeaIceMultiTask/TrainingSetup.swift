@@ -41,8 +41,13 @@ public enum TrainingSetup {
             }
             return (files.filter { !names.contains($0.lastPathComponent) }, validation)
         }
-        let count = min(settings.count, files.count - 1)
+        let count = settings.count
         guard count > 0 else { return (files, []) }
+        guard count < files.count else {
+            throw SeaIceError.invalidInput(
+                file: files.first?.deletingLastPathComponent().path ?? "data folder", item: "validation.count",
+                expected: "fewer scenes than the \(files.count) in the folder (at least one must train), got \(count)")
+        }
         var g = SeededGenerator(seed: seed ^ 0x5EA1_CE00_0000_0017)
         var order = Array(files.indices)
         for i in 0..<count {
@@ -57,6 +62,7 @@ public enum TrainingSetup {
     public static func makeTrainer(configuration: TrainingConfiguration, data: URL, run: URL, device: Device,
                                    logger: Logger) throws -> (trainer: MultiTaskTrainer, train: [URL], validation: [URL]) {
         try configuration.validate()
+        try checkMemory(configuration)
         // Per-step activations reuse resident memory instead of page-faulting fresh mmaps (HostMemory).
         try HostMemory.enableCache()
         let (train, validation) = try split(try readyFiles(in: data), settings: configuration.validation, seed: configuration.seed)
@@ -76,5 +82,19 @@ public enum TrainingSetup {
                                   run: RunDirectory(url: run), device: device, logger: logger)
         trainer.simulatedData = try train.contains { try InferenceScene.isSimulated($0) }
         return (trainer, train, validation)
+    }
+
+    /// Refuses a configuration whose training step cannot fit in this machine's memory, before allocating.
+    /// - Throws: `SeaIceError.configuration` with the estimate and the keys that set it.
+    public static func checkMemory(_ c: TrainingConfiguration,
+                                   available: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
+        let needed = c.model.trainingBytesEstimate(batch: c.sampler.batchSize, patch: c.sampler.patchSize)
+        guard needed <= Double(available) else {
+            let gib = { (b: Double) in String(format: "%.1f GiB", b / 1_073_741_824) }
+            throw SeaIceError.configuration(
+                "a training step needs at least \(gib(needed)) (model.filters \(c.model.filters), sampler.batchSize "
+                + "\(c.sampler.batchSize), sampler.patchSize \(c.sampler.patchSize)) but this machine has \(gib(Double(available))); "
+                + "lower the batch size, patch size or filters")
+        }
     }
 }

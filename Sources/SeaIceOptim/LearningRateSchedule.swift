@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceCore
 
 /// A learning-rate schedule as a pure function of the iteration index (0-based), so a resumed
 /// run only needs the iteration count. Schedules compose: `linearWarmup` wraps any schedule.
@@ -73,4 +74,31 @@ public struct LearningRateScheduler: Codable, Equatable, Sendable {
 
     /// Advances to the next iteration (call after `optimizer.step()`).
     public mutating func advance() { iteration += 1 }
+}
+
+extension LearningRateSchedule {
+    /// Throws `SeaIceError.configuration` naming the key (`schedule.cosineWarmRestarts.t0`, …) whose value
+    /// would trap or make no schedule: periods and steps must be ≥ 1, factors finite and positive.
+    public func validate(path: String = "schedule") throws {
+        func fail(_ key: String, _ expected: String, _ value: Any) -> SeaIceError {
+            .configuration("\(path).\(key) must be \(expected), is \(value)")
+        }
+        switch self {
+        case .constant:
+            return
+        case let .cosineWarmRestarts(t0, tMult, etaMin):
+            guard t0 >= 1 else { throw fail("cosineWarmRestarts.t0", "≥ 1 iteration", t0) }
+            guard tMult >= 1 else { throw fail("cosineWarmRestarts.tMult", "≥ 1", tMult) }
+            guard etaMin.isFinite, etaMin >= 0 else { throw fail("cosineWarmRestarts.etaMin", "finite and ≥ 0", etaMin) }
+        case let .stepDecay(stepSize, gamma):
+            guard stepSize >= 1 else { throw fail("stepDecay.stepSize", "≥ 1 iteration", stepSize) }
+            guard gamma.isFinite, gamma > 0 else { throw fail("stepDecay.gamma", "finite and > 0", gamma) }
+        case let .linearWarmup(startFactor, iterations, then):
+            guard startFactor.isFinite, startFactor > 0, startFactor <= 1 else {
+                throw fail("linearWarmup.startFactor", "in (0, 1]", startFactor)
+            }
+            guard iterations >= 0 else { throw fail("linearWarmup.iterations", "≥ 0", iterations) }
+            try then.validate(path: "\(path).linearWarmup.then")
+        }
+    }
 }

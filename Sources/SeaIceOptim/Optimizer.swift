@@ -91,3 +91,29 @@ extension OptimizerConfiguration {
         }
     }
 }
+
+extension OptimizerConfiguration {
+    /// Throws `SeaIceError.configuration` naming the first hyper-parameter outside its range: learning
+    /// rate finite and > 0, momentum and betas in [0, 1), dampening in [0, 1], weight decay and ε finite
+    /// and ≥ 0 (ε > 0), Nesterov only with momentum > 0 and no dampening (PyTorch's rule).
+    public func validate(path: String = "optimizer") throws {
+        func check(_ key: String, _ value: Double, _ ok: Bool, _ expected: String) throws {
+            guard value.isFinite, ok else { throw SeaIceError.configuration("\(path).\(key) must be \(expected), is \(value)") }
+        }
+        try check("learningRate", learningRate, learningRate > 0, "> 0")
+        switch self {
+        case .sgd(let c):
+            try check("momentum", c.momentum, (0..<1).contains(c.momentum), "in [0, 1)")
+            try check("dampening", c.dampening, (0...1).contains(c.dampening), "in [0, 1]")
+            try check("weightDecay", c.weightDecay, c.weightDecay >= 0, "≥ 0")
+            if c.nesterov, c.momentum <= 0 || c.dampening != 0 {
+                throw SeaIceError.configuration("\(path).nesterov needs momentum > 0 and dampening 0")
+            }
+        case .adam(let c), .adamW(let c):
+            try check("beta1", c.beta1, (0..<1).contains(c.beta1), "in [0, 1)")
+            try check("beta2", c.beta2, (0..<1).contains(c.beta2), "in [0, 1)")
+            try check("eps", c.eps, c.eps > 0, "> 0")
+            try check("weightDecay", c.weightDecay, c.weightDecay >= 0, "≥ 0")
+        }
+    }
+}

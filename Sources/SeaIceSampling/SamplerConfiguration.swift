@@ -77,10 +77,14 @@ public struct SamplerConfiguration: Codable, Sendable, Hashable {
     public func validate() throws {
         func fail(_ m: String) -> SeaIceError { .configuration("sampler: \(m)") }
         guard !channels.isEmpty else { throw fail("channels is empty") }
-        guard patchSize > 0 else { throw fail("patchSize must be > 0, is \(patchSize)") }
+        guard patchSize > 0, patchSize <= 16_384 else { throw fail("patchSize must be in 1 ... 16384, is \(patchSize)") }
         guard downscaleFactor > 0 else { throw fail("downscaleFactor must be > 0, is \(downscaleFactor)") }
         guard batchSize > 0 else { throw fail("batchSize must be > 0, is \(batchSize)") }
         guard maxAttemptsPerPatch > 0 else { throw fail("maxAttemptsPerPatch must be > 0") }
+        guard (0..<(patchSize * patchSize)).contains(rejectAtOrBelowValidSIC) else {
+            throw fail("rejectAtOrBelowValidSIC must be in 0 ..< patchSize² = \(patchSize * patchSize) (a patch never has more "
+                       + "valid pixels than that), is \(rejectAtOrBelowValidSIC)")
+        }
         guard cacheCapacity > 0, prefetchDepth > 0 else { throw fail("cacheCapacity and prefetchDepth must be > 0") }
         guard latitudeStatistics.std > 0, longitudeStatistics.std > 0 else {
             throw fail("latitudeStatistics / longitudeStatistics need std > 0")

@@ -38,7 +38,7 @@ public struct TrainingLoop: Codable, Sendable, Equatable {
             throw SeaIceError.configuration("epochs and iterationsPerEpoch must be > 0, are \(epochs), \(iterationsPerEpoch)")
         }
         if let t = threads, t <= 0 { throw SeaIceError.configuration("threads must be > 0, is \(t)") }
-        let lr = optimizer.learningRate
-        guard lr.isFinite, lr > 0 else { throw SeaIceError.configuration("optimizer.learningRate must be > 0, is \(lr)") }
+        try optimizer.validate()
+        try schedule.validate()
     }
 }

@@ -86,7 +86,59 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try TrainingSetup.split(files, settings: ValidationSettings(scenes: [missingRaw]), seed: 4)) { error in
             XCTAssertTrue("\(error)".contains("20190103T000000_dmi_prep.nc (listed as S1B_EW_GRDM"), "\(error)")
         }
-        XCTAssertEqual(try TrainingSetup.split([files[0]], settings: ValidationSettings(count: 17), seed: 1).validation, [],
-                       "at least one scene always trains")
+        XCTAssertThrowsError(try TrainingSetup.split([files[0]], settings: ValidationSettings(count: 17), seed: 1),
+                             "more validation scenes than files is refused, not clamped") { error in
+            XCTAssertTrue("\(error)".contains("validation.count") && "\(error)".contains("got 17"), "\(error)")
+        }
+    }
+
+    /// configs/demo.json with `edit` applied to its JSON object, loaded from a temporary file.
+    func loadEdited(_ edit: (inout [String: Any]) -> Void) throws -> (URL, Result<TrainingConfiguration, Error>) {
+        var json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: TestPaths.repository.appendingPathComponent("configs/demo.json"))) as! [String: Any]
+        edit(&json)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return (url, Result { try TrainingConfiguration.load(url) })
+    }
+
+    func testHostileValuesAreRefusedWithTheKeyPath() throws {
+        func sub(_ json: inout [String: Any], _ key: String, _ edit: (inout [String: Any]) -> Void) {
+            var inner = json[key] as! [String: Any]
+            edit(&inner)
+            json[key] = inner
+        }
+        let cases: [(String, (inout [String: Any]) -> Void)] = [
+            ("schedule.cosineWarmRestarts.t0", { j in j["schedule"] = ["cosineWarmRestarts": ["t0": 0, "tMult": 1, "etaMin": 0]] }),
+            ("schedule.cosineWarmRestarts.tMult", { j in j["schedule"] = ["cosineWarmRestarts": ["t0": 5, "tMult": 0, "etaMin": 0]] }),
+            ("optimizer.momentum", { j in sub(&j, "optimizer") { $0["momentum"] = 2 } }),
+            ("optimizer.learningRate", { j in sub(&j, "optimizer") { $0["learningRate"] = -1 } }),
+            ("rejectAtOrBelowValidSIC", { j in sub(&j, "sampler") { $0["rejectAtOrBelowValidSIC"] = 1_000_000_000 } }),
+            ("epocs", { j in j["epocs"] = 3 }),
+            ("sampler.patchSzie", { j in sub(&j, "sampler") { $0["patchSzie"] = 64 } }),
+            ("sampler.batchSize", { j in sub(&j, "sampler") { $0["batchSize"] = "sixteen" } }),
+            ("epochs", { j in j["epochs"] = 0 }),
+        ]
+        for (key, edit) in cases {
+            let (url, result) = try loadEdited(edit)
+            XCTAssertThrowsError(try result.get(), key) { error in
+                let text = "\(error)"
+                XCTAssertTrue(text.contains(url.path) && text.contains(key), "\(key): \(text)")
+            }
+        }
+        let (_, ok) = try loadEdited { $0["threads"] = NSNull() }
+        XCTAssertNoThrow(try ok.get(), "a null optional key is not an unknown key")
+    }
+
+    func testATrainingStepThatCannotFitIsRefusedBeforeAllocating() throws {
+        var c = try TrainingConfiguration.load(TestPaths.repository.appendingPathComponent("configs/demo.json"))
+        XCTAssertNoThrow(try TrainingSetup.checkMemory(c, available: 8 << 30))
+        c.sampler.batchSize = 100_000
+        c.sampler.patchSize = 4096
+        XCTAssertThrowsError(try TrainingSetup.checkMemory(c, available: 24 << 30)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("sampler.batchSize 100000") && text.contains("GiB"), text)
+        }
     }
 }
