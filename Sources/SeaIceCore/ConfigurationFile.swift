@@ -69,6 +69,38 @@ public enum ConfigurationFile {
         }
     }
 
+    /// The key path of the first difference between two JSON documents (nil when equal), top-level keys in
+    /// `ignoring` left out. Numbers compare by value; arrays by length, then element by element.
+    public static func firstDifference(_ a: Data, _ b: Data, ignoring: Set<String> = []) -> String? {
+        guard let x = try? JSONSerialization.jsonObject(with: a, options: [.fragmentsAllowed]),
+              let y = try? JSONSerialization.jsonObject(with: b, options: [.fragmentsAllowed]) else {
+            return a == b ? nil : "(the whole file: not JSON)"
+        }
+        return difference(x, y, path: [], ignoring: ignoring)
+    }
+
+    static func difference(_ a: Any, _ b: Any, path: [String], ignoring: Set<String>) -> String? {
+        let here = path.isEmpty ? "(top level)" : path.joined(separator: ".")
+        switch (a, b) {
+        case let (x as [String: Any], y as [String: Any]):
+            for key in Set(x.keys).union(y.keys).sorted() where !(path.isEmpty && ignoring.contains(key)) {
+                guard let u = x[key], let v = y[key] else { return (path + [key]).joined(separator: ".") }
+                if let d = difference(u, v, path: path + [key], ignoring: ignoring) { return d }
+            }
+            return nil
+        case let (x as [Any], y as [Any]):
+            guard x.count == y.count else { return here }
+            for (i, pair) in zip(x, y).enumerated() {
+                if let d = difference(pair.0, pair.1, path: path + ["\(i)"], ignoring: ignoring) { return d }
+            }
+            return nil
+        case let (x as NSObject, y as NSObject):
+            return x.isEqual(y) ? nil : here
+        default:
+            return here
+        }
+    }
+
     /// The file, key path and expectation of a decoding error.
     static func describe(_ error: DecodingError, file: String) -> SeaIceError {
         func path(_ keys: [any CodingKey]) -> String {

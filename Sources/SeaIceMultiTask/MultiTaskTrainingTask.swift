@@ -77,12 +77,12 @@ extension Trainer {
     /// specification); `configuration.json` in the run folder is `configuration`.
     public convenience init<N: MultiTaskNetwork>(
         configuration: TrainingConfiguration, network: N, batches: any BatchSource<TrainingBatch>, validator: Validator?,
-        run: RunDirectory, device: Device = .cpu, logger: Logger
+        run: RunDirectory, device: Device = .cpu, lock: FileLock? = nil, logger: Logger
     ) throws where Task == MultiTaskTrainingTask<N> {
         try configuration.validate()
         try self.init(loop: configuration.loop, task: MultiTaskTrainingTask(configuration: configuration, sicHead: network.sicHead),
                       network: network, batches: batches, validator: validator.map { MultiTaskValidation<N>($0) },
-                      run: run, device: device, logger: logger)
+                      run: run, device: device, lock: lock, logger: logger)
         configurationJSON = try configuration.encoded()
     }
 }

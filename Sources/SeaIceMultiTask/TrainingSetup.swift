@@ -58,11 +58,12 @@ public enum TrainingSetup {
         return (files.indices.filter { !held.contains($0) }.map { files[$0] }, order.prefix(count).sorted().map { files[$0] })
     }
 
-    /// A trainer over the ready-to-train files in `data`, writing to `run`.
+    /// A trainer over the ready-to-train files in `data`, writing to `run` (whose lock it takes first).
     public static func makeTrainer(configuration: TrainingConfiguration, data: URL, run: URL, device: Device,
                                    logger: Logger) throws -> (trainer: MultiTaskTrainer, train: [URL], validation: [URL]) {
         try configuration.validate()
         try checkMemory(configuration)
+        let lock = try RunDirectory(url: run).lock()  // a second process training into `run` fails here, at once
         // Per-step activations reuse resident memory instead of page-faulting fresh mmaps (HostMemory).
         try HostMemory.enableCache()
         let (train, validation) = try split(try readyFiles(in: data), settings: configuration.validation, seed: configuration.seed)
@@ -79,8 +80,11 @@ public enum TrainingSetup {
         var g = TrainingRun.initialGenerators(seed: configuration.seed).initialisation
         let network = try UNet(configuration.model, generator: &g)
         let trainer = try MultiTaskTrainer(configuration: configuration, network: network, batches: sampler, validator: validator,
-                                  run: RunDirectory(url: run), device: device, logger: logger)
+                                  run: RunDirectory(url: run), device: device, lock: lock, logger: logger)
         trainer.simulatedData = try train.contains { try InferenceScene.isSimulated($0) }
+        trainer.inputsJSON = try RunDirectory.encode(RunInputs(
+            data: data.standardizedFileURL.path, train: train.map(\.lastPathComponent),
+            validation: validation.map(\.lastPathComponent)))
         return (trainer, train, validation)
     }
 
@@ -97,4 +101,12 @@ public enum TrainingSetup {
                 + "lower the batch size, patch size or filters")
         }
     }
+}
+
+/// What a multi-task run reads (`inputs.json` in the run folder): compared on resume.
+public struct RunInputs: Codable, Sendable, Equatable {
+    /// The data folder (absolute path).
+    public var data: String
+    /// Training and validation file names.
+    public var train: [String], validation: [String]
 }

@@ -6,6 +6,8 @@ import SeaIceTensor
 
 /// The folder of a training run:
 /// - `configuration.json` — the run's configuration (the system's typed configuration);
+/// - `inputs.json` — what it reads (data folder, training and validation files), compared on resume;
+/// - `.lock` — held by the process training into the folder;
 /// - `last/` — checkpoint after the latest epoch (weights, optimizer tensors, `RunState`): `--resume` starts here;
 /// - `best/` — checkpoint of the best validation selection score (what prediction uses);
 /// - `metrics.jsonl` — one `EpochMetrics` line per epoch.
@@ -21,10 +23,24 @@ public struct RunDirectory {
 
     /// `configuration.json`.
     public var configurationURL: URL { url.appendingPathComponent("configuration.json") }
+    /// `inputs.json` (what the run reads: data folder and files).
+    public var inputsURL: URL { url.appendingPathComponent("inputs.json") }
     /// `last/`.
     public var lastURL: URL { url.appendingPathComponent("last") }
     /// `best/`.
     public var bestURL: URL { url.appendingPathComponent("best") }
+    /// `.lock`: held by the process training into the folder.
+    public var lockURL: URL { url.appendingPathComponent(".lock") }
+
+    /// Takes the run folder's exclusive lock (creating the folder), so a second `train` into it fails at once.
+    /// - Throws: `SeaIceError.io` naming the folder's lock file and the holder's pid.
+    public func lock() throws -> FileLock {
+        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw SeaIceError.io(file: url.path, message: "cannot create the run folder: \(error.localizedDescription)")
+        }
+        return try FileLock(lockURL, what: "the run folder \(url.path)")
+    }
+
     /// `metrics.jsonl`.
     public var metrics: MetricsLog { MetricsLog(url: url.appendingPathComponent("metrics.jsonl")) }
 

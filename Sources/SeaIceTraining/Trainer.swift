@@ -54,20 +54,28 @@ public final class Trainer<Task: TrainingTask> {
     /// The arithmetic of the training steps on `device`.
     public let precision: PrecisionPlan
     /// The configuration written to `configuration.json` when training starts (the system's own
-    /// typed configuration; nil: the loop alone).
+    /// typed configuration; nil: the loop alone). `resume()` refuses a run whose saved configuration
+    /// differs from it in any key but `epochs` (a run may be extended) and `threads`.
     public var configurationJSON: Data?
+    /// What the run reads (data folder, file lists), written to `inputs.json` when training starts and
+    /// compared by `resume()` like the configuration (nil: not recorded).
+    public var inputsJSON: Data?
     private let optimizer: any Optimizer
     private let scaler: GradientScaler?
     private var skippedInEpoch = 0
     private let logger: Logger
     private var state: RunState
+    /// The run folder's lock, taken by `resume()` or `train()` and held until `train()` returns or throws.
+    private var lock: FileLock?
 
-    /// A trainer; `network` must have been built by the caller with `TrainingRun.initialGenerators(seed:)`'s first
+    /// A trainer; `lock` is the run folder's lock when the caller took it already (`RunDirectory.lock()`,
+    /// before loading data), else the trainer takes it on first use. `network` must have been built by the caller with `TrainingRun.initialGenerators(seed:)`'s first
     /// generator so that the same seed gives the same run.
     public init(loop: TrainingLoop, task: Task, network: Task.Network, batches: any BatchSource<Task.Batch>,
                 validator: (any TaskValidator<Task.Network>)?, run: RunDirectory, device: Device = .cpu,
-                logger: Logger) throws {
+                lock: FileLock? = nil, logger: Logger) throws {
         try loop.validate()
+        self.lock = lock
         if let t = loop.threads { try TorchRuntime.setThreads(t) }
         self.loop = loop
         self.task = task
@@ -90,8 +98,20 @@ public final class Trainer<Task: TrainingTask> {
     ///   never silently starts over), or the checkpoint's error when it is of another model.
     @discardableResult
     public func resume() throws -> Int {
+        try holdLock()
         guard let dir = run.latestCheckpoint() else {
             throw SeaIceError.missing(file: run.url.path, item: "a checkpoint to resume from (last/checkpoint.json)")
+        }
+        let records = [(run.configurationURL, try configurationJSON ?? RunDirectory.encode(loop), Set(["epochs", "threads"])),
+                       (run.inputsURL, inputsJSON, Set<String>())]
+        for (url, current, free) in records {
+            guard let current, let saved = try? Data(contentsOf: url) else { continue }
+            if let key = ConfigurationFile.firstDifference(saved, current, ignoring: free) {
+                throw SeaIceError.invalidInput(
+                    file: url.path, item: key,
+                    expected: "the value this run was started with (resume continues the same run; train into another --out "
+                        + "for a changed configuration, seed or data)")
+            }
         }
         state = try run.restore(from: dir, network: network, optimizer: optimizer, scaler: scaler,
                                 specification: task.specification, device: device)
@@ -106,8 +126,10 @@ public final class Trainer<Task: TrainingTask> {
     /// Trains until `loop.epochs` (or `stopAfterEpochs` more epochs), calling `progress` after every
     /// iteration and every epoch.
     public func train(stopAfterEpochs: Int? = nil, progress: (TrainingProgress) -> Void = { _ in }) throws -> TrainingSummary {
-        try FileManager.default.createDirectory(at: run.url, withIntermediateDirectories: true)
+        try holdLock()
+        defer { lock?.release(); lock = nil }  // held from resume() or here until training returns or throws
         try AtomicOutput.write(try configurationJSON ?? RunDirectory.encode(loop), to: run.configurationURL)
+        if let inputsJSON { try AtomicOutput.write(inputsJSON, to: run.inputsURL) }
         let c = loop, names = task.lossNames
         let lastEpoch = min(c.epochs, stopAfterEpochs.map { state.epoch + $0 } ?? c.epochs)
         let sessionStart = Date(), sessionStartIteration = state.iteration
@@ -190,6 +212,10 @@ public final class Trainer<Task: TrainingTask> {
             try optimizer.step()
         }
         return terms
+    }
+
+    private func holdLock() throws {
+        if lock == nil { lock = try run.lock() }
     }
 
     private static func divergence(epoch: Int, iteration: Int, total: Double, names: [String], values: [Double],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SeaIceCore
 import SeaIceEvaluation
 import SeaIceInference
 import SeaIceProducts
@@ -69,6 +70,11 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         var logger = Logger(label: "seaice.predict")
         logger.logLevel = verbose ? .info : .warning
+        // Two processes appending scenes to one submission file would keep only the last one's scenes.
+        let submissionLock = try submission.map { path in
+            try FileLock(FileLock.lockFile(for: URL(fileURLWithPath: path)), what: "the submission file \(path)")
+        }
+        defer { submissionLock?.release() }
         let model = try TrainedModel.load(from: URL(fileURLWithPath: checkpoint), device: device.device)
         var mapper = SceneMapper(model: model, settings: PredictionSettings(maxPixelsPerPass: maxPixels, tileSize: tileSize, overlap: overlap),
                                  options: ProductOptions(probabilities: !noProbabilities, geolocation: !noGeolocation),

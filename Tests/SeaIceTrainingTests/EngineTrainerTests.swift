@@ -131,6 +131,34 @@ final class EngineTrainerTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("best/checkpoint.json").path))
     }
 
+    func testALockedRunFolderIsRefusedNamingTheHolder() throws {
+        let dir = try directory()
+        let held = try RunDirectory(url: dir).lock()
+        let t = try segmenter(loop(epochs: 1, optimizer: .adam(AdamConfiguration(learningRate: 0.05))), run: dir)
+        XCTAssertThrowsError(try t.train()) { error in
+            XCTAssertTrue("\(error)".contains("pid \(getpid())") && "\(error)".contains(".lock"), "\(error)")
+        }
+        held.release()
+        XCTAssertNoThrow(try t.train())
+        XCTAssertNoThrow(try RunDirectory(url: dir).lock(), "released when training returns")
+    }
+
+    func testResumeRefusesAChangedSeedOrConfigurationButAllowsMoreEpochs() throws {
+        let dir = try directory()
+        let adam = OptimizerConfiguration.adam(AdamConfiguration(learningRate: 0.05))
+        _ = try segmenter(loop(epochs: 1, optimizer: adam), run: dir).train()
+        XCTAssertThrowsError(try segmenter(loop(epochs: 1, optimizer: adam, seed: 4), run: dir).resume()) { error in
+            XCTAssertTrue("\(error)".contains("configuration.json") && "\(error)".contains("seed"), "\(error)")
+        }
+        let sgd = OptimizerConfiguration.sgd(SGDConfiguration(learningRate: 0.05))
+        XCTAssertThrowsError(try segmenter(loop(epochs: 1, optimizer: sgd), run: dir).resume()) { error in
+            XCTAssertTrue("\(error)".contains("optimizer"), "\(error)")
+        }
+        let longer = try segmenter(loop(epochs: 2, optimizer: adam), run: dir)
+        XCTAssertEqual(try longer.resume(), 1)
+        XCTAssertEqual(try longer.train().epochs, 2)
+    }
+
     func testResumeWithoutACheckpointIsRefused() throws {
         let dir = try directory()
         let t = try segmenter(loop(epochs: 1, optimizer: .adam(AdamConfiguration(learningRate: 0.05))), run: dir)
