@@ -25,7 +25,7 @@ let package = Package(
             "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceInference",
-            "SeaIceProducts", "SeaIceEvaluation",
+            "SeaIceProducts", "SeaIceEvaluation", "SeaIceClasses",
         ]),
     ],
     dependencies: [
@@ -65,6 +65,8 @@ let package = Package(
             name: "SeaIceCore",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        // Class tables (codes, names, colours) read by products, pictures and reports; no dependencies.
+        .target(name: "SeaIceClasses"),
         .target(
             name: "SeaIceTensor",
             dependencies: ["CTorchBridge", "SeaIceCore"]
@@ -116,7 +118,7 @@ let package = Package(
         .target(
             name: "SeaIceEvaluation",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceQuicklook",
+                "SeaIceCore", "SeaIceClasses", "SeaIceNetCDF", "SeaIceQuicklook",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -125,19 +127,19 @@ let package = Package(
         .target(
             name: "SeaIceSimulator",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1",
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "SeaIceQuicklook",
-            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL", "SeaIceNetCDF", "SeaIceCharts"]
+            dependencies: ["SeaIceCore", "SeaIceClasses", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts"]
         ),
 
         // MARK: products
         .target(
             name: "SeaIceProducts",
-            dependencies: ["SeaIceCore", "SeaIceNetCDF"]
+            dependencies: ["SeaIceCore", "SeaIceClasses", "SeaIceNetCDF"]
         ),
 
         // MARK: multi-task U-Net: inference and training (seed 001)
@@ -145,7 +147,7 @@ let package = Package(
             name: "SeaIceInference",
             dependencies: [
                 "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
-                "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
+                "SeaIceQuicklook", "SeaIceClasses", "SeaIceGDAL", "SeaIceEvaluation", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -214,15 +216,18 @@ let package = Package(
         .testTarget(
             name: "SeaIceInferenceTests",
             dependencies: ["SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
-                           "SeaIceTestSupport", "AI4ArcticTestSupport"]
+                           "SeaIceProducts", "SeaIceGDAL", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(
             name: "SeaIceTrainingTests",
             dependencies: ["SeaIceTraining", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
                            "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
-        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceClasses", "SeaIceNetCDF", "SeaIceTestSupport"]
+        ),
+        .testTarget(name: "SeaIceClassesTests", dependencies: ["SeaIceClasses"]),
         .target(
             name: "AI4ArcticTestSupport",
             dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceCore"],

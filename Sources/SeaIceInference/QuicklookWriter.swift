@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceClasses
 import SeaIceCore
 import SeaIceProducts
 import SeaIceQuicklook
@@ -14,7 +15,7 @@ public enum QuicklookWriter {
         func reduce(_ v: [UInt8]) -> (values: [UInt8], width: Int, height: Int) {
             Downsample.mode(v, width: product.width, height: product.height, factor: f)
         }
-        let panels = [(sicTenths, ClassColorTable.sic), (product.sod, ClassColorTable.sod), (product.floe, ClassColorTable.floe)]
+        let panels = [(sicTenths, ClassTable.sic), (product.sod, ClassTable.sod), (product.floe, ClassTable.floe)]
             .map { values, table -> Panel in
                 let r = reduce(values)
                 return Panel(classes: r.values, width: r.width, height: r.height, table: table)
