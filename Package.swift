@@ -98,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "SeaIceGDAL",
-            dependencies: ["CGDAL", "SeaIceCore"]
+            dependencies: ["CGDAL", "SeaIceCore", "SeaIceClasses"]
         ),
         .target(
             name: "SeaIceCharts",
@@ -206,13 +206,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceClasses", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceEvaluationTests",
             dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceInferenceTests",
             dependencies: ["SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",

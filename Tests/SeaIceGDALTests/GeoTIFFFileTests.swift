@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceClasses
 import SeaIceGDAL
 import SeaIceTestSupport
 import XCTest
@@ -24,6 +25,23 @@ final class GeoTIFFFileTests: XCTestCase {
         XCTAssertTrue(r.projection.contains("3413"), r.projection)
         XCTAssertEqual(r.metadataItem("TIFFTAG_SOFTWARE"), "SeaIceKit test")
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path + ".aux.xml"), "everything inside the TIFF")
+    }
+
+    func testClassBandTakesItsPaletteFromTheClassTable() throws {
+        let url = try TestPaths.temporaryDirectory("geotiff").appendingPathComponent("sod.tif")
+        let codes: [UInt8] = [0, 1, 2, 3, 4, 5, 255, 0]
+        try GeoTIFFFile.write([.classes(codes, table: .sod)], width: 4, height: 2, georeference: .none, to: url)
+        let r = try GDALRaster(path: url.path)
+        XCTAssertEqual(try r.bandDescription(), "SOD (stage of development)")
+        XCTAssertEqual(try r.noDataValue(), 255)
+        let palette = try r.palette()
+        XCTAssertEqual(palette.count, 256)
+        for code in ClassTable.sod.codes + [255, 77] {
+            let c = ClassTable.sod.color(code)
+            // GDAL's GTiff driver reports the no-data entry as transparent.
+            XCTAssertEqual(palette[Int(code)], PaletteColor(c.r, c.g, c.b, alpha: code == 255 ? 0 : 255), "code \(code)")
+        }
+        XCTAssertEqual(try r.readBytes(), codes)
     }
 
     func testFloatBandsWithGCPsAreGreyNotRGB() throws {
