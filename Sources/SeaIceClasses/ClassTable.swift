@@ -21,9 +21,14 @@ public struct ClassTable: Sendable, Equatable, Hashable, Codable {
         /// A class; `legend` defaults to `label`.
         public init(_ code: UInt8, _ name: String, label: String, legend: String? = nil, color: RGB) {
             precondition(code != ClassTable.fillCode, "class code \(code) of \(name) is the fill code")
-            precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" },
-                         "CF flag meaning `\(name)` must be one word of letters, digits and _")
-            self.code = code; self.name = name; self.label = label; self.legend = legend ?? label; self.color = color
+            precondition(
+                !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" },
+                "CF flag meaning `\(name)` must be one word of letters, digits and _")
+            self.code = code
+            self.name = name
+            self.label = label
+            self.legend = legend ?? label
+            self.color = color
         }
     }
 
@@ -42,12 +47,17 @@ public struct ClassTable: Sendable, Equatable, Hashable, Codable {
     public var fillLegend: String
 
     /// A table; codes and names must be unique.
-    public init(variable: String, longName: String, entries: [Entry],
-                fillColor: RGB = RGB(60, 60, 60), fillLegend: String = "MASKED") {
+    public init(
+        variable: String, longName: String, entries: [Entry],
+        fillColor: RGB = RGB(60, 60, 60), fillLegend: String = "MASKED"
+    ) {
         precondition(Set(entries.map(\.code)).count == entries.count, "\(variable): duplicate class codes")
         precondition(Set(entries.map(\.name)).count == entries.count, "\(variable): duplicate class names")
-        self.variable = variable; self.longName = longName; self.entries = entries
-        self.fillColor = fillColor; self.fillLegend = fillLegend
+        self.variable = variable
+        self.longName = longName
+        self.entries = entries
+        self.fillColor = fillColor
+        self.fillLegend = fillLegend
     }
 
     /// Number of classes.

@@ -7,7 +7,11 @@ public struct RGB: Sendable, Equatable, Hashable, Codable {
     public var r: UInt8, g: UInt8, b: UInt8
 
     /// A colour from its three components.
-    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
+    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) {
+        self.r = r
+        self.g = g
+        self.b = b
+    }
 
     /// A grey level.
     public init(gray v: UInt8) { self.init(v, v, v) }

@@ -7,12 +7,16 @@ import SeaIceCore
 /// Used to reopen written products the way `gdalinfo` and QGIS see them.
 extension GDALRaster {
     /// Reads the window (x, y, w, h) of `band` (1-based) as UInt8 (row-major, `w·h` values).
-    public func readBytes(band: Int = 1, x: Int = 0, y: Int = 0, width w: Int? = nil, height h: Int? = nil) throws -> [UInt8] {
-        let w = w ?? width, h = h ?? height
+    public func readBytes(band: Int = 1, x: Int = 0, y: Int = 0, width w: Int? = nil, height h: Int? = nil) throws
+        -> [UInt8]
+    {
+        let w = w ?? width
+        let h = h ?? height
         var out = [UInt8](repeating: 0, count: w * h)
         try out.withUnsafeMutableBufferPointer { buf in
-            try read(band: band, x: x, y: y, width: w, height: h, type: GDT_Byte,
-                     into: UnsafeMutableRawPointer(buf.baseAddress!), count: buf.count)
+            try read(
+                band: band, x: x, y: y, width: w, height: h, type: GDT_Byte,
+                into: UnsafeMutableRawPointer(buf.baseAddress!), count: buf.count)
         }
         return out
     }

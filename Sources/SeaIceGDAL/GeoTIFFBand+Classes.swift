@@ -8,7 +8,8 @@ extension GeoTIFFBand {
     /// - Parameter codes: row-major class codes, 255 = no data.
     public static func classes(_ codes: [UInt8], table: ClassTable, description: String? = nil) -> GeoTIFFBand {
         let palette = table.colorLookup.map { PaletteColor($0.r, $0.g, $0.b) }
-        return GeoTIFFBand(.uint8(codes), description: description ?? "\(table.variable) (\(table.longName))",
-                           noData: Double(ClassTable.fillCode), palette: palette)
+        return GeoTIFFBand(
+            .uint8(codes), description: description ?? "\(table.variable) (\(table.longName))",
+            noData: Double(ClassTable.fillCode), palette: palette)
     }
 }

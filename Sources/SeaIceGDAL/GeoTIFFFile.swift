@@ -15,22 +15,25 @@ public enum GeoTIFFFile {
     ///   - options: GTiff creation options (DEFLATE-compressed and tiled by default).
     /// - Throws: `SeaIceError.invalidInput` naming the file and band for wrong sizes, mixed types or a
     ///   palette where GTiff cannot store one; `SeaIceError.native` when GDAL fails.
-    public static func write(_ bands: [GeoTIFFBand], width: Int, height: Int, georeference: GeoTIFFGeoreference,
-                             metadata: [String: String] = [:], options: [String] = ["COMPRESS=DEFLATE", "TILED=YES"],
-                             to url: URL) throws {
+    public static func write(
+        _ bands: [GeoTIFFBand], width: Int, height: Int, georeference: GeoTIFFGeoreference,
+        metadata: [String: String] = [:], options: [String] = ["COMPRESS=DEFLATE", "TILED=YES"],
+        to url: URL
+    ) throws {
         let type = try check(bands, width: width, height: height, url: url)
         let photometric = bands.count > 1 ? ["PHOTOMETRIC=MINISBLACK"] : []
         try AtomicOutput.write(to: url) { tmp in
-            let w = try GeoTIFFWriter(path: tmp.path, width: width, height: height, bands: bands.count, type: type,
-                                      options: options + photometric)
+            let w = try GeoTIFFWriter(
+                path: tmp.path, width: width, height: height, bands: bands.count, type: type,
+                options: options + photometric)
             for (k, band) in bands.enumerated() {
                 try write(band, number: k + 1, into: w)
             }
             switch georeference {
             case .none: break
-            case let .gcps(points, crs):
+            case .gcps(let points, let crs):
                 try w.setGCPs(points.map { (pixel: $0.pixel, line: $0.line, x: $0.x, y: $0.y, z: $0.z) }, crs: crs)
-            case let .transform(t, crs):
+            case .transform(let t, let crs):
                 precondition(t.count == 6, "a geotransform has 6 numbers, got \(t)")
                 try w.setGeoreference(transform: t, crs: crs)
             }
@@ -42,8 +45,8 @@ public enum GeoTIFFFile {
     private static func write(_ band: GeoTIFFBand, number b: Int, into w: GeoTIFFWriter) throws {
         let rows = w.height
         switch band.values {
-        case let .uint8(v): try v.withUnsafeBufferPointer { try w.write(band: b, y: 0, rows: rows, values: $0) }
-        case let .float32(v): try v.withUnsafeBufferPointer { try w.write(band: b, y: 0, rows: rows, values: $0) }
+        case .uint8(let v): try v.withUnsafeBufferPointer { try w.write(band: b, y: 0, rows: rows, values: $0) }
+        case .float32(let v): try v.withUnsafeBufferPointer { try w.write(band: b, y: 0, rows: rows, values: $0) }
         }
         try w.setDescription(band.description, band: b)
         if let noData = band.noData { w.setNoData(noData, band: b) }
@@ -54,25 +57,31 @@ public enum GeoTIFFFile {
         }
     }
 
-    private static func check(_ bands: [GeoTIFFBand], width: Int, height: Int, url: URL) throws -> GeoTIFFWriter.PixelType {
+    private static func check(_ bands: [GeoTIFFBand], width: Int, height: Int, url: URL) throws
+        -> GeoTIFFWriter.PixelType
+    {
         guard let first = bands.first, width > 0, height > 0 else {
-            throw SeaIceError.invalidInput(file: url.path, item: "bands",
-                                           expected: "at least one band of a non-empty grid, got \(bands.count) of \(width) × \(height)")
+            throw SeaIceError.invalidInput(
+                file: url.path, item: "bands",
+                expected: "at least one band of a non-empty grid, got \(bands.count) of \(width) × \(height)")
         }
         let isByte: (GeoTIFFBand) -> Bool = { if case .uint8 = $0.values { return true } else { return false } }
         for band in bands {
             guard band.values.count == width * height else {
-                throw SeaIceError.invalidInput(file: url.path, item: "band `\(band.description)`",
-                                               expected: "\(width) × \(height) values, got \(band.values.count)")
+                throw SeaIceError.invalidInput(
+                    file: url.path, item: "band `\(band.description)`",
+                    expected: "\(width) × \(height) values, got \(band.values.count)")
             }
             guard isByte(band) == isByte(first) else {
-                throw SeaIceError.invalidInput(file: url.path, item: "band `\(band.description)`",
-                                               expected: "the pixel type of band `\(first.description)` (one type per file)")
+                throw SeaIceError.invalidInput(
+                    file: url.path, item: "band `\(band.description)`",
+                    expected: "the pixel type of band `\(first.description)` (one type per file)")
             }
             if let palette = band.palette {
                 guard isByte(band), bands.count == 1, palette.count <= 256 else {
-                    throw SeaIceError.invalidInput(file: url.path, item: "colour table of band `\(band.description)`",
-                                                   expected: "a single uint8 band with at most 256 colours")
+                    throw SeaIceError.invalidInput(
+                        file: url.path, item: "colour table of band `\(band.description)`",
+                        expected: "a single uint8 band with at most 256 colours")
                 }
             }
         }

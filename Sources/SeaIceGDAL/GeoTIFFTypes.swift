@@ -11,7 +11,11 @@ public struct GroundControlPoint: Sendable, Equatable {
 
     /// A GCP.
     public init(pixel: Double, line: Double, x: Double, y: Double, z: Double = 0) {
-        self.pixel = pixel; self.line = line; self.x = x; self.y = y; self.z = z
+        self.pixel = pixel
+        self.line = line
+        self.x = x
+        self.y = y
+        self.z = z
     }
 }
 
@@ -22,7 +26,10 @@ public struct PaletteColor: Sendable, Equatable, Hashable {
 
     /// A colour, opaque unless `alpha` says otherwise.
     public init(_ r: UInt8, _ g: UInt8, _ b: UInt8, alpha: UInt8 = 255) {
-        self.r = r; self.g = g; self.b = b; self.alpha = alpha
+        self.r = r
+        self.g = g
+        self.b = b
+        self.alpha = alpha
     }
 }
 
@@ -49,8 +56,8 @@ public struct GeoTIFFBand: Sendable {
         /// Number of values.
         public var count: Int {
             switch self {
-            case let .uint8(v): return v.count
-            case let .float32(v): return v.count
+            case .uint8(let v): return v.count
+            case .float32(let v): return v.count
             }
         }
     }
@@ -67,9 +74,14 @@ public struct GeoTIFFBand: Sendable {
     public var palette: [PaletteColor]?
 
     /// A band.
-    public init(_ values: Values, description: String, noData: Double? = nil, unit: String? = nil,
-                palette: [PaletteColor]? = nil) {
-        self.values = values; self.description = description; self.noData = noData
-        self.unit = unit; self.palette = palette
+    public init(
+        _ values: Values, description: String, noData: Double? = nil, unit: String? = nil,
+        palette: [PaletteColor]? = nil
+    ) {
+        self.values = values
+        self.description = description
+        self.noData = noData
+        self.unit = unit
+        self.palette = palette
     }
 }

@@ -14,7 +14,9 @@ extension GeoTIFFWriter {
     /// A 3-band GTiff is otherwise tagged red/green/blue, which draws three class maps as one RGB picture.
     public func setColorInterpretation(palette: Bool, band: Int = 1) throws {
         let b = try rasterBand(band)
-        try check(GDALSetRasterColorInterpretation(b, palette ? GCI_PaletteIndex : GCI_GrayIndex), "colour interpretation", band)
+        try check(
+            GDALSetRasterColorInterpretation(b, palette ? GCI_PaletteIndex : GCI_GrayIndex), "colour interpretation",
+            band)
     }
 
     /// Sets a colour table on `band` (1-based): entry k colours value k (uint8 bands only, ≤ 256 entries).
@@ -22,8 +24,9 @@ extension GeoTIFFWriter {
         precondition(entries.count <= 256, "a palette has at most 256 entries, got \(entries.count)")
         let b = try rasterBand(band)
         guard let table = GDALCreateColorTable(GPI_RGB) else {
-            throw SeaIceError.native(library: "GDAL", operation: "create a colour table for \(path)",
-                                     message: GDALLibrary.lastErrorMessage)
+            throw SeaIceError.native(
+                library: "GDAL", operation: "create a colour table for \(path)",
+                message: GDALLibrary.lastErrorMessage)
         }
         defer { GDALDestroyColorTable(table) }
         for (k, e) in entries.enumerated() {
@@ -42,15 +45,17 @@ extension GeoTIFFWriter {
     public func setMetadata(_ value: String, for key: String) throws {
         guard let h = handle else { throw closedError() }
         guard GDALSetMetadataItem(h, key, value, nil) == CE_None else {
-            throw SeaIceError.native(library: "GDAL", operation: "set metadata \(key) of \(path)",
-                                     message: GDALLibrary.lastErrorMessage)
+            throw SeaIceError.native(
+                library: "GDAL", operation: "set metadata \(key) of \(path)",
+                message: GDALLibrary.lastErrorMessage)
         }
     }
 
     func rasterBand(_ band: Int) throws -> GDALRasterBandH {
         guard let h = handle else { throw closedError() }
         guard let b = GDALGetRasterBand(h, Int32(band)) else {
-            throw SeaIceError.invalidInput(file: path, item: "band \(band)", expected: "a band of the file being written")
+            throw SeaIceError.invalidInput(
+                file: path, item: "band \(band)", expected: "a band of the file being written")
         }
         return b
     }
@@ -61,8 +66,9 @@ extension GeoTIFFWriter {
 
     private func check(_ err: CPLErr, _ what: String, _ band: Int) throws {
         guard err == CE_None else {
-            throw SeaIceError.native(library: "GDAL", operation: "set the \(what) of band \(band) of \(path)",
-                                     message: GDALLibrary.lastErrorMessage)
+            throw SeaIceError.native(
+                library: "GDAL", operation: "set the \(what) of band \(band) of \(path)",
+                message: GDALLibrary.lastErrorMessage)
         }
     }
 }

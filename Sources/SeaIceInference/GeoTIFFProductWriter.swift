@@ -15,7 +15,8 @@ public enum GeoTIFFProductWriter {
     public static func bands(_ product: IceProduct) -> [GeoTIFFBand] {
         let nodata = Double(ClassTable.fillCode)
         return [
-            GeoTIFFBand(.uint8(product.sicPercent), description: "SIC (%)", noData: nodata, unit: IceProductCoders.sic.units),
+            GeoTIFFBand(
+                .uint8(product.sicPercent), description: "SIC (%)", noData: nodata, unit: IceProductCoders.sic.units),
             GeoTIFFBand(.uint8(product.sod), description: "\(ClassTable.sod.variable) class", noData: nodata),
             GeoTIFFBand(.uint8(product.floe), description: "\(ClassTable.floe.variable) class", noData: nodata),
         ]
@@ -26,17 +27,22 @@ public enum GeoTIFFProductWriter {
         grid.linePositions.enumerated().flatMap { a, line in
             grid.samplePositions.enumerated().map { b, sample in
                 let k = a * grid.samplePositions.count + b
-                return GroundControlPoint(pixel: sample + 0.5, line: line + 0.5, x: grid.longitude[k], y: grid.latitude[k])
+                return GroundControlPoint(
+                    pixel: sample + 0.5, line: line + 0.5, x: grid.longitude[k], y: grid.latitude[k])
             }
         }
     }
 
     /// Writes `product` to `url` atomically; `tiePoints` positions the GCPs (nil: no georeference).
     public static func write(_ product: IceProduct, tiePoints: SeaIceAI4Arctic.TiePointGrid?, to url: URL) throws {
-        let georeference = tiePoints.map { GeoTIFFGeoreference.gcps(groundControlPoints($0), crs: "EPSG:4326") } ?? .none
-        try GeoTIFFFile.write(bands(product), width: product.width, height: product.height, georeference: georeference,
-                              metadata: ["TIFFTAG_SOFTWARE": "SeaIceKit \(product.provenance.softwareVersion)",
-                                         "simulated": product.provenance.simulated ? "yes (SIMULATED DATA)" : "no"],
-                              to: url)
+        let georeference =
+            tiePoints.map { GeoTIFFGeoreference.gcps(groundControlPoints($0), crs: "EPSG:4326") } ?? .none
+        try GeoTIFFFile.write(
+            bands(product), width: product.width, height: product.height, georeference: georeference,
+            metadata: [
+                "TIFFTAG_SOFTWARE": "SeaIceKit \(product.provenance.softwareVersion)",
+                "simulated": product.provenance.simulated ? "yes (SIMULATED DATA)" : "no",
+            ],
+            to: url)
     }
 }

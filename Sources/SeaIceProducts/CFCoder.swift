@@ -30,8 +30,9 @@ extension CFDataset {
     func variable(_ name: String, dimensions: [String], type: NetCDFType) throws -> CFVariable {
         let v = try variable(name)
         guard v.dimensions == dimensions, v.type == type, v.values != nil else {
-            throw SeaIceError.invalidInput(file: source, item: "variable `\(name)`",
-                                           expected: "\(type.name) over \(dimensions), found \(v.type.name) over \(v.dimensions)")
+            throw SeaIceError.invalidInput(
+                file: source, item: "variable `\(name)`",
+                expected: "\(type.name) over \(dimensions), found \(v.type.name) over \(v.dimensions)")
         }
         return v
     }
@@ -39,17 +40,18 @@ extension CFDataset {
     /// Checks that attribute `attribute` of `variable` is `expected`.
     func expect(_ attribute: String, of variable: CFVariable, _ expected: NetCDFAttribute) throws {
         guard variable.attribute(attribute) == expected else {
-            throw SeaIceError.invalidInput(file: source, item: "attribute `\(attribute)` of variable `\(variable.name)`",
-                                           expected: "\(expected), found \(variable.attribute(attribute).map { "\($0)" } ?? "none")")
+            throw SeaIceError.invalidInput(
+                file: source, item: "attribute `\(attribute)` of variable `\(variable.name)`",
+                expected: "\(expected), found \(variable.attribute(attribute).map { "\($0)" } ?? "none")")
         }
     }
 }
 
 extension CFValues {
     /// The values as bytes (nil unless `ubyte`).
-    var bytes: [UInt8]? { if case let .ubyte(v) = self { return v } else { return nil } }
+    var bytes: [UInt8]? { if case .ubyte(let v) = self { return v } else { return nil } }
     /// The values as floats (nil unless `float`).
-    var floats: [Float]? { if case let .float(v) = self { return v } else { return nil } }
+    var floats: [Float]? { if case .float(let v) = self { return v } else { return nil } }
     /// The values as doubles (nil unless `double`).
-    var doubles: [Double]? { if case let .double(v) = self { return v } else { return nil } }
+    var doubles: [Double]? { if case .double(let v) = self { return v } else { return nil } }
 }

@@ -19,7 +19,10 @@ public struct CFDataset: Sendable {
 
     /// A dataset.
     public init(source: String, dimensions: [CFDimension], variables: [CFVariable], attributes: [CFAttribute]) {
-        self.source = source; self.dimensions = dimensions; self.variables = variables; self.attributes = attributes
+        self.source = source
+        self.dimensions = dimensions
+        self.variables = variables
+        self.attributes = attributes
     }
 
     /// Whether variable `name` exists.
@@ -61,13 +64,16 @@ public struct CFDataset: Sendable {
             case .float: values = .float(try f.read(name, as: Float.self))
             case .double: values = .double(try f.read(name, as: Double.self))
             default:
-                throw SeaIceError.invalidInput(file: url.path, item: "variable `\(name)`",
-                                               expected: "ubyte, short, int, float or double, found \(info.type.name)")
+                throw SeaIceError.invalidInput(
+                    file: url.path, item: "variable `\(name)`",
+                    expected: "ubyte, short, int, float or double, found \(info.type.name)")
             }
-            variables.append(CFVariable(name, dimensions: info.dimensions, values: values, fillValue: fill, attributes: attributes))
+            variables.append(
+                CFVariable(name, dimensions: info.dimensions, values: values, fillValue: fill, attributes: attributes))
         }
-        return CFDataset(source: url.path, dimensions: dimensions, variables: variables,
-                         attributes: try sorted(f.attributes()))
+        return CFDataset(
+            source: url.path, dimensions: dimensions, variables: variables,
+            attributes: try sorted(f.attributes()))
     }
 
     private static func sorted(_ attributes: [String: NetCDFAttribute]) -> [CFAttribute] {

@@ -15,15 +15,17 @@ public struct CFProduct: Sendable {
 
     /// An empty product on `grid`.
     public init(grid: ProductGrid, globals: ProductGlobals) {
-        self.grid = grid; self.globals = globals
+        self.grid = grid
+        self.globals = globals
     }
 
     /// Encodes `value` with `coder` and adds it.
     /// - Throws: what the coder throws (values it cannot store).
     public mutating func add<C: CFCoder>(_ coder: C, _ value: C.Value) throws {
         let e = try coder.encode(value, on: grid)
-        precondition(!variables.contains { v in e.variables.contains { $0.name == v.name } },
-                     "\(coder.name): a variable of that name is already in the product")
+        precondition(
+            !variables.contains { v in e.variables.contains { $0.name == v.name } },
+            "\(coder.name): a variable of that name is already in the product")
         encoded.append(e)
     }
 
@@ -32,7 +34,8 @@ public struct CFProduct: Sendable {
         var out: [CFDimension] = []
         for d in ([grid.encode()] + encoded).flatMap(\.dimensions) {
             if let known = out.first(where: { $0.name == d.name }) {
-                precondition(known.length == d.length, "dimension \(d.name) has lengths \(known.length) and \(d.length)")
+                precondition(
+                    known.length == d.length, "dimension \(d.name) has lengths \(known.length) and \(d.length)")
             } else {
                 out.append(d)
             }
@@ -59,8 +62,9 @@ public struct CFWriter: Sendable {
             let f = try NetCDFFile.create(tmp)
             for d in product.dimensions { try f.defineDimension(d.name, length: d.length) }
             for v in variables {
-                try f.defineVariable(v.name, type: v.type, dimensions: v.dimensions, compression: compression,
-                                     chunks: chunks(v, product.dimensions), fillValue: v.fillValue)
+                try f.defineVariable(
+                    v.name, type: v.type, dimensions: v.dimensions, compression: compression,
+                    chunks: chunks(v, product.dimensions), fillValue: v.fillValue)
                 try f.setAttributes(v.attributes.map { ($0.name, $0.value) }, variable: v.name)
             }
             try f.setAttributes(product.globals.encode().map { ($0.name, $0.value) })
@@ -80,11 +84,11 @@ public struct CFWriter: Sendable {
     private func write(_ v: CFVariable, into f: NetCDFFile) throws {
         switch v.values {
         case nil: break
-        case let .ubyte(x)?: try f.write(x, variable: v.name)
-        case let .short(x)?: try f.write(x, variable: v.name)
-        case let .int(x)?: try f.write(x, variable: v.name)
-        case let .float(x)?: try f.write(x, variable: v.name)
-        case let .double(x)?: try f.write(x, variable: v.name)
+        case .ubyte(let x)?: try f.write(x, variable: v.name)
+        case .short(let x)?: try f.write(x, variable: v.name)
+        case .int(let x)?: try f.write(x, variable: v.name)
+        case .float(let x)?: try f.write(x, variable: v.name)
+        case .double(let x)?: try f.write(x, variable: v.name)
         }
     }
 }

@@ -6,8 +6,9 @@ import SeaIceNetCDF
 /// The coders of the multi-task (SIC/SOD/FLOE) product: one instance of the shared CF layer.
 public enum IceProductCoders {
     /// `SIC`: ubyte percent 0…100, fill 255, `standard_name sea_ice_area_fraction`.
-    public static let sic = ContinuousCoder(name: "SIC", standardName: "sea_ice_area_fraction", longName: "sea ice concentration",
-                                            units: "%", validRange: 0...100, storage: .uint8(scale: 1, offset: 0, fill: 255))
+    public static let sic = ContinuousCoder(
+        name: "SIC", standardName: "sea_ice_area_fraction", longName: "sea ice concentration",
+        units: "%", validRange: 0...100, storage: .uint8(scale: 1, offset: 0, fill: 255))
     /// `SIC_uncertainty`: float percent, fill NaN.
     public static let sicUncertainty = ContinuousCoder.uncertainty(of: sic)
     /// Where the SOD and FLOE classes come from.

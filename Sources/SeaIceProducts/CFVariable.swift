@@ -27,11 +27,11 @@ public enum CFValues: Sendable, Equatable {
     /// Number of values.
     public var count: Int {
         switch self {
-        case let .ubyte(v): return v.count
-        case let .short(v): return v.count
-        case let .int(v): return v.count
-        case let .float(v): return v.count
-        case let .double(v): return v.count
+        case .ubyte(let v): return v.count
+        case .short(let v): return v.count
+        case .int(let v): return v.count
+        case .float(let v): return v.count
+        case .double(let v): return v.count
         }
     }
 }
@@ -44,7 +44,10 @@ public struct CFAttribute: Sendable, Equatable {
     public var value: NetCDFAttribute
 
     /// An attribute.
-    public init(_ name: String, _ value: NetCDFAttribute) { self.name = name; self.value = value }
+    public init(_ name: String, _ value: NetCDFAttribute) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// A netCDF dimension: name and length.
@@ -55,7 +58,10 @@ public struct CFDimension: Sendable, Equatable {
     public var length: Int
 
     /// A dimension.
-    public init(_ name: String, length: Int) { self.name = name; self.length = length }
+    public init(_ name: String, length: Int) {
+        self.name = name
+        self.length = length
+    }
 }
 
 /// One encoded netCDF variable: what a coder produces and what a reader returns.
@@ -74,15 +80,25 @@ public struct CFVariable: Sendable {
     public var attributes: [CFAttribute]
 
     /// A variable with values.
-    public init(_ name: String, dimensions: [String], values: CFValues, fillValue: Double? = nil, attributes: [CFAttribute]) {
-        self.name = name; self.dimensions = dimensions; self.values = values; self.emptyType = values.type
-        self.fillValue = fillValue; self.attributes = attributes
+    public init(
+        _ name: String, dimensions: [String], values: CFValues, fillValue: Double? = nil, attributes: [CFAttribute]
+    ) {
+        self.name = name
+        self.dimensions = dimensions
+        self.values = values
+        self.emptyType = values.type
+        self.fillValue = fillValue
+        self.attributes = attributes
     }
 
     /// A scalar variable without values that only carries attributes (e.g. the `crs` grid mapping).
     public init(container name: String, type: NetCDFType = .int, attributes: [CFAttribute]) {
-        self.name = name; self.dimensions = []; self.values = nil; self.emptyType = type
-        self.fillValue = nil; self.attributes = attributes
+        self.name = name
+        self.dimensions = []
+        self.values = nil
+        self.emptyType = type
+        self.fillValue = nil
+        self.attributes = attributes
     }
 
     /// The stored type.
@@ -101,6 +117,7 @@ public struct CFEncoded: Sendable {
 
     /// An encoding.
     public init(dimensions: [CFDimension], variables: [CFVariable]) {
-        self.dimensions = dimensions; self.variables = variables
+        self.dimensions = dimensions
+        self.variables = variables
     }
 }

@@ -20,10 +20,15 @@ public struct ClassCoder: CFCoder {
     public var comment: String?
 
     /// A coder for `table`, named after the table's variable unless `name` is given.
-    public init(table: ClassTable, name: String? = nil, longName: String? = nil, standardName: String? = nil,
-                comment: String? = nil) {
-        self.name = name ?? table.variable; self.table = table; self.longName = longName ?? table.longName
-        self.standardName = standardName; self.comment = comment
+    public init(
+        table: ClassTable, name: String? = nil, longName: String? = nil, standardName: String? = nil,
+        comment: String? = nil
+    ) {
+        self.name = name ?? table.variable
+        self.table = table
+        self.longName = longName ?? table.longName
+        self.standardName = standardName
+        self.comment = comment
     }
 
     /// The flag attributes of `table` (also used for class coordinates).
@@ -33,12 +38,14 @@ public struct ClassCoder: CFCoder {
 
     /// Encodes `codes` as `name(y, x)`.
     public func encode(_ codes: [UInt8], on grid: ProductGrid) throws -> CFEncoded {
-        precondition(codes.count == grid.count, "\(name) has \(codes.count) values, grid \(grid.height) × \(grid.width)")
+        precondition(
+            codes.count == grid.count, "\(name) has \(codes.count) values, grid \(grid.height) × \(grid.width)")
         var attributes = standardName.map { [CFAttribute("standard_name", .text($0))] } ?? []
         attributes += [CFAttribute("long_name", .text(longName))] + Self.flags(table)
         if let comment { attributes.append(CFAttribute("comment", .text(comment))) }
-        let v = CFVariable(name, dimensions: ProductGrid.dimensions, values: .ubyte(codes),
-                           fillValue: Double(ClassTable.fillCode), attributes: attributes + grid.links)
+        let v = CFVariable(
+            name, dimensions: ProductGrid.dimensions, values: .ubyte(codes),
+            fillValue: Double(ClassTable.fillCode), attributes: attributes + grid.links)
         return CFEncoded(dimensions: [], variables: [v])
     }
 
@@ -49,8 +56,9 @@ public struct ClassCoder: CFCoder {
         let codes = v.values?.bytes ?? []
         let known = Set(table.codes + [ClassTable.fillCode])
         if let bad = codes.firstIndex(where: { !known.contains($0) }) {
-            throw SeaIceError.invalidInput(file: dataset.source, item: "variable `\(name)` value \(codes[bad]) at index \(bad)",
-                                           expected: "one of the flag_values \(table.codes) or \(ClassTable.fillCode)")
+            throw SeaIceError.invalidInput(
+                file: dataset.source, item: "variable `\(name)` value \(codes[bad]) at index \(bad)",
+                expected: "one of the flag_values \(table.codes) or \(ClassTable.fillCode)")
         }
         return codes
     }

@@ -35,42 +35,61 @@ public struct ContinuousCoder: CFCoder {
     public var comment: String?
 
     /// A coder.
-    public init(name: String, standardName: String? = nil, longName: String, units: String,
-                validRange: ClosedRange<Double>? = nil, storage: Storage = .float32, comment: String? = nil) {
-        self.name = name; self.standardName = standardName; self.longName = longName; self.units = units
-        self.validRange = validRange; self.storage = storage; self.comment = comment
+    public init(
+        name: String, standardName: String? = nil, longName: String, units: String,
+        validRange: ClosedRange<Double>? = nil, storage: Storage = .float32, comment: String? = nil
+    ) {
+        self.name = name
+        self.standardName = standardName
+        self.longName = longName
+        self.units = units
+        self.validRange = validRange
+        self.storage = storage
+        self.comment = comment
     }
 
     /// The uncertainty (one standard deviation, float, same units) of `base`: CF standard-name
     /// modifier `standard_error`, named `<base>_uncertainty` unless `name` is given.
     public static func uncertainty(of base: ContinuousCoder, name: String? = nil) -> ContinuousCoder {
-        ContinuousCoder(name: name ?? "\(base.name)_uncertainty", standardName: base.standardName.map { "\($0) standard_error" },
-                        longName: "uncertainty of the \(base.longName)", units: base.units)
+        ContinuousCoder(
+            name: name ?? "\(base.name)_uncertainty", standardName: base.standardName.map { "\($0) standard_error" },
+            longName: "uncertainty of the \(base.longName)", units: base.units)
     }
 
     /// Encodes `values` (NaN = no data) as `name(y, x)`.
     public func encode(_ values: [Float], on grid: ProductGrid) throws -> CFEncoded {
-        precondition(values.count == grid.count, "\(name) has \(values.count) values, grid \(grid.height) × \(grid.width)")
+        precondition(
+            values.count == grid.count, "\(name) has \(values.count) values, grid \(grid.height) × \(grid.width)")
         var attributes: [CFAttribute] = standardName.map { [CFAttribute("standard_name", .text($0))] } ?? []
         attributes += [CFAttribute("long_name", .text(longName)), CFAttribute("units", .text(units))]
-        let stored: CFValues, fill: Double
+        let stored: CFValues
+        let fill: Double
         switch storage {
         case .float32:
-            stored = .float(values); fill = .nan
-            if let r = validRange { attributes.append(CFAttribute("valid_range", .floats([Float(r.lowerBound), Float(r.upperBound)]))) }
-        case let .uint8(scale, offset, fillByte):
+            stored = .float(values)
+            fill = .nan
+            if let r = validRange {
+                attributes.append(CFAttribute("valid_range", .floats([Float(r.lowerBound), Float(r.upperBound)])))
+            }
+        case .uint8(let scale, let offset, let fillByte):
             stored = .ubyte(try pack(values, scale: scale, offset: offset, fill: fillByte))
             fill = Double(fillByte)
             attributes += packing(scale: scale, offset: offset)
-            if let r = validRange { attributes.append(CFAttribute("valid_range", .ubytes(try pack(r, scale, offset, fillByte)))) }
-        case let .int16(scale, offset, fillShort):
+            if let r = validRange {
+                attributes.append(CFAttribute("valid_range", .ubytes(try pack(r, scale, offset, fillByte))))
+            }
+        case .int16(let scale, let offset, let fillShort):
             stored = .short(try pack(values, scale: scale, offset: offset, fill: fillShort))
             fill = Double(fillShort)
             attributes += packing(scale: scale, offset: offset)
-            if let r = validRange { attributes.append(CFAttribute("valid_range", .shorts(try pack(r, scale, offset, fillShort)))) }
+            if let r = validRange {
+                attributes.append(CFAttribute("valid_range", .shorts(try pack(r, scale, offset, fillShort))))
+            }
         }
         if let comment { attributes.append(CFAttribute("comment", .text(comment))) }
-        let v = CFVariable(name, dimensions: ProductGrid.dimensions, values: stored, fillValue: fill, attributes: attributes + grid.links)
+        let v = CFVariable(
+            name, dimensions: ProductGrid.dimensions, values: stored, fillValue: fill,
+            attributes: attributes + grid.links)
         return CFEncoded(dimensions: [], variables: [v])
     }
 
@@ -81,15 +100,15 @@ public struct ContinuousCoder: CFCoder {
             let v = try dataset.variable(name, dimensions: ProductGrid.dimensions, type: .float)
             try dataset.expect("units", of: v, .text(units))
             return v.values?.floats ?? []
-        case let .uint8(scale, offset, fill):
+        case .uint8(let scale, let offset, let fill):
             let v = try dataset.variable(name, dimensions: ProductGrid.dimensions, type: .ubyte)
             try dataset.expect("units", of: v, .text(units))
-            guard case let .ubyte(stored)? = v.values else { return [] }
+            guard case .ubyte(let stored)? = v.values else { return [] }
             return stored.map { $0 == fill ? .nan : Float(Double($0) * scale + offset) }
-        case let .int16(scale, offset, fill):
+        case .int16(let scale, let offset, let fill):
             let v = try dataset.variable(name, dimensions: ProductGrid.dimensions, type: .short)
             try dataset.expect("units", of: v, .text(units))
-            guard case let .short(stored)? = v.values else { return [] }
+            guard case .short(let stored)? = v.values else { return [] }
             return stored.map { $0 == fill ? .nan : Float(Double($0) * scale + offset) }
         }
     }
@@ -99,19 +118,23 @@ public struct ContinuousCoder: CFCoder {
             + (offset == 0 ? [] : [CFAttribute("add_offset", .floats([Float(offset)]))])
     }
 
-    private func pack<T: FixedWidthInteger>(_ range: ClosedRange<Double>, _ scale: Double, _ offset: Double, _ fill: T) throws -> [T] {
+    private func pack<T: FixedWidthInteger>(_ range: ClosedRange<Double>, _ scale: Double, _ offset: Double, _ fill: T)
+        throws -> [T]
+    {
         try pack([Float(range.lowerBound), Float(range.upperBound)], scale: scale, offset: offset, fill: fill)
     }
 
     private func pack<T: FixedWidthInteger>(_ values: [Float], scale: Double, offset: Double, fill: T) throws -> [T] {
-        let low = Double(T.min), high = Double(T.max)
+        let low = Double(T.min)
+        let high = Double(T.max)
         var out = [T](repeating: fill, count: values.count)
         for (k, v) in values.enumerated() where !v.isNaN {
             let p = ((Double(v) - offset) / scale).rounded()
             guard p >= low, p <= high, T(p) != fill else {
-                throw SeaIceError.invalidInput(file: "product variable `\(name)`", item: "value \(v) at index \(k)",
-                                               expected: "a value that packs into \(T.self) without the fill \(fill) " +
-                                                         "(scale \(scale), offset \(offset))")
+                throw SeaIceError.invalidInput(
+                    file: "product variable `\(name)`", item: "value \(v) at index \(k)",
+                    expected: "a value that packs into \(T.self) without the fill \(fill) "
+                        + "(scale \(scale), offset \(offset))")
             }
             out[k] = T(p)
         }

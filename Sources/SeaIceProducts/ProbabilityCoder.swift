@@ -28,17 +28,24 @@ public struct ProbabilityCoder: CFCoder {
 
     /// Encodes `probabilities` with the class dimension and coordinate.
     public func encode(_ probabilities: [Float], on grid: ProductGrid) throws -> CFEncoded {
-        precondition(probabilities.count == table.count * grid.count,
-                     "\(name) has \(probabilities.count) values, expected \(table.count) classes × \(grid.height) × \(grid.width)")
-        let coordinate = CFVariable(classDimension, dimensions: [classDimension], values: .ubyte(table.codes), attributes: [
-            CFAttribute("long_name", .text("\(table.longName) class")),
-        ] + ClassCoder.flags(table))
-        let v = CFVariable(name, dimensions: [classDimension] + ProductGrid.dimensions, values: .float(probabilities), attributes: [
-            CFAttribute("long_name", .text(longName)),
-            CFAttribute("units", .text("1")),
-            CFAttribute("valid_range", .floats([0, 1])),
-            CFAttribute("class_names", .text(table.flagMeanings)),
-        ] + grid.links)
+        precondition(
+            probabilities.count == table.count * grid.count,
+            "\(name) has \(probabilities.count) values, expected \(table.count) classes"
+                + " × \(grid.height) × \(grid.width)"
+        )
+        let coordinate = CFVariable(
+            classDimension, dimensions: [classDimension], values: .ubyte(table.codes),
+            attributes: [
+                CFAttribute("long_name", .text("\(table.longName) class"))
+            ] + ClassCoder.flags(table))
+        let v = CFVariable(
+            name, dimensions: [classDimension] + ProductGrid.dimensions, values: .float(probabilities),
+            attributes: [
+                CFAttribute("long_name", .text(longName)),
+                CFAttribute("units", .text("1")),
+                CFAttribute("valid_range", .floats([0, 1])),
+                CFAttribute("class_names", .text(table.flagMeanings)),
+            ] + grid.links)
         return CFEncoded(dimensions: [CFDimension(classDimension, length: table.count)], variables: [coordinate, v])
     }
 
@@ -46,8 +53,9 @@ public struct ProbabilityCoder: CFCoder {
     public func decode(from dataset: CFDataset) throws -> [Float] {
         let coordinate = try dataset.variable(classDimension, dimensions: [classDimension], type: .ubyte)
         guard coordinate.values?.bytes == table.codes else {
-            throw SeaIceError.invalidInput(file: dataset.source, item: "variable `\(classDimension)`",
-                                           expected: "the class codes \(table.codes)")
+            throw SeaIceError.invalidInput(
+                file: dataset.source, item: "variable `\(classDimension)`",
+                expected: "the class codes \(table.codes)")
         }
         for flag in ClassCoder.flags(table) { try dataset.expect(flag.name, of: coordinate, flag.value) }
         let v = try dataset.variable(name, dimensions: [classDimension] + ProductGrid.dimensions, type: .float)

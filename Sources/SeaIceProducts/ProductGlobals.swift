@@ -10,7 +10,8 @@ public struct ProductGlobals: Sendable, Equatable {
     /// The CF version every product declares.
     public static let conventions = "CF-1.8"
     /// The comment of simulated products.
-    public static let simulatedComment = "SIMULATED INPUT: made from SeaIceKit's scene simulator, not from real satellite data."
+    public static let simulatedComment =
+        "SIMULATED INPUT: made from SeaIceKit's scene simulator, not from real satellite data."
 
     /// CF title.
     public var title: String
@@ -28,21 +29,33 @@ public struct ProductGlobals: Sendable, Equatable {
     public var extra: [String: NetCDFAttribute]
 
     /// Global attributes.
-    public init(title: String, institution: String = "SeaIceKit", source: String, history: String,
-                references: String? = nil, simulated: Bool, extra: [String: NetCDFAttribute] = [:]) {
-        self.title = title; self.institution = institution; self.source = source; self.history = history
-        self.references = references; self.simulated = simulated; self.extra = extra
+    public init(
+        title: String, institution: String = "SeaIceKit", source: String, history: String,
+        references: String? = nil, simulated: Bool, extra: [String: NetCDFAttribute] = [:]
+    ) {
+        self.title = title
+        self.institution = institution
+        self.source = source
+        self.history = history
+        self.references = references
+        self.simulated = simulated
+        self.extra = extra
     }
 
-    static let reserved: Set<String> = ["Conventions", "title", "institution", "source", "history", "references",
-                                        "simulated", "comment"]
+    static let reserved: Set<String> = [
+        "Conventions", "title", "institution", "source", "history", "references",
+        "simulated", "comment",
+    ]
 
     /// The attributes in writing order.
     public func encode() -> [CFAttribute] {
-        precondition(Self.reserved.isDisjoint(with: extra.keys), "extra global attributes \(extra.keys) reuse reserved names")
-        var out = [CFAttribute("Conventions", .text(Self.conventions)), CFAttribute("title", .text(title)),
-                   CFAttribute("institution", .text(institution)), CFAttribute("source", .text(source)),
-                   CFAttribute("history", .text(history))]
+        precondition(
+            Self.reserved.isDisjoint(with: extra.keys), "extra global attributes \(extra.keys) reuse reserved names")
+        var out = [
+            CFAttribute("Conventions", .text(Self.conventions)), CFAttribute("title", .text(title)),
+            CFAttribute("institution", .text(institution)), CFAttribute("source", .text(source)),
+            CFAttribute("history", .text(history)),
+        ]
         if let references { out.append(CFAttribute("references", .text(references))) }
         out += extra.sorted { $0.key < $1.key }.map { CFAttribute($0.key, $0.value) }
         out.append(CFAttribute("simulated", .text(simulated ? "yes" : "no")))
@@ -62,13 +75,15 @@ public struct ProductGlobals: Sendable, Equatable {
         }
         let marker = try text("simulated").lowercased()
         guard ["yes", "true", "no", "false"].contains(marker) else {
-            throw SeaIceError.invalidInput(file: dataset.source, item: "global attribute `simulated`",
-                                           expected: "yes or no, found \(marker)")
+            throw SeaIceError.invalidInput(
+                file: dataset.source, item: "global attribute `simulated`",
+                expected: "yes or no, found \(marker)")
         }
         var extra: [String: NetCDFAttribute] = [:]
         for a in dataset.attributes where !Self.reserved.contains(a.name) { extra[a.name] = a.value }
-        self.init(title: try text("title"), institution: try text("institution"), source: try text("source"),
-                  history: try text("history"), references: dataset.attribute("references")?.text,
-                  simulated: marker == "yes" || marker == "true", extra: extra)
+        self.init(
+            title: try text("title"), institution: try text("institution"), source: try text("source"),
+            history: try text("history"), references: dataset.attribute("references")?.text,
+            simulated: marker == "yes" || marker == "true", extra: extra)
     }
 }

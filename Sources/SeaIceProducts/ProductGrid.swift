@@ -19,16 +19,16 @@ public enum ProductGrid: Sendable, Equatable {
     /// Number of lines.
     public var height: Int {
         switch self {
-        case let .swath(g): return g.height
-        case let .projected(g): return g.height
+        case .swath(let g): return g.height
+        case .projected(let g): return g.height
         }
     }
 
     /// Number of samples per line.
     public var width: Int {
         switch self {
-        case let .swath(g): return g.width
-        case let .projected(g): return g.width
+        case .swath(let g): return g.width
+        case .projected(let g): return g.width
         }
     }
 
@@ -41,7 +41,7 @@ public enum ProductGrid: Sendable, Equatable {
     /// The attributes that tie a variable to this grid (`coordinates = "lat lon"` or `grid_mapping = "crs"`).
     public var links: [CFAttribute] {
         switch self {
-        case let .swath(g): return g.hasGeolocation ? [CFAttribute("coordinates", .text("lat lon"))] : []
+        case .swath(let g): return g.hasGeolocation ? [CFAttribute("coordinates", .text("lat lon"))] : []
         case .projected: return [CFAttribute("grid_mapping", .text(ProjectedGrid.mappingVariable))]
         }
     }
@@ -50,8 +50,8 @@ public enum ProductGrid: Sendable, Equatable {
     public func encode() -> CFEncoded {
         let dims = [CFDimension("y", length: height), CFDimension("x", length: width)]
         switch self {
-        case let .swath(g): return CFEncoded(dimensions: dims, variables: g.coordinateVariables)
-        case let .projected(g): return CFEncoded(dimensions: dims, variables: g.coordinateVariables)
+        case .swath(let g): return CFEncoded(dimensions: dims, variables: g.coordinateVariables)
+        case .projected(let g): return CFEncoded(dimensions: dims, variables: g.coordinateVariables)
         }
     }
 
@@ -59,7 +59,8 @@ public enum ProductGrid: Sendable, Equatable {
     /// - Throws: `SeaIceError` naming the file when `y`/`x` or the coordinates are missing or inconsistent.
     public static func decode(from dataset: CFDataset) throws -> ProductGrid {
         guard let h = dataset.dimensions.first(where: { $0.name == "y" })?.length,
-              let w = dataset.dimensions.first(where: { $0.name == "x" })?.length else {
+            let w = dataset.dimensions.first(where: { $0.name == "x" })?.length
+        else {
             throw SeaIceError.missing(file: dataset.source, item: "dimensions `y` and `x`")
         }
         if dataset.has(ProjectedGrid.mappingVariable) {

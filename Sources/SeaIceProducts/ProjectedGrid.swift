@@ -25,12 +25,19 @@ public struct ProjectedGrid: Sendable, Equatable {
     public var mapping: [CFAttribute]
 
     /// A grid; rotation terms of the geotransform must be 0.
-    public init(height: Int, width: Int, geoTransform: [Double], crsWKT: String, epsg: Int? = nil, mapping: [CFAttribute]) {
+    public init(
+        height: Int, width: Int, geoTransform: [Double], crsWKT: String, epsg: Int? = nil, mapping: [CFAttribute]
+    ) {
         precondition(height > 0 && width > 0, "a projected grid of \(height) × \(width)")
-        precondition(geoTransform.count == 6 && geoTransform[2] == 0 && geoTransform[4] == 0,
-                     "a north-up geotransform (x0, dx, 0, y0, 0, dy), got \(geoTransform)")
-        self.height = height; self.width = width; self.geoTransform = geoTransform
-        self.crsWKT = crsWKT; self.epsg = epsg; self.mapping = mapping.sorted { $0.name < $1.name }
+        precondition(
+            geoTransform.count == 6 && geoTransform[2] == 0 && geoTransform[4] == 0,
+            "a north-up geotransform (x0, dx, 0, y0, 0, dy), got \(geoTransform)")
+        self.height = height
+        self.width = width
+        self.geoTransform = geoTransform
+        self.crsWKT = crsWKT
+        self.epsg = epsg
+        self.mapping = mapping.sorted { $0.name < $1.name }
     }
 
     /// CF parameters of EPSG:3413, NSIDC Sea Ice Polar Stereographic North (WGS 84, true scale at 70° N,
@@ -58,14 +65,19 @@ public struct ProjectedGrid: Sendable, Equatable {
     var coordinateVariables: [CFVariable] {
         let axes = [("x", "projection_x_coordinate", "X", x), ("y", "projection_y_coordinate", "Y", y)]
         var variables = axes.map { name, standardName, axis, values in
-            CFVariable(name, dimensions: [name], values: .double(values), attributes: [
-                CFAttribute("standard_name", .text(standardName)),
-                CFAttribute("long_name", .text("\(name) coordinate of projection")),
-                CFAttribute("units", .text("m")), CFAttribute("axis", .text(axis)),
-            ])
+            CFVariable(
+                name, dimensions: [name], values: .double(values),
+                attributes: [
+                    CFAttribute("standard_name", .text(standardName)),
+                    CFAttribute("long_name", .text("\(name) coordinate of projection")),
+                    CFAttribute("units", .text("m")), CFAttribute("axis", .text(axis)),
+                ])
         }
-        var attributes = mapping + [CFAttribute("crs_wkt", .text(crsWKT)), CFAttribute("spatial_ref", .text(crsWKT)),
-                                    CFAttribute("GeoTransform", .text(geoTransformText))]
+        var attributes =
+            mapping + [
+                CFAttribute("crs_wkt", .text(crsWKT)), CFAttribute("spatial_ref", .text(crsWKT)),
+                CFAttribute("GeoTransform", .text(geoTransformText)),
+            ]
         if let epsg { attributes.append(CFAttribute("epsg_code", .text("EPSG:\(epsg)"))) }
         variables.append(CFVariable(container: Self.mappingVariable, attributes: attributes))
         return variables
@@ -76,8 +88,9 @@ public struct ProjectedGrid: Sendable, Equatable {
         let crs = try dataset.variable(Self.mappingVariable)
         let numbers = crs.attribute("GeoTransform")?.text?.split(separator: " ").compactMap { Double($0) } ?? []
         guard numbers.count == 6, let wkt = crs.attribute("crs_wkt")?.text else {
-            throw SeaIceError.invalidInput(file: dataset.source, item: "variable `crs`",
-                                           expected: "attributes `GeoTransform` (6 numbers) and `crs_wkt`")
+            throw SeaIceError.invalidInput(
+                file: dataset.source, item: "variable `crs`",
+                expected: "attributes `GeoTransform` (6 numbers) and `crs_wkt`")
         }
         let epsg = crs.attribute("epsg_code")?.text.flatMap { Int($0.replacingOccurrences(of: "EPSG:", with: "")) }
         let known: Set<String> = ["crs_wkt", "spatial_ref", "GeoTransform", "epsg_code"]
@@ -86,9 +99,11 @@ public struct ProjectedGrid: Sendable, Equatable {
         for (name, expected) in [("x", x), ("y", y)] {
             let v = try dataset.variable(name, dimensions: [name], type: .double)
             guard let values = v.values?.doubles, zip(values, expected).allSatisfy({ abs($0 - $1) < 1e-6 }),
-                  values.count == expected.count else {
-                throw SeaIceError.invalidInput(file: dataset.source, item: "variable `\(name)`",
-                                               expected: "pixel centres of GeoTransform \(geoTransformText)")
+                values.count == expected.count
+            else {
+                throw SeaIceError.invalidInput(
+                    file: dataset.source, item: "variable `\(name)`",
+                    expected: "pixel centres of GeoTransform \(geoTransformText)")
             }
         }
     }

@@ -17,9 +17,13 @@ public struct SwathGrid: Sendable, Equatable {
     public init(height: Int, width: Int, latitude: [Float]? = nil, longitude: [Float]? = nil) {
         precondition(height > 0 && width > 0, "a swath grid of \(height) × \(width)")
         precondition((latitude == nil) == (longitude == nil), "latitude and longitude come together")
-        precondition(latitude.map { $0.count == height * width } ?? true && longitude.map { $0.count == height * width } ?? true,
-                     "lat/lon must have \(height) × \(width) values, got \(latitude?.count ?? 0) and \(longitude?.count ?? 0)")
-        self.height = height; self.width = width; self.latitude = latitude; self.longitude = longitude
+        precondition(
+            latitude.map { $0.count == height * width } ?? true && longitude.map { $0.count == height * width } ?? true,
+            "lat/lon must have \(height) × \(width) values, got \(latitude?.count ?? 0) and \(longitude?.count ?? 0)")
+        self.height = height
+        self.width = width
+        self.latitude = latitude
+        self.longitude = longitude
     }
 
     /// Whether the grid carries latitude/longitude.
@@ -31,10 +35,12 @@ public struct SwathGrid: Sendable, Equatable {
     var coordinateVariables: [CFVariable] {
         guard let latitude, let longitude else { return [] }
         return zip(Self.axes, [latitude, longitude]).map { axis, values in
-            CFVariable(axis.0, dimensions: ProductGrid.dimensions, values: .float(values), attributes: [
-                CFAttribute("standard_name", .text(axis.1)), CFAttribute("long_name", .text(axis.1)),
-                CFAttribute("units", .text(axis.2)),
-            ])
+            CFVariable(
+                axis.0, dimensions: ProductGrid.dimensions, values: .float(values),
+                attributes: [
+                    CFAttribute("standard_name", .text(axis.1)), CFAttribute("long_name", .text(axis.1)),
+                    CFAttribute("units", .text(axis.2)),
+                ])
         }
     }
 

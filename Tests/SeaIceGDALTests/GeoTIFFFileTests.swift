@@ -10,9 +10,10 @@ final class GeoTIFFFileTests: XCTestCase {
         let url = try TestPaths.temporaryDirectory("geotiff").appendingPathComponent("classes.tif")
         let palette = [PaletteColor(150, 200, 255), PaletteColor(255, 255, 255), PaletteColor(10, 20, 30)]
         let transform = [-2_000_000.0, 6250, 0, 1_000_000, 0, -6250]
-        try GeoTIFFFile.write([GeoTIFFBand(.uint8([0, 1, 2, 255, 1, 0]), description: "ICE class", noData: 255, palette: palette)],
-                              width: 3, height: 2, georeference: .transform(transform, crs: "EPSG:3413"),
-                              metadata: ["TIFFTAG_SOFTWARE": "SeaIceKit test"], to: url)
+        try GeoTIFFFile.write(
+            [GeoTIFFBand(.uint8([0, 1, 2, 255, 1, 0]), description: "ICE class", noData: 255, palette: palette)],
+            width: 3, height: 2, georeference: .transform(transform, crs: "EPSG:3413"),
+            metadata: ["TIFFTAG_SOFTWARE": "SeaIceKit test"], to: url)
         let r = try GDALRaster(path: url.path)
         XCTAssertEqual(r.bandCount, 1)
         XCTAssertEqual(r.dataTypeName(), "Byte")
@@ -39,17 +40,24 @@ final class GeoTIFFFileTests: XCTestCase {
         for code in ClassTable.sod.codes + [255, 77] {
             let c = ClassTable.sod.color(code)
             // GDAL's GTiff driver reports the no-data entry as transparent.
-            XCTAssertEqual(palette[Int(code)], PaletteColor(c.r, c.g, c.b, alpha: code == 255 ? 0 : 255), "code \(code)")
+            XCTAssertEqual(
+                palette[Int(code)], PaletteColor(c.r, c.g, c.b, alpha: code == 255 ? 0 : 255), "code \(code)")
         }
         XCTAssertEqual(try r.readBytes(), codes)
     }
 
     func testFloatBandsWithGCPsAreGreyNotRGB() throws {
         let url = try TestPaths.temporaryDirectory("geotiff").appendingPathComponent("float.tif")
-        let gcps = [GroundControlPoint(pixel: 0.5, line: 0.5, x: -50, y: 70), GroundControlPoint(pixel: 2.5, line: 0.5, x: -49, y: 70),
-                    GroundControlPoint(pixel: 0.5, line: 1.5, x: -50, y: 71), GroundControlPoint(pixel: 2.5, line: 1.5, x: -49, y: 71)]
+        let gcps = [
+            GroundControlPoint(pixel: 0.5, line: 0.5, x: -50, y: 70),
+            GroundControlPoint(pixel: 2.5, line: 0.5, x: -49, y: 70),
+            GroundControlPoint(pixel: 0.5, line: 1.5, x: -50, y: 71),
+            GroundControlPoint(pixel: 2.5, line: 1.5, x: -49, y: 71),
+        ]
         let bands = (0..<3).map { b in
-            GeoTIFFBand(.float32((0..<6).map { $0 == 4 ? .nan : Float(b * 10 + $0) / 4 }), description: "p\(b)", noData: .nan, unit: "1")
+            GeoTIFFBand(
+                .float32((0..<6).map { $0 == 4 ? .nan : Float(b * 10 + $0) / 4 }), description: "p\(b)", noData: .nan,
+                unit: "1")
         }
         try GeoTIFFFile.write(bands, width: 3, height: 2, georeference: .gcps(gcps, crs: "EPSG:4326"), to: url)
         let r = try GDALRaster(path: url.path)
@@ -67,7 +75,8 @@ final class GeoTIFFFileTests: XCTestCase {
         XCTAssertEqual(r.groundControlPoints, gcps)
         XCTAssertTrue(r.gcpProjection.contains("WGS 84"), r.gcpProjection)
         XCTAssertNil(r.geoTransform.flatMap { $0 == [0, 1, 0, 0, 0, 1] ? nil : $0 }, "GCPs, not a geotransform")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path), ["float.tif"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path), ["float.tif"])
     }
 
     func testWrongSizesMixedTypesAndMultiBandPalettesLeaveNoFile() throws {
@@ -77,7 +86,10 @@ final class GeoTIFFFileTests: XCTestCase {
         let cases: [([GeoTIFFBand], String)] = [
             ([GeoTIFFBand(.uint8([1, 2, 3]), description: "short")], "short"),
             ([byte, GeoTIFFBand(.float32([1, 2, 3, 4]), description: "f")], "pixel type"),
-            ([GeoTIFFBand(.uint8([1, 2, 3, 4]), description: "pal", palette: [PaletteColor(1, 2, 3)]), byte], "colour table"),
+            (
+                [GeoTIFFBand(.uint8([1, 2, 3, 4]), description: "pal", palette: [PaletteColor(1, 2, 3)]), byte],
+                "colour table"
+            ),
             ([], "at least one band"),
         ]
         for (bands, expected) in cases {
@@ -97,10 +109,13 @@ final class GeoTIFFFileTests: XCTestCase {
             let r = try GDALRaster(path: url.path)
             XCTAssertEqual(r.bandCount, bands)
             for b in 0..<bands {
-                XCTAssertEqual(try r.readBytes(band: b + 1), stride(from: b, to: pixels.count, by: bands).map { pixels[$0] })
+                XCTAssertEqual(
+                    try r.readBytes(band: b + 1), stride(from: b, to: pixels.count, by: bands).map { pixels[$0] })
             }
         }
-        XCTAssertThrowsError(try PNGFile.write([1, 2], width: 1, height: 1, bands: 3, to: dir.appendingPathComponent("x.png")))
-        XCTAssertThrowsError(try PNGFile.write([], width: 0, height: 0, bands: 1, to: dir.appendingPathComponent("y.png")))
+        XCTAssertThrowsError(
+            try PNGFile.write([1, 2], width: 1, height: 1, bands: 3, to: dir.appendingPathComponent("x.png")))
+        XCTAssertThrowsError(
+            try PNGFile.write([], width: 0, height: 0, bands: 1, to: dir.appendingPathComponent("y.png")))
     }
 }

@@ -11,7 +11,9 @@ final class CFCoderTests: XCTestCase {
     let globals = ProductGlobals(title: "test", source: "unit test", history: "now", simulated: false)
 
     /// Writes one variable of `coder` on `grid` and reads the file back.
-    private func roundTrip<C: CFCoder>(_ coder: C, _ value: C.Value, on grid: ProductGrid? = nil) throws -> (CFDataset, URL) {
+    private func roundTrip<C: CFCoder>(_ coder: C, _ value: C.Value, on grid: ProductGrid? = nil) throws -> (
+        CFDataset, URL
+    ) {
         var p = CFProduct(grid: grid ?? self.grid, globals: globals)
         try p.add(coder, value)
         let url = try TestPaths.temporaryDirectory("coder").appendingPathComponent("\(coder.name).nc")
@@ -25,8 +27,9 @@ final class CFCoderTests: XCTestCase {
     }
 
     func testFloatContinuousVariableKeepsValuesNaNAndAttributes() throws {
-        let coder = ContinuousCoder(name: "thickness", standardName: "sea_ice_thickness", longName: "sea ice thickness",
-                                    units: "m", validRange: 0...10)
+        let coder = ContinuousCoder(
+            name: "thickness", standardName: "sea_ice_thickness", longName: "sea ice thickness",
+            units: "m", validRange: 0...10)
         let values: [Float] = [0, 0.25, .nan, 3.5, 10, 1e-3]
         let (ds, url) = try roundTrip(coder, values)
         assertSame(try coder.decode(from: ds), values)
@@ -38,8 +41,9 @@ final class CFCoderTests: XCTestCase {
     }
 
     func testPackedBytesUseScaleOffsetAndFill() throws {
-        let coder = ContinuousCoder(name: "fraction", longName: "ice fraction", units: "1", validRange: 0...1,
-                                    storage: .uint8(scale: 0.01, offset: 0, fill: 255))
+        let coder = ContinuousCoder(
+            name: "fraction", longName: "ice fraction", units: "1", validRange: 0...1,
+            storage: .uint8(scale: 0.01, offset: 0, fill: 255))
         let values: [Float] = [0, 0.5, 1, .nan, 0.25, 0.75].map { $0.isNaN ? $0 : Float(Double(Int($0 * 100)) * 0.01) }
         let (ds, url) = try roundTrip(coder, values)
         assertSame(try coder.decode(from: ds), values)
@@ -52,8 +56,9 @@ final class CFCoderTests: XCTestCase {
     }
 
     func testScaledShortsWithOffsetComeBackOnTheirGrid() throws {
-        let coder = ContinuousCoder(name: "tb", longName: "brightness temperature", units: "K",
-                                    storage: .int16(scale: 0.5, offset: 200, fill: -32768))
+        let coder = ContinuousCoder(
+            name: "tb", longName: "brightness temperature", units: "K",
+            storage: .int16(scale: 0.5, offset: 200, fill: -32768))
         let values: [Float] = [150, 200, 200.5, .nan, 273, 99.5]
         let (ds, url) = try roundTrip(coder, values)
         assertSame(try coder.decode(from: ds), values)
@@ -68,15 +73,17 @@ final class CFCoderTests: XCTestCase {
     }
 
     func testUncertaintyIsTheStandardErrorOfItsBase() throws {
-        let base = ContinuousCoder(name: "SIC", standardName: "sea_ice_area_fraction", longName: "sea ice concentration",
-                                   units: "%")
+        let base = ContinuousCoder(
+            name: "SIC", standardName: "sea_ice_area_fraction", longName: "sea ice concentration",
+            units: "%")
         let coder = ContinuousCoder.uncertainty(of: base)
         XCTAssertEqual(coder.name, "SIC_uncertainty")
         let values: [Float] = [4.5, .nan, 0, 12.25, 1, 2]
         let (ds, url) = try roundTrip(coder, values)
         assertSame(try coder.decode(from: ds), values)
         let f = try NetCDFFile.open(url)
-        XCTAssertEqual(try f.requireText("standard_name", variable: "SIC_uncertainty"), "sea_ice_area_fraction standard_error")
+        XCTAssertEqual(
+            try f.requireText("standard_name", variable: "SIC_uncertainty"), "sea_ice_area_fraction standard_error")
         XCTAssertEqual(try f.requireText("units", variable: "SIC_uncertainty"), "%")
     }
 
@@ -95,11 +102,16 @@ final class CFCoderTests: XCTestCase {
     }
 
     func testClassDecodingRejectsCodesOutsideTheTable() throws {
-        let iceWater = ClassTable(variable: "ICE", longName: "ice/water", entries: [
-            .init(0, "water", label: "water", color: RGB(150, 200, 255)), .init(1, "ice", label: "ice", color: .white),
-        ])
+        let iceWater = ClassTable(
+            variable: "ICE", longName: "ice/water",
+            entries: [
+                .init(0, "water", label: "water", color: RGB(150, 200, 255)),
+                .init(1, "ice", label: "ice", color: .white),
+            ])
         let (ds, _) = try roundTrip(ClassCoder(table: iceWater), [0, 1, 1, 0, 255, 7])
-        XCTAssertThrowsError(try ClassCoder(table: iceWater).decode(from: ds)) { XCTAssertTrue("\($0)".contains("value 7"), "\($0)") }
+        XCTAssertThrowsError(try ClassCoder(table: iceWater).decode(from: ds)) {
+            XCTAssertTrue("\($0)".contains("value 7"), "\($0)")
+        }
     }
 
     func testProbabilitiesHaveAClassCoordinateNamedAfterTheClasses() throws {
@@ -112,24 +124,30 @@ final class CFCoderTests: XCTestCase {
         XCTAssertEqual(try f.read("floe_class", as: UInt8.self), ClassTable.floe.codes)
         XCTAssertEqual(try f.requireText("flag_meanings", variable: "floe_class"), ClassTable.floe.flagMeanings)
         XCTAssertEqual(try f.requireText("units", variable: "FLOE_probability"), "1")
-        XCTAssertThrowsError(try ProbabilityCoder(table: .sod, name: "FLOE_probability", classDimension: "floe_class").decode(from: ds))
+        XCTAssertThrowsError(
+            try ProbabilityCoder(table: .sod, name: "FLOE_probability", classDimension: "floe_class").decode(from: ds))
     }
 
     func testSwathGridWritesLatLonAndLinksEveryVariable() throws {
-        let swath = ProductGrid.swath(SwathGrid(height: 2, width: 3, latitude: [70, 70.1, 70.2, 71, 71.1, 71.2],
-                                                longitude: [-50, -49, -48, -50.5, -49.5, -48.5]))
+        let swath = ProductGrid.swath(
+            SwathGrid(
+                height: 2, width: 3, latitude: [70, 70.1, 70.2, 71, 71.1, 71.2],
+                longitude: [-50, -49, -48, -50.5, -49.5, -48.5]))
         let (ds, url) = try roundTrip(ClassCoder(table: .sod), [0, 1, 2, 3, 4, 5], on: swath)
         XCTAssertEqual(try ProductGrid.decode(from: ds), swath)
         let f = try NetCDFFile.open(url)
         XCTAssertEqual(try f.requireText("coordinates", variable: "SOD"), "lat lon")
         XCTAssertEqual(try f.requireText("units", variable: "lon"), "degrees_east")
-        XCTAssertEqual(try ProductGrid.decode(from: try roundTrip(ClassCoder(table: .sod), [0, 1, 2, 3, 4, 5]).0), grid)
+        XCTAssertEqual(
+            try ProductGrid.decode(from: try roundTrip(ClassCoder(table: .sod), [0, 1, 2, 3, 4, 5]).0), grid)
     }
 
     func testProjectedGridWritesGridMappingAndMetreCoordinates() throws {
         let wkt = #"PROJCS["WGS 84 / NSIDC Sea Ice Polar Stereographic North",AUTHORITY["EPSG","3413"]]"#
-        let projected = ProductGrid.projected(ProjectedGrid(height: 2, width: 3, geoTransform: [-1000, 500, 0, 2000, 0, -500],
-                                                            crsWKT: wkt, epsg: 3413, mapping: ProjectedGrid.epsg3413Mapping))
+        let projected = ProductGrid.projected(
+            ProjectedGrid(
+                height: 2, width: 3, geoTransform: [-1000, 500, 0, 2000, 0, -500],
+                crsWKT: wkt, epsg: 3413, mapping: ProjectedGrid.epsg3413Mapping))
         let coder = ContinuousCoder(name: "SIC", standardName: "sea_ice_area_fraction", longName: "c", units: "%")
         let (ds, url) = try roundTrip(coder, [0, 10, 20, 30, 40, 50], on: projected)
         XCTAssertEqual(try ProductGrid.decode(from: ds), projected)
@@ -145,8 +163,9 @@ final class CFCoderTests: XCTestCase {
     }
 
     func testGlobalsComeBackWithTheSimulatedMarker() throws {
-        var g = ProductGlobals(title: "SIMULATED test", source: "s", history: "h", references: "r", simulated: true,
-                               extra: ["scene_id": .text("a_b"), "pixel_spacing": .doubles([80])])
+        var g = ProductGlobals(
+            title: "SIMULATED test", source: "s", history: "h", references: "r", simulated: true,
+            extra: ["scene_id": .text("a_b"), "pixel_spacing": .doubles([80])])
         for simulated in [true, false] {
             g.simulated = simulated
             var p = CFProduct(grid: grid, globals: g)
