@@ -178,4 +178,41 @@ final class CFCoderTests: XCTestCase {
             XCTAssertEqual(ds.attribute("comment") != nil, simulated)
         }
     }
+
+    func testTimeHasBoundsAndComesBackAsTheSameInterval() throws {
+        let interval = DateInterval(start: Date(timeIntervalSince1970: 1_516_823_279), duration: 120)
+        let coder = TimeCoder()
+        let (ds, url) = try roundTrip(coder, interval)
+        XCTAssertEqual(try coder.decode(from: ds), interval)
+        let f = try NetCDFFile.open(url)
+        XCTAssertEqual(try f.read("time", as: Double.self), [1_516_823_339])
+        XCTAssertEqual(try f.read("time_bnds", as: Double.self), [1_516_823_279, 1_516_823_399])
+        XCTAssertEqual(try f.requireText("bounds", variable: "time"), "time_bnds")
+        XCTAssertEqual(try f.requireText("units", variable: "time"), "seconds since 1970-01-01 00:00:00")
+        XCTAssertEqual(TimeCoder.coverage(interval)["time_coverage_end"], .text("2018-01-24T19:49:59Z"))
+    }
+
+    func testTheMultiTaskProductDecodesBackThroughItsCoders() throws {
+        let h = 2
+        let w = 3
+        let n = h * w
+        let p = IceProduct(
+            sceneID: "s", height: h, width: w, pixelSpacing: 80, sicPercent: [0, 10, 255, 100, 50, 70],
+            sod: [0, 1, 2, 3, 4, 255], floe: [6, 5, 4, 3, 2, 1], sodProbabilities: (0..<(6 * n)).map { Float($0) / 36 },
+            floeProbabilities: (0..<(7 * n)).map { Float($0) / 42 }, sicUncertainty: [1, 2, 3, 4, 5, .nan],
+            latitude: [70, 70, 70, 71, 71, 71], longitude: [1, 2, 3, 1, 2, 3],
+            provenance: ProductProvenance(
+                inputs: ["i"], model: "m", softwareVersion: "v", simulated: false, commandLine: "c"))
+        let url = try TestPaths.temporaryDirectory("ice").appendingPathComponent("p.nc")
+        try CFProductWriter().write(p, to: url)
+        let ds = try CFDataset.read(url)
+        XCTAssertEqual(try ProductGrid.decode(from: ds), p.grid)
+        assertSame(try IceProductCoders.sic.decode(from: ds), p.sicPercent.map { $0 == 255 ? .nan : Float($0) })
+        XCTAssertEqual(try IceProductCoders.sod.decode(from: ds), p.sod)
+        XCTAssertEqual(try IceProductCoders.floe.decode(from: ds), p.floe)
+        XCTAssertEqual(try IceProductCoders.sodProbability.decode(from: ds), p.sodProbabilities)
+        XCTAssertEqual(try IceProductCoders.floeProbability.decode(from: ds), p.floeProbabilities)
+        assertSame(try IceProductCoders.sicUncertainty.decode(from: ds), p.sicUncertainty ?? [])
+        XCTAssertEqual(try ProductGlobals(decoding: ds).extra["scene_id"], .text("s"))
+    }
 }
