@@ -225,7 +225,8 @@ let package = Package(
         ),
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
-            name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceClasses", "SeaIceNetCDF", "SeaIceTestSupport"]
+            name: "SeaIceProductsTests",
+            dependencies: ["SeaIceProducts", "SeaIceClasses", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]
         ),
         .testTarget(name: "SeaIceClassesTests", dependencies: ["SeaIceClasses"]),
         .target(
