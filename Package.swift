@@ -25,7 +25,7 @@ let package = Package(
             "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
-            "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling",
+            "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling", "SeaIceClasses",
         ]),
     ],
     dependencies: [
@@ -65,6 +65,8 @@ let package = Package(
             name: "SeaIceCore",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        // Class tables (codes, names, colours) read by products, pictures and reports; no dependencies.
+        .target(name: "SeaIceClasses"),
         .target(
             name: "SeaIceTensor",
             dependencies: ["CTorchBridge", "SeaIceCore"]
@@ -96,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "SeaIceGDAL",
-            dependencies: ["CGDAL", "SeaIceCore"]
+            dependencies: ["CGDAL", "SeaIceCore", "SeaIceClasses"]
         ),
         .target(
             name: "SeaIceCharts",
@@ -130,7 +132,7 @@ let package = Package(
         .target(
             name: "SeaIceEvaluation",
             dependencies: [
-                "SeaIceMetrics", "SeaIceCore", "SeaIceNetCDF", "SeaIceQuicklook", "SeaIceProducts",
+                "SeaIceMetrics", "SeaIceCore", "SeaIceClasses", "SeaIceNetCDF", "SeaIceQuicklook", "SeaIceProducts",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -139,19 +141,19 @@ let package = Package(
         .target(
             name: "SeaIceSimulator",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1",
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "SeaIceQuicklook",
-            dependencies: ["SeaIceCore", "SeaIceGDAL", "CGDAL", "SeaIceNetCDF", "SeaIceCharts"]
+            dependencies: ["SeaIceCore", "SeaIceClasses", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts"]
         ),
 
         // MARK: products
         .target(
             name: "SeaIceProducts",
-            dependencies: ["SeaIceCore", "SeaIceNetCDF"]
+            dependencies: ["SeaIceCore", "SeaIceClasses", "SeaIceNetCDF"]
         ),
 
         // MARK: multi-task U-Net: inference and training (seed 001)
@@ -159,7 +161,7 @@ let package = Package(
             name: "SeaIceInference",
             dependencies: [
                 "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
-                "SeaIceQuicklook", "SeaIceGDAL", "CGDAL", "SeaIceTiling", .product(name: "Logging", package: "swift-log"),
+                "SeaIceQuicklook", "SeaIceClasses", "SeaIceGDAL", "SeaIceTiling", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -236,19 +238,19 @@ let package = Package(
         .testTarget(name: "SeaIceMetricsTests", dependencies: ["SeaIceMetrics", "SeaIceCore"]),
         .testTarget(name: "SeaIceTilingTests", dependencies: ["SeaIceTiling", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]),
         .testTarget(name: "SeaIceNetCDFTests", dependencies: ["SeaIceNetCDF", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceGDALTests", dependencies: ["SeaIceGDAL", "SeaIceClasses", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceEvaluationTests",
             dependencies: [
-                "SeaIceEvaluation", "SeaIceMetrics", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport",
+                "SeaIceEvaluation", "SeaIceMetrics", "SeaIceClasses", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport",
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceInferenceTests",
             dependencies: ["SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
-                           "SeaIceTiling", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+                           "SeaIceTiling", "SeaIceProducts", "SeaIceGDAL", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
         .testTarget(
             name: "SeaIceTrainingTests",
@@ -261,8 +263,12 @@ let package = Package(
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceData", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
                            "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
         ),
-        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
-        .testTarget(name: "SeaIceProductsTests", dependencies: ["SeaIceProducts", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceProductsTests",
+            dependencies: ["SeaIceProducts", "SeaIceClasses", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]
+        ),
+        .testTarget(name: "SeaIceClassesTests", dependencies: ["SeaIceClasses"]),
         .target(
             name: "AI4ArcticTestSupport",
             dependencies: ["SeaIceAI4Arctic", "SeaIceNetCDF", "SeaIceCore"],

@@ -1,3 +1,5 @@
+import SeaIceClasses
+
 /// One of the three AutoICE ice charts scored by the challenge.
 ///
 /// Classes follow ../shared/specs/ai4arctic.md ("Ice chart → SIC / SOD / FLOE classes"): SIC is
@@ -15,13 +17,7 @@ public enum Chart: String, Codable, CaseIterable, Sendable, Comparable {
     public static let maskValue: UInt8 = 255
 
     /// Number of valid classes (label values 0 ..< `classCount`).
-    public var classCount: Int {
-        switch self {
-        case .sic: return 11
-        case .sod: return 6
-        case .floe: return 7
-        }
-    }
+    public var classCount: Int { classTable.count }
 
     /// Weight of this chart in the combined score, (2·SIC + 2·SOD + 1·FLOE) / 5
     /// (AutoICE starter pack `compute_combined_score`, weights from the challenge rules).
@@ -35,22 +31,22 @@ public enum Chart: String, Codable, CaseIterable, Sendable, Comparable {
     /// The challenge's metric for this chart.
     public var metric: ChartMetric { self == .sic ? .r2 : .weightedF1 }
 
-    /// Human-readable class names, index = class value (starter pack `utils.GROUP_NAMES`).
-    public var classNames: [String] {
+    /// The chart's class table (codes, names, colours), shared with products and quick-looks.
+    public var classTable: ClassTable {
         switch self {
-        case .sic:
-            return (0...10).map { "\($0 * 10) %" }
-        case .sod:
-            return ["open water", "new ice", "young ice", "thin first-year ice", "thick first-year ice", "old ice"]
-        case .floe:
-            return ["open water", "cake ice", "small floe", "medium floe", "big floe", "vast floe", "bergs"]
+        case .sic: return .sic
+        case .sod: return .sod
+        case .floe: return .floe
         }
     }
 
+    /// Human-readable class names, index = class value (the class table's labels, as the starter
+    /// pack's `utils.GROUP_NAMES`).
+    public var classNames: [String] { classTable.labels }
+
     /// Name of label value `value` (the class name, "masked" for 255, or the number itself).
     public func labelName(_ value: Int) -> String {
-        if value == Int(Chart.maskValue) { return "masked" }
-        return classNames.indices.contains(value) ? classNames[value] : "\(value)"
+        classTable.label(value)
     }
 
     /// Orders SIC, SOD, FLOE as the challenge lists them.

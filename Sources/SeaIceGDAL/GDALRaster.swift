@@ -16,7 +16,7 @@ public final class GDALRaster {
     public let height: Int
     /// Number of bands.
     public let bandCount: Int
-    private let handle: GDALDatasetH
+    let handle: GDALDatasetH
 
     /// Opens `path` read-only.
     /// - Throws: `SeaIceError.io` naming the path when GDAL cannot open it.
@@ -65,7 +65,7 @@ public final class GDALRaster {
         return t
     }
 
-    private func read(band: Int, x: Int, y: Int, width w: Int, height h: Int, type: GDALDataType,
+    func read(band: Int, x: Int, y: Int, width w: Int, height h: Int, type: GDALDataType,
                       into ptr: UnsafeMutableRawPointer, count: Int) throws {
         precondition(count >= w * h, "buffer of \(count) values for a \(w)×\(h) window")
         guard band >= 1, band <= bandCount, let b = GDALGetRasterBand(handle, Int32(band)) else {

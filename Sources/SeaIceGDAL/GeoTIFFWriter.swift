@@ -9,12 +9,20 @@ import SeaIceCore
 public final class GeoTIFFWriter {
     /// Pixel type of the file.
     public enum PixelType: Sendable {
+        /// Unsigned 8-bit (class maps, scaled bytes).
+        case uint8
         /// Unsigned 16-bit (Sentinel-1 GRD digital numbers).
         case uint16
         /// 32-bit float (σ⁰ in dB, angles in degrees).
         case float32
 
-        var gdal: GDALDataType { self == .uint16 ? GDT_UInt16 : GDT_Float32 }
+        var gdal: GDALDataType {
+            switch self {
+            case .uint8: return GDT_Byte
+            case .uint16: return GDT_UInt16
+            case .float32: return GDT_Float32
+            }
+        }
     }
 
     /// The output path.
@@ -23,7 +31,7 @@ public final class GeoTIFFWriter {
     public let width: Int
     /// Height in pixels.
     public let height: Int
-    private var handle: GDALDatasetH?
+    var handle: GDALDatasetH?
 
     /// Creates the file. `options` are GTiff creation options, e.g. `["COMPRESS=DEFLATE", "TILED=YES"]`.
     /// - Throws: `SeaIceError.native` when GDAL cannot create it.
@@ -86,6 +94,11 @@ public final class GeoTIFFWriter {
         if GDALSetGCPs(h, Int32(gcps.count), &gcps, wkt) != CE_None {
             throw SeaIceError.native(library: "GDAL", operation: "set GCPs of \(path)", message: GDALLibrary.lastErrorMessage)
         }
+    }
+
+    /// Writes rows `y ..< y + rows` of `band` (1-based) from UInt8 values (row-major, width × rows).
+    public func write(band: Int = 1, y: Int, rows: Int, values: UnsafeBufferPointer<UInt8>) throws {
+        try write(band: band, y: y, rows: rows, ptr: UnsafeMutableRawPointer(mutating: values.baseAddress!), count: values.count, type: GDT_Byte)
     }
 
     /// Writes rows `y ..< y + rows` of `band` (1-based) from UInt16 values (row-major, width × rows).

@@ -1,28 +1,27 @@
 import Foundation
+import SeaIceClasses
 import SeaIceCore
 import SeaIceProducts
 import SeaIceQuicklook
 
-/// PNG quick-look of a product: SIC, SOD and FLOE side by side in WMO colours with legends,
-/// reduced (majority per block) to at most `maxSide` pixels, captioned with the scene, the model
-/// and — for simulated inputs — "SIMULATED DATA".
+/// PNG quick-look of a product: SIC (tenths), SOD and FLOE side by side in their class tables'
+/// colours with legends, reduced (majority per block) to at most `maxSide` pixels, captioned with
+/// the scene, the model and — for simulated inputs — "SIMULATED DATA" (`ClassMapQuicklook`).
 public enum QuicklookWriter {
     /// Writes the quick-look of `product` to `url` (PNG, atomically).
     public static func write(_ product: IceProduct, to url: URL, maxSide: Int = 400) throws {
-        let f = Downsample.factor(width: product.width, height: product.height, maxSide: maxSide)
         let sicTenths = product.sicPercent.map { $0 == 255 ? 255 : UInt8((Int($0) + 5) / 10) }
-        func reduce(_ v: [UInt8]) -> (values: [UInt8], width: Int, height: Int) {
-            Downsample.mode(v, width: product.width, height: product.height, factor: f)
-        }
-        let panels = [(sicTenths, ClassColorTable.sic), (product.sod, ClassColorTable.sod), (product.floe, ClassColorTable.floe)]
-            .map { values, table -> Panel in
-                let r = reduce(values)
-                return Panel(classes: r.values, width: r.width, height: r.height, table: table)
-            }
-        var caption = ["scene \(product.sceneID), \(product.width) x \(product.height) px at \(Int(product.pixelSpacing)) m",
-                       "model: \(product.provenance.model)"]
+        let layers = [
+            ClassMapQuicklook.Layer(sicTenths, table: .sic), .init(product.sod, table: .sod),
+            .init(product.floe, table: .floe),
+        ]
+        var caption = [
+            "scene \(product.sceneID), \(product.width) x \(product.height) px at \(Int(product.pixelSpacing)) m",
+            "model: \(product.provenance.model)",
+        ]
         if product.provenance.simulated { caption.insert("SIMULATED DATA - not a real ice chart", at: 0) }
-        let picture = PanelLayout.compose(panels, caption: caption)
-        try AtomicOutput.write(to: url) { tmp in try PNGWriter.write(picture, to: tmp) }
+        try ClassMapQuicklook.write(
+            layers, width: product.width, height: product.height, maxSide: maxSide,
+            caption: caption, to: url)
     }
 }

@@ -1,3 +1,4 @@
+import SeaIceClasses
 import SeaIceCore
 
 /// The result of mapping one scene: SIC, SOD and FLOE on the scene's grid, with optional
@@ -17,9 +18,9 @@ public struct IceProduct: Sendable {
     public var pixelSpacing: Double
     /// Sea-ice concentration in percent (0…100), 255 = no data.
     public var sicPercent: [UInt8]
-    /// Stage of development class (`IceClassTable.sod`), 255 = no data.
+    /// Stage of development class (`ClassTable.sod`), 255 = no data.
     public var sod: [UInt8]
-    /// Floe size class (`IceClassTable.floe`), 255 = no data.
+    /// Floe size class (`ClassTable.floe`), 255 = no data.
     public var floe: [UInt8]
     /// Optional per-class probabilities, class-major: `[class][line][sample]`.
     public var sodProbabilities: [Float]?
@@ -43,8 +44,8 @@ public struct IceProduct: Sendable {
         let n = height * width
         precondition(sicPercent.count == n && sod.count == n && floe.count == n,
                      "layers must have \(height)×\(width) values: SIC \(sicPercent.count), SOD \(sod.count), FLOE \(floe.count)")
-        precondition(sodProbabilities.map { $0.count == n * IceClassTable.sod.count } ?? true, "SOD probabilities must be classes × H × W")
-        precondition(floeProbabilities.map { $0.count == n * IceClassTable.floe.count } ?? true, "FLOE probabilities must be classes × H × W")
+        precondition(sodProbabilities.map { $0.count == n * ClassTable.sod.count } ?? true, "SOD probabilities must be classes × H × W")
+        precondition(floeProbabilities.map { $0.count == n * ClassTable.floe.count } ?? true, "FLOE probabilities must be classes × H × W")
         precondition(sicUncertainty.map { $0.count == n } ?? true && latitude.map { $0.count == n } ?? true
             && longitude.map { $0.count == n } ?? true, "optional layers must have H × W values")
         self.sceneID = sceneID

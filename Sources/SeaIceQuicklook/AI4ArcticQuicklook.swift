@@ -1,5 +1,6 @@
 import Foundation
 import SeaIceCharts
+import SeaIceClasses
 import SeaIceCore
 import SeaIceNetCDF
 
@@ -33,7 +34,7 @@ public enum AI4ArcticQuicklook {
             panels.append(Panel(title: "HV", values: hv.values, width: hv.width, height: hv.height, stretch: .hvDB, unit: "DB"))
         }
         if let labels = try labelMaps(nc, ready: ready, lines: lines, samples: samples, factor: f) {
-            for (map, table) in zip(labels, [ClassColorTable.sic, .sod, .floe]) {
+            for (map, table) in zip(labels, [ClassTable.sic, .sod, .floe]) {
                 panels.append(Panel(classes: map.values, width: map.width, height: map.height, table: table))
             }
         }

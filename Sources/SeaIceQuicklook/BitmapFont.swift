@@ -1,3 +1,5 @@
+import SeaIceClasses
+
 /// A tiny built-in 5 × 7 pixel font (upper-case ASCII, digits, common punctuation) for legends.
 ///
 /// Lower-case letters are drawn as upper case; characters without a glyph are drawn as a box.

@@ -1,3 +1,5 @@
+import SeaIceClasses
+
 /// A linear grey stretch of a float raster (e.g. σ⁰ in dB) onto 0…255.
 ///
 /// Values at or below `low` are black, at or above `high` white; NaN and ±∞ take `invalidColor`.

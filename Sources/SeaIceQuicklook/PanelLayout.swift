@@ -1,3 +1,5 @@
+import SeaIceClasses
+
 /// One picture in a quick-look: an image with a title and a legend under it.
 public struct Panel: Sendable {
     /// A legend: class swatches, or a grey bar from `low` to `high` with a unit.
@@ -23,11 +25,11 @@ public struct Panel: Sendable {
     }
 
     /// A panel of a class map with the table's colours and legend (mask included).
-    public init(classes: [UInt8], width: Int, height: Int, table: ClassColorTable) {
+    public init(classes: [UInt8], width: Int, height: Int, table: ClassTable) {
         let present = Set(classes)
-        var items = table.entries.filter { present.contains($0.value) }.map { ($0.color, $0.label) }
-        if present.contains(where: { v in !table.entries.contains { $0.value == v } }) { items.append((table.maskColor, table.maskLabel)) }
-        self.init(title: table.title, image: table.render(classes, width: width, height: height), legend: .classes(items))
+        var items = table.entries.filter { present.contains($0.code) }.map { ($0.color, $0.legend) }
+        if present.contains(where: { table.entry($0) == nil }) { items.append((table.fillColor, table.fillLegend)) }
+        self.init(title: table.variable, image: table.render(classes, width: width, height: height), legend: .classes(items))
     }
 
     /// A panel of a float raster under a grey stretch.

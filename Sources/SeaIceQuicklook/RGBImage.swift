@@ -1,3 +1,5 @@
+import SeaIceClasses
+
 /// An 8-bit RGB raster, row-major, pixels interleaved (R, G, B) — the canvas of every quick-look.
 public struct RGBImage: Sendable, Equatable {
     /// Size in pixels.
@@ -56,21 +58,4 @@ public struct RGBImage: Sendable, Equatable {
             }
         }
     }
-}
-
-/// An 8-bit RGB colour.
-public struct RGB: Sendable, Equatable, Hashable, Codable {
-    /// Red, green, blue, 0…255.
-    public var r: UInt8, g: UInt8, b: UInt8
-
-    /// A colour from its three components.
-    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
-
-    /// A grey level.
-    public init(gray v: UInt8) { self.init(v, v, v) }
-
-    /// White.
-    public static let white = RGB(255, 255, 255)
-    /// Black.
-    public static let black = RGB(0, 0, 0)
 }

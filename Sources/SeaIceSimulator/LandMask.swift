@@ -1,4 +1,3 @@
-@preconcurrency import CGDAL
 import Foundation
 import SeaIceCore
 import SeaIceGDAL
@@ -15,16 +14,14 @@ public struct LandMask: Sendable {
 
     /// Reads the part of `url` covering latitudes `lat` and longitudes `lon` (degrees, plus a margin).
     public init(url: URL, latitude lat: ClosedRange<Double>, longitude lon: ClosedRange<Double>) throws {
-        GDALLibrary.ensureRegistered()
-        guard let ds = GDALOpen(url.path, GA_ReadOnly) else {
-            throw SeaIceError.invalidInput(file: url.path, item: "raster", expected: "a GDAL-readable land mask (\(GDALLibrary.lastErrorMessage))")
+        let raster: GDALRaster
+        do { raster = try GDALRaster(path: url.path) } catch {
+            throw SeaIceError.invalidInput(file: url.path, item: "raster", expected: "a GDAL-readable land mask (\(error))")
         }
-        defer { GDALClose(ds) }
-        var gt = [Double](repeating: 0, count: 6)
-        guard GDALGetGeoTransform(ds, &gt) == CE_None, gt[2] == 0, gt[4] == 0, gt[5] < 0 else {
+        guard let gt = raster.geoTransform, gt[2] == 0, gt[4] == 0, gt[5] < 0 else {
             throw SeaIceError.invalidInput(file: url.path, item: "geotransform", expected: "a north-up geographic grid")
         }
-        let fullW = Int(GDALGetRasterXSize(ds)), fullH = Int(GDALGetRasterYSize(ds))
+        let fullW = raster.width, fullH = raster.height
         let margin = 0.1
         let x0 = max(0, Int(((lon.lowerBound - margin) - gt[0]) / gt[1]))
         let x1 = min(fullW, Int(((lon.upperBound + margin) - gt[0]) / gt[1]) + 1)
@@ -35,14 +32,7 @@ public struct LandMask: Sendable {
         }
         let w = x1 - x0, h = y1 - y0
         width = w; height = h
-        var buffer = [UInt8](repeating: 0, count: w * h)
-        guard let band = GDALGetRasterBand(ds, 1) else { throw SeaIceError.missing(file: url.path, item: "band 1") }
-        let err = buffer.withUnsafeMutableBytes { p in
-            GDALRasterIO(band, GF_Read, Int32(x0), Int32(y0), Int32(w), Int32(h), p.baseAddress, Int32(w), Int32(h), GDT_Byte, 0, 0)
-        }
-        guard err == CE_None else {
-            throw SeaIceError.native(library: "GDAL", operation: "read \(url.lastPathComponent)", message: GDALLibrary.lastErrorMessage)
-        }
+        let buffer = try raster.readBytes(band: 1, x: x0, y: y0, width: w, height: h)
         values = buffer
         west = gt[0] + Double(x0) * gt[1]; north = gt[3] + Double(y0) * gt[5]
         dLon = gt[1]; dLat = gt[5]

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SeaIceClasses
 import SeaIceEvaluation
 import SeaIceProducts
 import SeaIceTestSupport
@@ -76,7 +77,7 @@ final class ProductEvaluationTests: XCTestCase {
         try EvaluationFiles.writeSceneFile(ref, in: refs)
         var p = product(pred, simulated: true)
         p.sceneID = id + "_ready_to_train"
-        p.sodProbabilities = [Float](repeating: 0.5, count: 15 * 20 * IceClassTable.sod.count)
+        p.sodProbabilities = [Float](repeating: 0.5, count: 15 * 20 * ClassTable.sod.count)
         let built = dir.appendingPathComponent("built.nc"), direct = dir.appendingPathComponent("direct.nc")
         try SubmissionBuilder.write([p.classMapsOnly], to: built)
         try EvaluationFiles.writeSubmission([pred], to: direct)

@@ -1,5 +1,5 @@
-@preconcurrency import CGDAL
 import Foundation
+import SeaIceGDAL
 import SeaIceNetCDF
 import SeaIceQuicklook
 import SeaIceTestSupport
@@ -8,17 +8,11 @@ import XCTest
 /// PNG output through GDAL and the AI4Arctic quick-look end to end.
 final class PNGWriterTests: XCTestCase {
     private func readBack(_ url: URL) throws -> RGBImage {
-        let ds = try XCTUnwrap(GDALOpen(url.path, GA_ReadOnly))
-        defer { GDALClose(ds) }
-        let w = Int(GDALGetRasterXSize(ds)), h = Int(GDALGetRasterYSize(ds))
-        XCTAssertEqual(GDALGetRasterCount(ds), 3)
-        var image = RGBImage(width: w, height: h)
-        var band = [UInt8](repeating: 0, count: w * h)
+        let r = try GDALRaster(path: url.path)
+        XCTAssertEqual(r.bandCount, 3)
+        var image = RGBImage(width: r.width, height: r.height)
         for b in 0..<3 {
-            _ = band.withUnsafeMutableBytes { p in
-                GDALRasterIO(GDALGetRasterBand(ds, Int32(b + 1)), GF_Read, 0, 0, Int32(w), Int32(h), p.baseAddress, Int32(w), Int32(h), GDT_Byte, 0, 0)
-            }
-            for k in band.indices { image.pixels[3 * k + b] = band[k] }
+            for (k, v) in try r.readBytes(band: b + 1).enumerated() { image.pixels[3 * k + b] = v }
         }
         return image
     }
@@ -69,10 +63,10 @@ final class PNGWriterTests: XCTestCase {
         }
         XCTAssertEqual(xs.count, 5, "panel positions \(xs)")
         guard xs.count == 5 else { return }
-        XCTAssertEqual(picture.color(x: xs[2], y: top), ClassColorTable.sic.color(0))
-        XCTAssertEqual(picture.color(x: xs[2] + 3, y: top), ClassColorTable.sic.color(10))
-        XCTAssertEqual(picture.color(x: xs[3] + 3, y: top), ClassColorTable.sod.color(5))
-        XCTAssertEqual(picture.color(x: xs[4] + 3, y: top), ClassColorTable.floe.color(5))
+        XCTAssertEqual(picture.color(x: xs[2], y: top), ClassTable.sic.color(0))
+        XCTAssertEqual(picture.color(x: xs[2] + 3, y: top), ClassTable.sic.color(10))
+        XCTAssertEqual(picture.color(x: xs[3] + 3, y: top), ClassTable.sod.color(5))
+        XCTAssertEqual(picture.color(x: xs[4] + 3, y: top), ClassTable.floe.color(5))
         try AI4ArcticQuicklook.write(url, to: dir.appendingPathComponent("scene.png"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("scene.png").path))
     }

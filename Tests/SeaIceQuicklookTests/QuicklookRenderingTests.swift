@@ -4,15 +4,15 @@ import XCTest
 /// Colour tables, grey stretch, reduction, font and layout.
 final class QuicklookRenderingTests: XCTestCase {
     func testClassTablesColourEveryClassAndMaskTheRest() {
-        for (table, count) in [(ClassColorTable.sic, 11), (.sod, 6), (.floe, 7)] {
-            XCTAssertEqual(table.entries.map(\.value), (0..<UInt8(count)).map { $0 }, table.title)
+        for (table, count) in [(ClassTable.sic, 11), (.sod, 6), (.floe, 7)] {
+            XCTAssertEqual(table.codes, (0..<UInt8(count)).map { $0 }, table.variable)
             let classes: [UInt8] = Array(0..<UInt8(count)) + [255, 200]
             let image = table.render(classes, width: classes.count, height: 1)
             for (x, v) in classes.enumerated() {
-                XCTAssertEqual(image.color(x: x, y: 0), v < count ? table.entries[Int(v)].color : table.maskColor, "\(table.title) \(v)")
+                XCTAssertEqual(image.color(x: x, y: 0), v < count ? table.entries[Int(v)].color : table.fillColor, "\(table.variable) \(v)")
             }
         }
-        XCTAssertNotEqual(ClassColorTable.sod.color(0), ClassColorTable.sod.color(5))
+        XCTAssertNotEqual(ClassTable.sod.color(0), ClassTable.sod.color(5))
     }
 
     func testGrayStretchMapsEndsAndInvalidValues() {
@@ -74,7 +74,7 @@ final class QuicklookRenderingTests: XCTestCase {
         XCTAssertGreaterThan(picture.width, 2 * PanelLayout.margin + 4)
         // The first panel's top-left pixel is SOD class 0 (open water).
         let top = PanelLayout.margin + 20
-        XCTAssertEqual(picture.color(x: PanelLayout.margin, y: top), ClassColorTable.sod.color(0))
+        XCTAssertEqual(picture.color(x: PanelLayout.margin, y: top), ClassTable.sod.color(0))
         // The caption is red somewhere in the bottom rows.
         var red = false
         for y in (picture.height - 30)..<picture.height { for x in 0..<picture.width where picture.color(x: x, y: y) == RGB(170, 0, 0) { red = true } }

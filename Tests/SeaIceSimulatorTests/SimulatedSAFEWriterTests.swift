@@ -1,4 +1,3 @@
-@preconcurrency import CGDAL
 import Foundation
 import Logging
 import SeaIceGDAL
@@ -27,13 +26,9 @@ final class SimulatedSAFEWriterTests: XCTestCase {
             let meta = try product.metadata(pol)
             XCTAssertEqual(meta.annotation.lines, 215)
             XCTAssertEqual(meta.annotation.samples, 210)
-            GDALLibrary.ensureRegistered()
-            let ds = try XCTUnwrap(GDALOpen(meta.files.measurement, GA_ReadOnly))
-            defer { GDALClose(ds) }
+            let raster = try GDALRaster(path: meta.files.measurement)
             var dn = [UInt16](repeating: 0, count: 210 * 215)
-            _ = dn.withUnsafeMutableBytes { p in
-                GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Read, 0, 0, 210, 215, p.baseAddress, 210, 215, GDT_UInt16, 0, 0)
-            }
+            try dn.withUnsafeMutableBufferPointer { try raster.readUInt16(x: 0, y: 0, width: 210, height: 215, into: $0) }
             var noise = [Float](repeating: 0, count: 210), worst = 0.0
             for line in stride(from: 20, to: 200, by: 30) {
                 noise.withUnsafeMutableBufferPointer { meta.noise.row(at: line, into: $0) }
