@@ -38,6 +38,8 @@ public enum ConfigurationFile {
             value = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw describe(error, file: file)
+        } catch let SeaIceError.configuration(message) {  // a value type that validates while decoding
+            throw SeaIceError.invalidInput(file: file, item: "configuration", expected: message)
         }
         let reencoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value))
         if let unknown = unknownKeys(in: json, known: reencoded, path: []).first {

@@ -107,12 +107,14 @@ public struct TrainingConfiguration: ValidatedConfiguration, Sendable, Equatable
     /// The network specification stored in checkpoints.
     public var specification: NetworkSpecification { NetworkSpecification(model: model, inputs: sampler) }
 
-    /// Throws a configuration error naming the first inconsistent field.
+    /// Throws a configuration error naming the first inconsistent field, or when a training step could
+    /// not fit in this machine's memory (`TrainingSetup.checkMemory`).
     public func validate() throws {
         try specification.validate()
         try sampler.validate()
         try loop.validate()
         guard validation.count >= 0 else { throw SeaIceError.configuration("validation.count must be ≥ 0") }
+        try TrainingSetup.checkMemory(self)
     }
 
     /// Reads a JSON configuration file (`ConfigurationFile`: unknown keys, wrong types and invalid values

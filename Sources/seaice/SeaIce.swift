@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `seaice` command-line tool: a thin layer of commands over the SeaIceKit libraries.
 @main
@@ -20,4 +21,25 @@ struct SeaIce: AsyncParsableCommand {
             SelfTestCommand.self,
         ]
     )
+
+    /// Runs the tool; `seaice help NAME…` for a command that does not exist fails (exit 64) instead of
+    /// printing the root help with exit 0.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", let unknown = unknownCommand(in: Array(arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("Error: no command '\(unknown)' (see 'seaice --help' for the list)\n".utf8))
+            Foundation.exit(64)
+        }
+        await main(nil)
+    }
+
+    /// The first name of `path` that is not a subcommand of the one before it (nil when all are).
+    static func unknownCommand(in path: [String]) -> String? {
+        var command: ParsableCommand.Type = SeaIce.self
+        for name in path where !name.hasPrefix("-") {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return name }
+            command = next
+        }
+        return nil
+    }
 }
