@@ -5,7 +5,10 @@
 //   C edge:     CTorchBridge (C++ over libtorch, `sik_` prefix), CNetCDF, CGDAL (system libraries)
 //   foundation: SeaIceCore → SeaIceTensor → SeaIceNN → SeaIceOptim
 //   I/O:        SeaIceNetCDF, SeaIceGDAL
-//   stages:     readers, preprocessing, models, training, inference, products, evaluation
+//   stages:     readers (SeaIceSentinel1, SeaIceAI4Arctic, SeaIceCharts, SeaIceAuxiliary: AMSR2/ERA5,
+//               SeaIceLand), passive-microwave retrievals (SeaIcePassiveMicrowave: NASA Team), sampling,
+//               simulation, quick-looks, models, training, inference, products, evaluation
+//   benchmarks: SeaIceBench (above the stages it measures: sampler, prediction, U-Net, training)
 //   console:    seaice (swift-argument-parser; holds no logic)
 //
 // libtorch comes from the `torch` Python wheel that `make setup` installs into .deps/torch
@@ -25,7 +28,7 @@ let package = Package(
             "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceInference",
-            "SeaIceProducts", "SeaIceEvaluation",
+            "SeaIceProducts", "SeaIceEvaluation", "SeaIceAuxiliary", "SeaIcePassiveMicrowave",
         ]),
     ],
     dependencies: [
@@ -162,6 +165,10 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceNetCDF", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "SeaIcePassiveMicrowave",
+            dependencies: ["SeaIceCore"]
+        ),
+        .target(
             name: "SeaIceSentinel1",
             dependencies: [
                 "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary",
@@ -210,7 +217,11 @@ let package = Package(
             dependencies: ["SeaIceEvaluation", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceSimulatorTests",
+            dependencies: ["SeaIceSimulator", "SeaIcePassiveMicrowave", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF",
+                           "SeaIceGDAL", "CGDAL", "SeaIceTestSupport"]
+        ),
         .testTarget(
             name: "SeaIceInferenceTests",
             dependencies: ["SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
@@ -265,6 +276,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "SeaIcePassiveMicrowaveTests", dependencies: ["SeaIcePassiveMicrowave"]),
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",

@@ -1,6 +1,7 @@
 import Foundation
 import SeaIceCore
 import SeaIceNetCDF
+import SeaIcePassiveMicrowave
 import SeaIceSimulator
 import SeaIceTestSupport
 import XCTest
