@@ -11,7 +11,7 @@ import SeaIceProducts
 /// map grid, so GCPs are the honest georeference (warp with `gdalwarp -tps` for a map).
 public enum GeoTIFFProductWriter {
     /// Writes `product` to `url` atomically; `tiePoints` positions the GCPs (nil: no georeference).
-    public static func write(_ product: IceProduct, tiePoints: SeaIceAI4Arctic.TiePointGrid?, to url: URL) throws {
+    public static func write(_ product: IceProduct, tiePoints: AI4ArcticTiePointGrid?, to url: URL) throws {
         GDALLibrary.ensureRegistered()
         try AtomicOutput.write(to: url) { tmp in
             guard let driver = GDALGetDriverByName("GTiff") else {
@@ -51,7 +51,7 @@ public enum GeoTIFFProductWriter {
         }
     }
 
-    private static func setGCPs(_ ds: GDALDatasetH, grid: SeaIceAI4Arctic.TiePointGrid, url: URL) throws {
+    private static func setGCPs(_ ds: GDALDatasetH, grid: AI4ArcticTiePointGrid, url: URL) throws {
         var ids: [UnsafeMutablePointer<CChar>?] = []
         defer { ids.forEach { free($0) } }
         var gcps: [GDAL_GCP] = []

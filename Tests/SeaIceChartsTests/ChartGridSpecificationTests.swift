@@ -34,7 +34,7 @@ final class ChartGridSpecificationTests: XCTestCase {
         let dir = try TestPaths.temporaryDirectory("grid")
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("scene.json")
-        let tiePoints = TiePointGrid(width: 8, height: 6, tiePoints: [
+        let tiePoints = SwathTiePointGrid(width: 8, height: 6, tiePoints: [
             TiePoint(pixel: 0, line: 0, longitude: -60, latitude: 70), TiePoint(pixel: 8, line: 0, longitude: -59, latitude: 70),
             TiePoint(pixel: 0, line: 6, longitude: -60, latitude: 69.5), TiePoint(pixel: 8, line: 6, longitude: -59, latitude: 69.5),
         ])

@@ -103,7 +103,7 @@ final class DexComparisonTests: XCTestCase {
 
 final class TiePointRasterizationTests: XCTestCase {
     /// 21 × 21 tie points (like an AI4Arctic scene) over the dex lon/lat grid; `flip` makes line 0 the southern edge.
-    static func tiePointGrid(flip: Bool) -> TiePointGrid {
+    static func tiePointGrid(flip: Bool) -> SwathTiePointGrid {
         let w = DexComparisonTests.width, h = DexComparisonTests.height
         var points: [TiePoint] = []
         for i in 0..<21 {
@@ -114,7 +114,7 @@ final class TiePointRasterizationTests: XCTestCase {
                 points.append(TiePoint(pixel: pixel, line: flip ? Double(h) - line : line, longitude: lon, latitude: lat))
             }
         }
-        return TiePointGrid(width: w, height: h, tiePoints: points)
+        return SwathTiePointGrid(width: w, height: h, tiePoints: points)
     }
 
     func testTiePointGridMatchesRegularGrid() throws {

@@ -69,7 +69,7 @@ final class PreprocessEndToEndTests: XCTestCase {
 
     func testGeolocationHitsTiePoints() throws {
         let ann = try SAFEProduct(url: Fixtures.ewFolder).metadata(.hh).annotation
-        let grid = try TiePointGrid(points: ann.geolocation, file: "t")
+        let grid = try Sentinel1GeolocationGrid(points: ann.geolocation, file: "t")
         let fields = grid.fields(width: ann.samples, height: ann.lines, factor: 1)
         for p in ann.geolocation where Int(p.line) < ann.lines && Int(p.pixel) < ann.samples {
             let o = Int(p.line) * ann.samples + Int(p.pixel)
