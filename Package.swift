@@ -280,7 +280,8 @@ let package = Package(
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",
-            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceTraining", "SeaIceTestSupport", "AI4ArcticTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceTraining", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceCore",
+                           "SeaIceTestSupport", "AI4ArcticTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
     ],
     cxxLanguageStandard: .cxx20
