@@ -4,7 +4,8 @@
 ///
 /// The linear mixing model TB = C_OW·TB_OW + C_FY·TB_FY + C_MY·TB_MY (C_OW + C_FY + C_MY = 1) inserted into the
 /// polarisation ratio PR(19) = (19V − 19H)/(19V + 19H) and the gradient ratio GR(37V/19V) = (37V − 19V)/(37V + 19V)
-/// gives two equations linear in (C_FY, C_MY): (V19 − H19) − PR·(V19 + H19) = 0 and (V37 − V19) − GR·(V37 + V19) = 0.
+/// gives two equations linear in (C_FY, C_MY): (V19 − H19) − PR·(V19 + H19) = 0 and
+/// (V37 − V19) − GR·(V37 + V19) = 0.
 /// Solving them by Cramer's rule is the closed-form a/b/d-coefficient formula of the paper,
 /// C_FY = (a0 + a1·PR + a2·GR + a3·PR·GR)/D, C_MY = (b0 + …)/D, with the coefficients from the tie points.
 /// The total C = C_FY + C_MY is clamped to [0, 1]. No weather filter is applied here.

@@ -18,7 +18,8 @@ final class BenchmarkHelpersTests: XCTestCase {
         let r = try SamplerBenchmark.run(configuration: config, scenes: [scene], batches: 2, seed: 2)
         XCTAssertEqual(r.shape, [2, config.channels.count, 32, 32])
         XCTAssertEqual(r.secondsPerBatch.count, 2)
-        print("sampler benchmark (synthetic scenes, debug build, 2 × \(config.channels.count) × 32 × 32): \(r.mean) s per batch")
+        print("sampler benchmark (synthetic scenes, debug build, 2 × \(config.channels.count) × 32 × 32): "
+              + "\(r.mean) s per batch")
     }
 
     /// The synthetic prediction scene opens as a ready-to-train file of the asked size that says it is synthetic.

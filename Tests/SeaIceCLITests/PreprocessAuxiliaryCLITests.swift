@@ -20,7 +20,7 @@ final class PreprocessAuxiliaryCLITests: XCTestCase {
     }
 
     private func product(in dir: URL) throws -> URL {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: PreprocessCLITests.template.path), "shared data not present")
+        try TestPaths.requireSharedData(at: PreprocessCLITests.template)
         var builder = SyntheticProduct(template: PreprocessCLITests.template)
         builder.reduction = 25
         return try builder.writeFolder(in: dir)

@@ -20,7 +20,8 @@ final class ToolCheckTests: XCTestCase {
         for name in try commands() where name != dropped {
             let found = searched.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
                 .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-            let target = try XCTUnwrap(found, "\(name) is not on PATH (\(searched.joined(separator: ":"))): run make setup")
+            let target = try XCTUnwrap(found,
+                                       "\(name) is not on PATH (\(searched.joined(separator: ":"))): run make setup")
             try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent(name), withDestinationURL: target)
         }
         return dir

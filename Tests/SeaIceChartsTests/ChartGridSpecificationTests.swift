@@ -16,7 +16,8 @@ final class ChartGridSpecificationTests: XCTestCase {
     }
 
     func testResolvesAgainstARealChart() throws {
-        let chart = try IceChart.read(url: IceChartTests.gpkg, logger: IceChartTests.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: IceChartTests.gpkg),
+                logger: IceChartTests.logger)
         guard case let .regular(own) = try ChartGridSpecification(parsing: "chart:10000").resolve(for: chart) else {
             return XCTFail("expected a regular grid")
         }
@@ -43,7 +44,8 @@ final class ChartGridSpecificationTests: XCTestCase {
         try Data("{}".utf8).write(to: url)
         XCTAssertThrowsError(try ChartGridSpecification(parsing: url.path)) { XCTAssert("\($0)".contains("exactly one"), "\($0)") }
 
-        let chart = try IceChart.read(url: IceChartTests.gpkg, logger: IceChartTests.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: IceChartTests.gpkg),
+                logger: IceChartTests.logger)
         let table = ChartSummary(chart: chart).formattedTable()
         XCTAssert(table.contains("   100 I  92 -9 84 08 -9 -9 -9 -9 -9 -9   10   2    -     2"), table)
         XCTAssert(table.contains("432 polygons"))

@@ -58,14 +58,15 @@ final class DexComparisonTests: XCTestCase {
     }
 
     func testRasterisedShapefileReproducesDex() throws {
-        let chart = try IceChart.read(url: IceChartTests.shapefile, logger: IceChartTests.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: IceChartTests.shapefile),
+                logger: IceChartTests.logger)
         let grid = RegularGrid(
             width: Self.width, height: Self.height,
             geoTransform: [Self.lon0 - Self.dLon / 2, Self.dLon, 0, Self.lat0 - Self.dLat / 2, 0, Self.dLat],
             crs: "EPSG:4326")
         let rasters = try ChartRasterizer().rasterize(chart, onto: .regular(grid))
 
-        let dex = try String(contentsOf: TestPaths.sharedData("shp2dex-cis/shapefile.dex"), encoding: .utf8)
+        let dex = try String(contentsOf: TestPaths.requireSharedData("shp2dex-cis/shapefile.dex"), encoding: .utf8)
             .split(separator: "\n")
         XCTAssertEqual(dex.count, Self.width * Self.height)
         var equal = 0, compared = 0, oursLandDexCoded = 0
@@ -118,7 +119,8 @@ final class TiePointRasterizationTests: XCTestCase {
     }
 
     func testTiePointGridMatchesRegularGrid() throws {
-        let chart = try IceChart.read(url: IceChartTests.shapefile, logger: IceChartTests.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: IceChartTests.shapefile),
+                logger: IceChartTests.logger)
         let w = DexComparisonTests.width, h = DexComparisonTests.height
         let regular = RegularGrid(
             width: w, height: h,

@@ -15,9 +15,11 @@ final class PreprocessEndToEndTests: XCTestCase {
         c.incidenceCorrection = .fitted
         let pre = Sentinel1Preprocessor(
             configuration: c,
-            coefficients: try NERSCCoefficients.Table(url: TestPaths.sharedData("sentinel1denoised/denoising_parameters.json")),
-            land: LandLookup(distanceFile: TestPaths.sharedData("landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"),
-                             maskFile: TestPaths.sharedData("landmask/global-land-mask/globe_land_1km.tif")))
+            coefficients: try NERSCCoefficients.Table(url: TestPaths.requireSharedData(
+                "sentinel1denoised/denoising_parameters.json")),
+            land: LandLookup(distanceFile: try TestPaths.requireSharedData(
+                "landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"),
+                             maskFile: try TestPaths.requireSharedData("landmask/global-land-mask/globe_land_1km.tif")))
         let scene = try pre.run(Fixtures.ewZip, logger: Logger(label: "t"))
         XCTAssertEqual(scene.width, 262)
         XCTAssertEqual(scene.height, 268)
