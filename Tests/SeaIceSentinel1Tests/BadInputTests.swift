@@ -98,6 +98,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testPixelSizeNotAMultiple() throws {
+        _ = try Fixtures.ewFolder  // skips, naming the absent template, without ../shared/data
         var c = PreprocessConfiguration()
         c.noise = .esa
         c.pixelSize = 1000
