@@ -5,7 +5,10 @@
 //   C edge:     CTorchBridge (C++ over libtorch, `sik_` prefix), CNetCDF, CGDAL (system libraries)
 //   foundation: SeaIceCore → SeaIceTensor → SeaIceNN → SeaIceOptim
 //   I/O:        SeaIceNetCDF, SeaIceGDAL
-//   stages:     readers, preprocessing, models, training, inference, products, evaluation
+//   stages:     readers (SeaIceSentinel1, SeaIceAI4Arctic, SeaIceCharts, SeaIceAuxiliary: AMSR2/ERA5,
+//               SeaIceLand), passive-microwave retrievals (SeaIcePassiveMicrowave: NASA Team), sampling,
+//               simulation, quick-looks, models, training, inference, products, evaluation
+//   benchmarks: SeaIceBench (above the stages it measures: sampler, prediction, U-Net, training)
 //   console:    seaice (swift-argument-parser; holds no logic)
 //
 // libtorch comes from the `torch` Python wheel that `make setup` installs into .deps/torch
@@ -25,7 +28,8 @@ let package = Package(
             "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
-            "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling", "SeaIceClasses",
+            "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling", "SeaIceClasses", "SeaIceAuxiliary",
+            "SeaIcePassiveMicrowave",
         ]),
     ],
     dependencies: [
@@ -188,6 +192,10 @@ let package = Package(
             dependencies: ["SeaIceCore", "SeaIceNetCDF", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "SeaIcePassiveMicrowave",
+            dependencies: ["SeaIceCore"]
+        ),
+        .target(
             name: "SeaIceSentinel1",
             dependencies: [
                 "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary",
@@ -246,7 +254,11 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SeaIceSimulatorTests", dependencies: ["SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceSimulatorTests",
+            dependencies: ["SeaIceSimulator", "SeaIcePassiveMicrowave", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF",
+                           "SeaIceGDAL", "SeaIceTestSupport"]
+        ),
         .testTarget(
             name: "SeaIceInferenceTests",
             dependencies: ["SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceTensor", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceNetCDF",
@@ -311,10 +323,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "SeaIcePassiveMicrowaveTests", dependencies: ["SeaIcePassiveMicrowave"]),
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",
-            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceMultiTask", "SeaIceTraining", "SeaIceTestSupport", "AI4ArcticTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceBench", "SeaIceModels", "SeaIceMultiTask", "SeaIceTraining", "SeaIceSampling", "SeaIceAI4Arctic",
+                           "SeaIceCore", "SeaIceTestSupport", "AI4ArcticTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
     ],
     cxxLanguageStandard: .cxx20

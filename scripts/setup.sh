@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# SeaIceKit setup: Debian packages + libtorch (from the `torch` wheel) in .deps/torch.
+# SeaIceKit setup: Debian packages + libtorch (from the `torch` wheel) in .deps/torch, then the
+# tool check (scripts/check-tools.sh: every command the tests, scripts and benchmarks run).
 # Idempotent: a second run checks and returns in seconds.
 #
 # SEAICE_TORCH_SOURCE chooses where torch comes from:
@@ -20,6 +21,8 @@ torchdir="$deps/torch"
 stamp="$torchdir/.seaice-setup"
 source_choice="${SEAICE_TORCH_SOURCE:-auto}"
 python="${PYTHON:-python3}"
+# Libraries Package.swift links (checked with dpkg); the packages of command-line tools come from
+# scripts/check-tools.sh's table (checked on PATH, so a python3 from pyenv counts).
 apt_packages=(pkg-config libnetcdf-dev libgdal-dev)
 # Pure-Python packages torch imports, and what the reference scripts use.
 py_packages=(filelock fsspec typing-extensions sympy networkx jinja2 numpy)
@@ -32,6 +35,13 @@ missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+while read -r p; do
+  [ -n "$p" ] && [[ " ${missing[*]} " != *" $p "* ]] && missing+=("$p")
+done < <(bash "$root/scripts/check-tools.sh" --missing-packages)
+# pip for the torch wheel (only Debian's python3 can get it from apt; another $python must bring its own).
+if [ "$python" = python3 ] && ! { command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1; }; then
+  missing+=(python3-pip)
+fi
 if ((${#missing[@]})); then
   say "installing Debian packages: ${missing[*]}"
   sudo=""
@@ -43,7 +53,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" \
     || fail "apt-get install ${missing[*]} failed"
 else
-  say "Debian packages present: ${apt_packages[*]}"
+  say "Debian packages present: ${apt_packages[*]}, and the providers of every tool in scripts/check-tools.sh"
 fi
 pkg-config --exists netcdf || fail "pkg-config cannot find netcdf after installing libnetcdf-dev"
 pkg-config --exists gdal || fail "pkg-config cannot find gdal after installing libgdal-dev"
@@ -52,12 +62,14 @@ pkg-config --exists gdal || fail "pkg-config cannot find gdal after installing l
 if [ -f "$stamp" ] && [ -f "$torchdir/torch/lib/libtorch_cpu.so" ]; then
   if [ "$source_choice" = auto ] || grep -q "($source_choice)" "$stamp"; then
     say "libtorch present: $(cat "$stamp")"
+    bash "$root/scripts/check-tools.sh" || fail "a tool is missing (see above)"
     exit 0
   fi
   say "libtorch present but from another source ($(cat "$stamp")); reinstalling from '$source_choice'"
 fi
 command -v "$python" >/dev/null || fail "$python not found (needed to install the torch wheel)"
-"$python" -m pip --version >/dev/null 2>&1 || fail "pip is not available for $python"
+"$python" -m pip --version >/dev/null 2>&1 \
+  || fail "pip is not available for $python (for Debian's python3: apt-get install python3-pip)"
 
 mkdir -p "$deps"
 tmp="$torchdir.partial"
@@ -112,3 +124,4 @@ rm -rf "$torchdir"
 mv "$tmp" "$torchdir"
 echo "torch $version ($source_choice) in $torchdir" > "$stamp"
 say "libtorch ready: $(cat "$stamp")"
+bash "$root/scripts/check-tools.sh" || fail "a tool is missing (see above)"

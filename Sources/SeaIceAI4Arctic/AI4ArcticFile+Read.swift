@@ -44,16 +44,16 @@ extension AI4ArcticFile {
     }
 
     /// The 21 × 21 tie-point grid: raw from the 441 positioned points; ready-to-train spanning the scene.
-    public func tiePointGrid() throws -> TiePointGrid {
+    public func tiePointGrid() throws -> AI4ArcticTiePointGrid {
         let N = AI4ArcticSchema.Name.self
         switch version {
         case .raw:
-            return try TiePointGrid.fromPoints(
+            return try AI4ArcticTiePointGrid.fromPoints(
                 file: path, line: readDoubles(N.gridLine), sample: readDoubles(N.gridSample),
                 latitude: readDoubles(N.gridLatitude), longitude: readDoubles(N.gridLongitude),
                 incidenceAngle: has(N.gridIncidenceAngle) ? readDoubles(N.gridIncidenceAngle) : nil)
         case .readyToTrain:
-            return TiePointGrid.spanning(lines: geometry.lines, samples: geometry.samples,
+            return AI4ArcticTiePointGrid.spanning(lines: geometry.lines, samples: geometry.samples,
                                          latitude: try readDoubles(N.grid2DLatitude),
                                          longitude: try readDoubles(N.grid2DLongitude))
         }

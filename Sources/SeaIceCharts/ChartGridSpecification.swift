@@ -8,7 +8,7 @@ import SeaIceGDAL
 /// - `chart:RES` — the chart's own CRS and bounding box, square pixels of RES CRS units (m);
 /// - `EPSG:CODE:RES` — that CRS, the chart's bounding box reprojected, RES units;
 /// - `EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES` — that CRS and box;
-/// - `PATH.json` — a JSON document `{"regular": RegularGrid}` or `{"tiePoints": TiePointGrid}`
+/// - `PATH.json` — a JSON document `{"regular": RegularGrid}` or `{"tiePoints": SwathTiePointGrid}`
 ///   (e.g. the 21 × 21 `sar_grid2d_latitude/longitude` of an AI4Arctic scene as tie points).
 public enum ChartGridSpecification: Equatable, Sendable {
     /// The chart's CRS and extent at a resolution.
@@ -23,9 +23,9 @@ public enum ChartGridSpecification: Equatable, Sendable {
         /// A regular grid, or nil.
         public var regular: RegularGrid?
         /// A tie-point grid, or nil.
-        public var tiePoints: TiePointGrid?
+        public var tiePoints: SwathTiePointGrid?
         /// A document with one of the two set.
-        public init(regular: RegularGrid? = nil, tiePoints: TiePointGrid? = nil) {
+        public init(regular: RegularGrid? = nil, tiePoints: SwathTiePointGrid? = nil) {
             self.regular = regular
             self.tiePoints = tiePoints
         }

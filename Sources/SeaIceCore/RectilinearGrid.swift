@@ -1,7 +1,7 @@
 /// Tie-point positions on a rectilinear (line × sample) grid and bilinear interpolation of fields given on it.
 ///
 /// The one tie-point interpolation of SeaIceKit: the Sentinel-1 annotation grid
-/// (`SeaIceSentinel1.TiePointGrid`), the AI4Arctic 21 × 21 grid (`SeaIceAI4Arctic.TiePointGrid`) and the
+/// (`Sentinel1GeolocationGrid`), the AI4Arctic 21 × 21 grid (`AI4ArcticTiePointGrid`) and the
 /// simulator's template geometry all evaluate through it. Positions are in the caller's image coordinates
 /// (pixel-index coordinates: the centre of pixel i at i, as the Sentinel-1 annotation's `line`/`pixel`).
 /// Fields are row-major, `lines.count × samples.count` (rows = lines). Between the tie points the value is

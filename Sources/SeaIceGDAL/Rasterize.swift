@@ -63,7 +63,8 @@ public enum Rasterize {
     }
 
     /// A thin-plate-spline transformer from `crs` coordinates to pixel/line of `grid` (caller destroys it).
-    static func makeTPSTransformer(_ grid: TiePointGrid, into crs: SpatialReference) throws -> UnsafeMutableRawPointer {
+    static func makeTPSTransformer(_ grid: SwathTiePointGrid,
+                                   into crs: SpatialReference) throws -> UnsafeMutableRawPointer {
         guard grid.tiePoints.count >= 3 else {
             throw SeaIceError.configuration("tie-point grid has \(grid.tiePoints.count) tie points; at least 3 are needed")
         }

@@ -23,7 +23,7 @@ public enum GeoTIFFProductWriter {
     }
 
     /// The tie points as GCPs: pixel centres (position + 0.5) → longitude, latitude.
-    public static func groundControlPoints(_ grid: SeaIceAI4Arctic.TiePointGrid) -> [GroundControlPoint] {
+    public static func groundControlPoints(_ grid: AI4ArcticTiePointGrid) -> [GroundControlPoint] {
         grid.linePositions.enumerated().flatMap { a, line in
             grid.samplePositions.enumerated().map { b, sample in
                 let k = a * grid.samplePositions.count + b
@@ -34,7 +34,7 @@ public enum GeoTIFFProductWriter {
     }
 
     /// Writes `product` to `url` atomically; `tiePoints` positions the GCPs (nil: no georeference).
-    public static func write(_ product: IceProduct, tiePoints: SeaIceAI4Arctic.TiePointGrid?, to url: URL) throws {
+    public static func write(_ product: IceProduct, tiePoints: AI4ArcticTiePointGrid?, to url: URL) throws {
         let georeference =
             tiePoints.map { GeoTIFFGeoreference.gcps(groundControlPoints($0), crs: "EPSG:4326") } ?? .none
         try GeoTIFFFile.write(

@@ -55,7 +55,8 @@ public enum ProductAssembler {
     }
 
     /// Latitude and longitude (degrees) of every pixel centre, interpolated from the tie points.
-    public static func geolocation(_ grid: TiePointGrid, lines: Int, samples: Int) -> (lat: [Float], lon: [Float]) {
+    public static func geolocation(_ grid: AI4ArcticTiePointGrid, lines: Int,
+                                   samples: Int) -> (lat: [Float], lon: [Float]) {
         var lat = [Float](repeating: 0, count: lines * samples), lon = lat
         for i in 0..<lines {
             for j in 0..<samples {

@@ -28,11 +28,12 @@ public struct DownscaledScene: Sendable {
     /// 2 km variables on their grid (`geometry.twoKmLines × geometry.twoKmSamples`).
     public let twoKm: [String: [Float]]
     /// Geolocation tie points positioned on the 80 m grid.
-    public let tiePoints: TiePointGrid
+    public let tiePoints: AI4ArcticTiePointGrid
 
     /// A scene from already downscaled arrays; checks every array's size.
     public init(sceneID: String, month: Int, geometry: AI4ArcticGeometry, factor: Int, downsampling: Downsampling,
-                fullGrid: [String: [Float]], labels: [[UInt8]], twoKm: [String: [Float]], tiePoints: TiePointGrid) {
+                fullGrid: [String: [Float]], labels: [[UInt8]], twoKm: [String: [Float]],
+                tiePoints: AI4ArcticTiePointGrid) {
         let rows = BlockReduction.reducedExtent(geometry.lines, factor)
         let cols = BlockReduction.reducedExtent(geometry.samples, factor)
         precondition((1...12).contains(month), "month \(month)")

@@ -34,7 +34,7 @@ public struct AuxiliaryInputs: Sendable {
     /// - Throws: `SeaIceError.invalidInput` when the scene's tie points are not a complete grid.
     public static func grid(for scene: AnalysisReadyScene) throws -> AuxiliaryGrid {
         let cell = Double(pixelsPerCell(pixelSpacing: scene.pixelSpacing))
-        let ties = try TiePointGrid(points: scene.tiePoints, file: scene.productName)
+        let ties = try Sentinel1GeolocationGrid(points: scene.tiePoints, file: scene.productName)
         let n = Int(cell)
         // Tie-point coordinates are full-resolution / factor: a 2 km cell y spans output pixels [y·c, (y+1)·c), whose
         // full-resolution centre is ((y + ½)·c·f − ½), i.e. (y + ½)·c − 1/(2f) in tie-point coordinates.

@@ -72,7 +72,7 @@ public struct Sentinel1Preprocessor: Sendable {
         let s = try secondary.map(channel)
         var primaryDB = p.sigma0
         var secondaryDB = s?.sigma0
-        let grid = try TiePointGrid(points: first.geolocation, file: primary.files.annotation)
+        let grid = try Sentinel1GeolocationGrid(points: first.geolocation, file: primary.files.annotation)
         let geo = grid.fields(width: p.width, height: p.height, factor: p.factor)
         lap("geolocation")
         var distance: [Float]?, mask: [UInt8]?

@@ -5,18 +5,18 @@ import SeaIceSentinel1
 /// The geolocation grid and image information of a real Sentinel-1 EW GRD product, the geometry a
 /// simulated scene borrows.
 ///
-/// Read by SeaIceSentinel1 (`ProductAnnotation`, `TiePointGrid`): tie points sit on a rectilinear
+/// Read by SeaIceSentinel1 (`ProductAnnotation`, `Sentinel1GeolocationGrid`): tie points sit on a rectilinear
 /// (line, pixel) grid (about 21 pixels × 20–23 lines for EW) and values between them come from
 /// SeaIceCore's `RectilinearGrid`, bilinear as ESA's products intend, extrapolated linearly beyond the
 /// outermost tie points. Coordinates are in the original product's pixels (40 m GRDM spacing);
 /// `ScaledGeometry` maps a simulated grid onto them. Longitude is interpolated as annotated, not through
-/// the Sentinel-1 grid's unwrapped longitude (`TiePointGrid.location`): both templates lie far from ±180°,
-/// and simulated files stay bit-identical to those of earlier versions.
+/// the Sentinel-1 grid's unwrapped longitude (`Sentinel1GeolocationGrid.location`): both templates lie far
+/// from ±180°, and simulated files stay bit-identical to those of earlier versions.
 public struct EWGeometry: Sendable {
     /// The product annotation: image size, pixel spacing, pass, mission, tie points.
     public let annotation: ProductAnnotation
     /// The annotation's tie points as a grid (latitude, incidence, height; positions in `tiePoints.grid`).
-    public let tiePoints: TiePointGrid
+    public let tiePoints: Sentinel1GeolocationGrid
     /// Longitude at the tie points as annotated, degrees east, row-major like the fields of `tiePoints`.
     public let longitude: [Double]
     /// The real product's first line time (ISO 8601).
@@ -42,7 +42,7 @@ public struct EWGeometry: Sendable {
     ///   `productFirstLineUtcTime` or its tie points do not form a grid.
     public init(annotation url: URL) throws {
         annotation = try ProductAnnotation(data: try SimulatorResources.contents(of: url), file: url.path)
-        tiePoints = try TiePointGrid(points: annotation.geolocation, file: url.path)
+        tiePoints = try Sentinel1GeolocationGrid(points: annotation.geolocation, file: url.path)
         guard let time = annotation.firstLineTime else {
             throw SeaIceError.missing(file: url.path, item: "element <product/imageAnnotation/imageInformation/productFirstLineUtcTime>")
         }

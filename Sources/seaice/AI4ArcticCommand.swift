@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SeaIceAI4Arctic
+import SeaIceBench
 import SeaIceCharts
 import SeaIceCore
 import SeaIceSampling

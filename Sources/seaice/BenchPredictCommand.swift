@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SeaIceBench
 import SeaIceInference
 import SeaIceTensor
 import SeaIceMultiTask

@@ -59,8 +59,8 @@ final class AI4ArcticFileTests: XCTestCase {
         for s in pos { for l in pos {  // sample-major storage
             line.append(l); sample.append(s); lat.append(l); lon.append(179 + s / 100)  // crosses +180 at s = 100
         } }
-        let g = try TiePointGrid.fromPoints(file: "x.nc", line: line, sample: sample, latitude: lat,
-                                            longitude: lon.map { $0 > 180 ? $0 - 360 : $0 }, incidenceAngle: nil)
+        let g = try AI4ArcticTiePointGrid.fromPoints(file: "x.nc", line: line, sample: sample, latitude: lat,
+                                                     longitude: lon.map { $0 > 180 ? $0 - 360 : $0 }, incidenceAngle: nil)
         XCTAssertEqual(g.latitude(line: 15, sample: 3), 15, accuracy: 1e-12)
         XCTAssertEqual(g.longitude(line: 0, sample: 95), 179.95, accuracy: 1e-9)
         XCTAssertEqual(g.longitude(line: 0, sample: 105), -179.95, accuracy: 1e-9)
@@ -71,8 +71,9 @@ final class AI4ArcticFileTests: XCTestCase {
             XCTAssertEqual(grid[a * 4 + b], g.longitude(line: l, sample: s), accuracy: 1e-9)
         } }
         XCTAssertEqual(g.evaluate(.latitude, lines: [15], samples: [3]), [15])
-        XCTAssertThrowsError(try TiePointGrid.fromPoints(file: "bad.nc", line: Array(line.prefix(440)), sample: sample,
-                                                         latitude: lat, longitude: lon, incidenceAngle: nil)) { e in
+        XCTAssertThrowsError(try AI4ArcticTiePointGrid.fromPoints(file: "bad.nc", line: Array(line.prefix(440)),
+                                                                  sample: sample, latitude: lat, longitude: lon,
+                                                                  incidenceAngle: nil)) { e in
             XCTAssertEqual(e as? SeaIceError, .invalidInput(file: "bad.nc", item: "sar_grid_line", expected:
                 "441 tie points forming a 21 × 21 grid with increasing lines and samples"))
         }

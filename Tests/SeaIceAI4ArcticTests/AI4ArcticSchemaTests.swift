@@ -7,7 +7,7 @@ final class AI4ArcticSchemaTests: XCTestCase {
     /// Every raw name of the real training and test lists maps to `<YYYYMMDDTHHMMSS>_<svc>_prep.nc`.
     func testNamingRuleOnRealDatalists() throws {
         for list in ["datalists/dataset.json", "datalists/testset.json"] {
-            let data = try Data(contentsOf: TestPaths.sharedData("ai4arctic-starterpack/\(list)"))
+            let data = try Data(contentsOf: TestPaths.requireSharedData("ai4arctic-starterpack/\(list)"))
             let names = try JSONDecoder().decode([String].self, from: data)
             XCTAssertGreaterThan(names.count, 10)
             for name in names {
@@ -77,7 +77,8 @@ final class AI4ArcticSchemaTests: XCTestCase {
 final class AI4ArcticStatisticsTests: XCTestCase {
     /// The embedded official statistics equal the real `global_meanstd.json`, and cover every input.
     func testOfficialStatisticsEqualTheReleasedFile() throws {
-        let file = try AI4ArcticStatistics.load(TestPaths.sharedData("ai4arctic-starterpack/misc/global_meanstd.json"))
+        let file = try AI4ArcticStatistics.load(TestPaths.requireSharedData(
+            "ai4arctic-starterpack/misc/global_meanstd.json"))
         XCTAssertEqual(file, AI4ArcticStatistics.official)
         for v in AI4ArcticSchema.fullGridInputs + AI4ArcticSchema.twoKmVariables {
             XCTAssertNotNil(AI4ArcticStatistics.official.byVariable[v], v)

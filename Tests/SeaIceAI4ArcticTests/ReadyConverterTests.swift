@@ -67,7 +67,7 @@ final class ReadyConverterTests: XCTestCase {
 
     /// The 44 real `polygon_codes` rows of a CIS scene (MMSeaIce notebook extract) go through reader and converter.
     func testRealPolygonCodeRows() throws {
-        let text = try String(contentsOf: TestPaths.sharedData(
+        let text = try String(contentsOf: TestPaths.requireSharedData(
             "ai4arctic-starterpack/notebook-metadata-extracts/MMSeaIce_notebook_outputs.txt"), encoding: .utf8)
         // Every quoted string with the 15 ';'-separated fields (the header and the 43 polygon rows).
         let rows = text.split(separator: "'").map(String.init).filter { $0.split(separator: ";", omittingEmptySubsequences: false).count == 15 }

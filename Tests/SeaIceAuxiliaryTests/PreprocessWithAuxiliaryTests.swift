@@ -16,7 +16,7 @@ final class PreprocessWithAuxiliaryTests: XCTestCase {
     static let template = TestPaths.sharedData("stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE")
 
     func testPreprocessWithAMSR2AndERA5WritesThe2kmVariables() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: Self.template.path), "shared data not present")
+        try TestPaths.requireSharedData(at: Self.template)
         let dir = try TestPaths.temporaryDirectory("aux-e2e")
         var builder = SyntheticProduct(template: Self.template)
         builder.reduction = 25
@@ -24,8 +24,9 @@ final class PreprocessWithAuxiliaryTests: XCTestCase {
         var configuration = PreprocessConfiguration()
         configuration.pixelSize = 1000
         configuration.noise = .esa
-        let land = LandLookup(distanceFile: TestPaths.sharedData("landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"),
-                              maskFile: TestPaths.sharedData("landmask/global-land-mask/globe_land_1km.tif"))
+        let land = LandLookup(distanceFile: try TestPaths.requireSharedData(
+            "landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"),
+                              maskFile: try TestPaths.requireSharedData("landmask/global-land-mask/globe_land_1km.tif"))
         var preprocessor = Sentinel1Preprocessor(configuration: configuration, coefficients: nil, land: land)
         let logger = Logger(label: "test")
         // Geometry of the scene (to place the fixtures over it).

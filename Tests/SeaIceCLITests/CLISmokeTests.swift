@@ -25,8 +25,7 @@ final class CLISmokeTests: XCTestCase {
     }
 
     func testChartDecodeOnTheRealGeoPackage() throws {
-        let chart = TestPaths.sharedData("icechart-cis-sigrid3/cis_SGRDREA_20201102T.gpkg")
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: chart.path), "shared data not present")
+        let chart = try TestPaths.requireSharedData("icechart-cis-sigrid3/cis_SGRDREA_20201102T.gpkg")
         let r = try CommandRunner.seaice(["chart", "decode", chart.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssert(r.stdout.contains("432"), "expected the 432 polygons to be reported:\n\(r.stdout.prefix(2000))")

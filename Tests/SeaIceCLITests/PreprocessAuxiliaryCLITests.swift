@@ -7,10 +7,8 @@ import XCTest
 /// 10° grid written with `ncgen` from CDL (float, unpacked; the packed layout is tested in SeaIceAuxiliaryTests).
 final class PreprocessAuxiliaryCLITests: XCTestCase {
     private func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let path = "/usr/bin/\(name)"
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: path), "\(name) (netcdf-bin) not installed")
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
+        p.executableURL = try ExternalTool.url(name)
         p.arguments = arguments
         let out = Pipe()
         p.standardOutput = out
@@ -22,7 +20,7 @@ final class PreprocessAuxiliaryCLITests: XCTestCase {
     }
 
     private func product(in dir: URL) throws -> URL {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: PreprocessCLITests.template.path), "shared data not present")
+        try TestPaths.requireSharedData(at: PreprocessCLITests.template)
         var builder = SyntheticProduct(template: PreprocessCLITests.template)
         builder.reduction = 25
         return try builder.writeFolder(in: dir)

@@ -8,7 +8,7 @@ final class PreprocessCLITests: XCTestCase {
     static let template = TestPaths.sharedData("stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE")
 
     private func zippedProduct(in dir: URL) throws -> URL {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: Self.template.path), "shared data not present")
+        try TestPaths.requireSharedData(at: Self.template)
         var builder = SyntheticProduct(template: Self.template)
         builder.reduction = 25
         let zip = dir.appendingPathComponent("S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.zip")

@@ -16,7 +16,8 @@ final class ChartGridSpecificationTests: XCTestCase {
     }
 
     func testResolvesAgainstARealChart() throws {
-        let chart = try IceChart.read(url: IceChartTests.gpkg, logger: IceChartTests.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: IceChartTests.gpkg),
+                logger: IceChartTests.logger)
         guard case let .regular(own) = try ChartGridSpecification(parsing: "chart:10000").resolve(for: chart) else {
             return XCTFail("expected a regular grid")
         }
@@ -34,7 +35,7 @@ final class ChartGridSpecificationTests: XCTestCase {
         let dir = try TestPaths.temporaryDirectory("grid")
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("scene.json")
-        let tiePoints = TiePointGrid(width: 8, height: 6, tiePoints: [
+        let tiePoints = SwathTiePointGrid(width: 8, height: 6, tiePoints: [
             TiePoint(pixel: 0, line: 0, longitude: -60, latitude: 70), TiePoint(pixel: 8, line: 0, longitude: -59, latitude: 70),
             TiePoint(pixel: 0, line: 6, longitude: -60, latitude: 69.5), TiePoint(pixel: 8, line: 6, longitude: -59, latitude: 69.5),
         ])
@@ -43,7 +44,8 @@ final class ChartGridSpecificationTests: XCTestCase {
         try Data("{}".utf8).write(to: url)
         XCTAssertThrowsError(try ChartGridSpecification(parsing: url.path)) { XCTAssert("\($0)".contains("exactly one"), "\($0)") }
 
-        let chart = try IceChart.read(url: IceChartTests.gpkg, logger: IceChartTests.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: IceChartTests.gpkg),
+                logger: IceChartTests.logger)
         let table = ChartSummary(chart: chart).formattedTable()
         XCTAssert(table.contains("   100 I  92 -9 84 08 -9 -9 -9 -9 -9 -9   10   2    -     2"), table)
         XCTAssert(table.contains("432 polygons"))

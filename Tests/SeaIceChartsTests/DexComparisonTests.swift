@@ -58,14 +58,15 @@ final class DexComparisonTests: XCTestCase {
     }
 
     func testRasterisedShapefileReproducesDex() throws {
-        let chart = try IceChart.read(url: IceChartTests.shapefile, logger: IceChartTests.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: IceChartTests.shapefile),
+                logger: IceChartTests.logger)
         let grid = RegularGrid(
             width: Self.width, height: Self.height,
             geoTransform: [Self.lon0 - Self.dLon / 2, Self.dLon, 0, Self.lat0 - Self.dLat / 2, 0, Self.dLat],
             crs: "EPSG:4326")
         let rasters = try ChartRasterizer().rasterize(chart, onto: .regular(grid))
 
-        let dex = try String(contentsOf: TestPaths.sharedData("shp2dex-cis/shapefile.dex"), encoding: .utf8)
+        let dex = try String(contentsOf: TestPaths.requireSharedData("shp2dex-cis/shapefile.dex"), encoding: .utf8)
             .split(separator: "\n")
         XCTAssertEqual(dex.count, Self.width * Self.height)
         var equal = 0, compared = 0, oursLandDexCoded = 0
@@ -103,7 +104,7 @@ final class DexComparisonTests: XCTestCase {
 
 final class TiePointRasterizationTests: XCTestCase {
     /// 21 × 21 tie points (like an AI4Arctic scene) over the dex lon/lat grid; `flip` makes line 0 the southern edge.
-    static func tiePointGrid(flip: Bool) -> TiePointGrid {
+    static func tiePointGrid(flip: Bool) -> SwathTiePointGrid {
         let w = DexComparisonTests.width, h = DexComparisonTests.height
         var points: [TiePoint] = []
         for i in 0..<21 {
@@ -114,11 +115,12 @@ final class TiePointRasterizationTests: XCTestCase {
                 points.append(TiePoint(pixel: pixel, line: flip ? Double(h) - line : line, longitude: lon, latitude: lat))
             }
         }
-        return TiePointGrid(width: w, height: h, tiePoints: points)
+        return SwathTiePointGrid(width: w, height: h, tiePoints: points)
     }
 
     func testTiePointGridMatchesRegularGrid() throws {
-        let chart = try IceChart.read(url: IceChartTests.shapefile, logger: IceChartTests.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: IceChartTests.shapefile),
+                logger: IceChartTests.logger)
         let w = DexComparisonTests.width, h = DexComparisonTests.height
         let regular = RegularGrid(
             width: w, height: h,

@@ -6,7 +6,8 @@ import XCTest
 final class EggCodeParsingTests: XCTestCase {
     /// The 44 real `polygon_codes` rows (header + 43 polygons) printed in the MMSeaIce notebook extract.
     static func notebookRows() throws -> [String] {
-        let url = TestPaths.sharedData("ai4arctic-starterpack/notebook-metadata-extracts/MMSeaIce_notebook_outputs.txt")
+        let url = try TestPaths.requireSharedData(
+            "ai4arctic-starterpack/notebook-metadata-extracts/MMSeaIce_notebook_outputs.txt")
         let text = try String(contentsOf: url, encoding: .utf8)
         let start = try XCTUnwrap(text.range(of: "<xarray.DataArray 'polygon_codes' (polygon_codes: 44)>"))
         let block = text[start.upperBound...]

@@ -11,7 +11,7 @@ final class IceChartTests: XCTestCase {
     static let shapefile = TestPaths.sharedData("shp2dex-cis/shapefile.shp")
 
     func testRealGeoPackageChart() throws {
-        let chart = try IceChart.read(url: Self.gpkg, logger: Self.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: Self.gpkg), logger: Self.logger)
         XCTAssertEqual(chart.layerName, "cis_SGRDREA_20201102T1800Z_pl_a_with_new_id")
         XCTAssertEqual(chart.polygons.count, 432)
         let types = Dictionary(grouping: chart.polygons, by: \.code.polygonType).mapValues(\.count)
@@ -35,7 +35,7 @@ final class IceChartTests: XCTestCase {
     }
 
     func testRealShapefileChartAndReprojection() throws {
-        let chart = try IceChart.read(url: Self.shapefile, logger: Self.logger)
+        let chart = try IceChart.read(url: TestPaths.requireSharedData(at: Self.shapefile), logger: Self.logger)
         XCTAssertEqual(chart.polygons.count, 563)
         let types = Dictionary(grouping: chart.polygons, by: \.code.polygonType).mapValues(\.count)
         XCTAssertEqual(types, [.ice: 461, .land: 93, .water: 5, .noData: 4])

@@ -5,7 +5,8 @@ import XCTest
 
 final class OGRVectorTests: XCTestCase {
     func testReadsGeoPackageLayerSchemaAndFeatures() throws {
-        let dataset = try OGRVectorDataset(url: TestPaths.sharedData("icechart-cis-sigrid3/cis_SGRDREA_20201102T.gpkg"))
+        let dataset = try OGRVectorDataset(url: TestPaths.requireSharedData(
+            "icechart-cis-sigrid3/cis_SGRDREA_20201102T.gpkg"))
         XCTAssertEqual(dataset.driverName, "GPKG")
         XCTAssertEqual(dataset.layerNames, ["cis_SGRDREA_20201102T1800Z_pl_a_with_new_id"])
         let layer = try dataset.layer()

@@ -84,7 +84,7 @@ final class RasterizeTests: XCTestCase {
         let tiePoints = [TiePoint(pixel: 0, line: 0, longitude: -60, latitude: 70), TiePoint(pixel: 4, line: 0, longitude: -59, latitude: 70),
                          TiePoint(pixel: 0, line: 3, longitude: -60, latitude: 69), TiePoint(pixel: 4, line: 3, longitude: -59, latitude: 69)]
         try Rasterize.writeGeoTIFF(int32Band: Array(0..<12), name: "POLYGON_INDEX",
-                                   grid: .tiePoints(TiePointGrid(width: 4, height: 3, tiePoints: tiePoints)), to: url)
+                                   grid: .tiePoints(SwathTiePointGrid(width: 4, height: 3, tiePoints: tiePoints)), to: url)
         let ds = try XCTUnwrap(GDALOpen(url.path, GA_ReadOnly))
         defer { GDALClose(ds) }
         XCTAssertEqual(GDALGetGCPCount(ds), 4)
@@ -97,7 +97,7 @@ final class RasterizeTests: XCTestCase {
     }
 
     func testTiePointGridFromSampleIndices() {
-        let grid = TiePointGrid(width: 100, height: 50, sampleIndices: [0, 99], lineIndices: [0, 49],
+        let grid = SwathTiePointGrid(width: 100, height: 50, sampleIndices: [0, 99], lineIndices: [0, 49],
                                 latitudes: [70, 71], longitudes: [-60, -61])
         XCTAssertEqual(grid.tiePoints, [TiePoint(pixel: 0.5, line: 0.5, longitude: -60, latitude: 70),
                                         TiePoint(pixel: 99.5, line: 49.5, longitude: -61, latitude: 71)])
@@ -105,7 +105,8 @@ final class RasterizeTests: XCTestCase {
 
     func testBadDefinitionsAndTiePoints() throws {
         XCTAssertThrowsError(try SpatialReference(definition: "EPSG:nonsense"))
-        let grid = RasterizationGrid.tiePoints(TiePointGrid(width: 4, height: 4, tiePoints: [TiePoint(pixel: 0, line: 0, longitude: 0, latitude: 80)]))
+        let grid = RasterizationGrid.tiePoints(
+            SwathTiePointGrid(width: 4, height: 4, tiePoints: [TiePoint(pixel: 0, line: 0, longitude: 0, latitude: 80)]))
         XCTAssertThrowsError(try Rasterize.burn([], values: [], crs: SpatialReference.wgs84(), onto: grid)) { error in
             XCTAssert("\(error)".contains("at least 3"), "\(error)")
         }

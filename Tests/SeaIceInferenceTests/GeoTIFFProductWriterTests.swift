@@ -23,7 +23,7 @@ final class GeoTIFFProductWriterTests: XCTestCase {
 
     func testThreeGreyBandsWithNodataDescriptionsAndTiePointGCPs() throws {
         let p = product()
-        let tiePoints = TiePointGrid.spanning(
+        let tiePoints = AI4ArcticTiePointGrid.spanning(
             lines: 4, samples: 5, latitude: [70, 70, 71, 71], longitude: [-50, -49, -50, -49], side: 2)
         let url = try TestPaths.temporaryDirectory("tif").appendingPathComponent("p.tif")
         try GeoTIFFProductWriter.write(p, tiePoints: tiePoints, to: url)

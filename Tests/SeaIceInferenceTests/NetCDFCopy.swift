@@ -1,5 +1,6 @@
 import Foundation
 import SeaIceNetCDF
+import SeaIceTestSupport
 
 /// Test helper: copies a netCDF file without some variables (with `nccopy -V`, netcdf-bin).
 enum NetCDFCopy {
@@ -9,7 +10,7 @@ enum NetCDFCopy {
         try file.close()
         let out = folder.appendingPathComponent(url.lastPathComponent)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/nccopy")
+        p.executableURL = try ExternalTool.url("nccopy")
         p.arguments = ["-V", keep.joined(separator: ","), url.path, out.path]
         try p.run()
         p.waitUntilExit()

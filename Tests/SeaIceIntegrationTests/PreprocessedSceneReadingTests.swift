@@ -13,7 +13,7 @@ final class PreprocessedSceneReadingTests: XCTestCase {
     static let template = TestPaths.sharedData("stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE")
 
     private func preprocessedScene() throws -> URL {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: Self.template.path), "shared data not present")
+        try TestPaths.requireSharedData(at: Self.template)
         let dir = try TestPaths.temporaryDirectory("integration")
         var builder = SyntheticProduct(template: Self.template)
         builder.reduction = 25  // 40 m → 1000 m pixels, 428 × 419
@@ -21,8 +21,9 @@ final class PreprocessedSceneReadingTests: XCTestCase {
         var configuration = PreprocessConfiguration()
         configuration.pixelSize = 1000
         configuration.noise = .esa
-        let land = LandLookup(distanceFile: TestPaths.sharedData("landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"),
-                              maskFile: TestPaths.sharedData("landmask/global-land-mask/globe_land_1km.tif"))
+        let land = LandLookup(distanceFile: try TestPaths.requireSharedData(
+            "landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"),
+                              maskFile: try TestPaths.requireSharedData("landmask/global-land-mask/globe_land_1km.tif"))
         let scene = try Sentinel1Preprocessor(configuration: configuration, coefficients: nil, land: land)
             .run(product, logger: Logger(label: "test"))
         let out = dir.appendingPathComponent("scene.nc")

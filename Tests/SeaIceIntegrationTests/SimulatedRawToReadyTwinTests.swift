@@ -12,7 +12,7 @@ import XCTest
 /// the official `global_meanstd.json`, labels from each polygon's egg code).
 final class SimulatedRawToReadyTwinTests: XCTestCase {
     func testConversionMatchesTheIndependentTwin() throws {
-        let data = TestPaths.sharedData("")
+        let data = try TestPaths.requireSharedData()
         let resources = try SimulatorResources(dataFolder: data)
         var config = SimulationConfig(size: 150)
         config.pixelSpacing = 40
@@ -23,7 +23,8 @@ final class SimulatedRawToReadyTwinTests: XCTestCase {
         let readyURL = try ReadyConverter().convert(raw: rawURL, outputDirectory: dir)
 
         let raw = try NetCDFFile.open(rawURL), ready = try NetCDFFile.open(readyURL)
-        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: TestPaths.sharedData("ai4arctic-starterpack/misc/global_meanstd.json"))) as! [String: [String: Double]]
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: TestPaths.requireSharedData(
+            "ai4arctic-starterpack/misc/global_meanstd.json"))) as! [String: [String: Double]]
         let n = 150, m = 75
 
         // Inputs: 2 × 2 mean at 80 m, standard-scaled, NaN → 0.

@@ -10,6 +10,8 @@ final class LandLookupTests: XCTestCase {
         maskFile: TestPaths.sharedData("landmask/global-land-mask/globe_land_1km.tif"))
 
     func testKnownPlaces() throws {
+        try TestPaths.requireSharedData(at: lookup.distanceFile)
+        try TestPaths.requireSharedData(at: try XCTUnwrap(lookup.maskFile))
         // Central Greenland ice sheet, Kara Sea east of Novaya Zemlya, Svalbard (Longyearbyen inland), North Pole, Bolshevik Island (Severnaya Zemlya).
         let lat: [Float] = [72.6, 76.0, 78.2, 89.9, 78.6]
         let lon: [Float] = [-38.5, 70.0, 15.8, 0.0, 102.0]
@@ -22,6 +24,7 @@ final class LandLookupTests: XCTestCase {
     }
 
     func testDistanceOnlyUsesSign() throws {
+        try TestPaths.requireSharedData(at: lookup.distanceFile)
         let l = LandLookup(distanceFile: lookup.distanceFile)
         let (d, land) = try l.evaluate(latitude: [72.6, 76.0, Float.nan], longitude: [-38.5, 70.0, 0])
         XCTAssertEqual(Array(land.prefix(2)), [1, 0])

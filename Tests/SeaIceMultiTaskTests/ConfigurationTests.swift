@@ -35,7 +35,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(c.validation.count, 17)
         XCTAssertEqual(c.mixedPrecision, .auto, "mixed precision on GPU")
         // The 17 validation scenes are MMSeaIce's valset2 list (real file names, read in place).
-        let valset2 = try JSONDecoder().decode([String].self, from: Data(contentsOf: TestPaths.sharedData(
+        let valset2 = try JSONDecoder().decode([String].self, from: Data(contentsOf: TestPaths.requireSharedData(
             "ai4arctic-starterpack/notebook-metadata-extracts/MMSeaIce_valset2.json")))
         XCTAssertEqual(c.validation.scenes, valset2)
         XCTAssertEqual(Set(c.validation.scenes.map(ValidationSettings.readyFileName(for:))).count, 17)

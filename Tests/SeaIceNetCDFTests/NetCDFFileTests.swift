@@ -83,8 +83,7 @@ final class NetCDFFileTests: XCTestCase {
 
     func testReadsRealNetCDF3File() throws {
         // nansat/arctic.nc is a real netCDF-3 25 km SIC map.
-        let url = TestPaths.sharedData("nansat/arctic.nc")
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: url.path), "shared data not present")
+        let url = try TestPaths.requireSharedData("nansat/arctic.nc")
         let f = try NetCDFFile.open(url)
         XCTAssertFalse(f.variableNames.isEmpty)
         for name in f.variableNames {

@@ -32,17 +32,4 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(count, 2)
         XCTAssertEqual(source.loadCount, 1)
     }
-
-    /// The benchmark runs end to end on small synthetic scenes (timing printed, never asserted).
-    func testSamplerBenchmarkRuns() throws {
-        var config = SamplerConfiguration()
-        config.patchSize = 32
-        config.batchSize = 2
-        var g = SeededGenerator(seed: 1)
-        let scene = SamplerBenchmark.syntheticScene(configuration: config, lines: 500, samples: 520, using: &g)
-        let r = try SamplerBenchmark.run(configuration: config, scenes: [scene], batches: 2, seed: 2)
-        XCTAssertEqual(r.shape, [2, config.channels.count, 32, 32])
-        XCTAssertEqual(r.secondsPerBatch.count, 2)
-        print("sampler benchmark (synthetic scenes, debug build, 2 × \(config.channels.count) × 32 × 32): \(r.mean) s per batch")
-    }
 }

@@ -38,7 +38,7 @@ final class CalibrationRoundTripTests: XCTestCase {
 
     func testCustomSigma0SourceWithoutNoise() throws {
         // A step field (ice edge at pixel 200), no thermal noise: calibration alone gives it back.
-        var b = Fixtures.ewBuilder(noise: false)
+        var b = try Fixtures.ewBuilder(noise: false)
         b.sigma0Source = { pol, _, x in (x < 200 ? 0.05 : 0.002) * (pol.isCrossPolarised ? 0.2 : 1) }
         let product = try SAFEProduct(url: try b.writeFolder(in: try TestPaths.temporaryDirectory("custom")))
         var c = PreprocessConfiguration()

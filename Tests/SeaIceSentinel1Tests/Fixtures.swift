@@ -8,8 +8,8 @@ enum Fixtures {
     /// Reduction of the EW template: 10708 × 10487 → 536 × 525 pixels of 800 m.
     static let reduction = 20
 
-    static func ewBuilder(noise: Bool = true) -> SyntheticProduct {
-        var b = SyntheticProduct(template: ewTemplate)
+    static func ewBuilder(noise: Bool = true) throws -> SyntheticProduct {
+        var b = SyntheticProduct(template: try TestPaths.requireSharedData(at: ewTemplate))
         b.reduction = reduction
         b.includeNoise = noise
         return b

@@ -9,7 +9,8 @@ final class HandComputedSigma0Tests: XCTestCase {
     let noise = MetadataParsingTests.ew.appendingPathComponent("annotation/calibration/noise-s1a-ew-grd-hv-20221130t014342-20221130t014446-046117-058549-002.xml")
 
     func testSigmaNoughtLUTBilinear() throws {
-        let c = try CalibrationAnnotation(data: try Data(contentsOf: cal), file: cal.path, width: 10487)
+        let c = try CalibrationAnnotation(data: try Data(contentsOf: TestPaths.requireSharedData(at: cal)),
+                                          file: cal.path, width: 10487)
         // Vector at line 0: pixel 0 → 1.908928e+03, pixel 40 → 1.902606e+03, pixel 80 → 1.896360e+03.
         XCTAssertEqual(c.sigmaNought.value(line: 0, pixel: 0), 1908.928, accuracy: 1e-3)
         XCTAssertEqual(c.sigmaNought.value(line: 0, pixel: 40), 1902.606, accuracy: 1e-3)
@@ -21,7 +22,8 @@ final class HandComputedSigma0Tests: XCTestCase {
     }
 
     func testNoiseRangeTimesAzimuth() throws {
-        let n = try NoiseAnnotation(data: try Data(contentsOf: noise), file: noise.path, width: 10487)
+        let n = try NoiseAnnotation(data: try Data(contentsOf: TestPaths.requireSharedData(at: noise)),
+                                    file: noise.path, width: 10487)
         // Range vectors: line 167 (pixel 0: 3.274702e+04, pixel 40: 2.712721e+04), line 334 (3.206387e+04, 2.658609e+04).
         let at167 = (32747.02 + 27127.21) / 2, at334 = (32063.87 + 26586.09) / 2
         let range = at167 + (250.0 - 167) / (334 - 167) * (at334 - at167)
@@ -45,7 +47,8 @@ final class HandComputedSigma0Tests: XCTestCase {
     }
 
     func testEveryPixelInOneAzimuthBlock() throws {
-        let n = try NoiseAnnotation(data: try Data(contentsOf: noise), file: noise.path, width: 10487)
+        let n = try NoiseAnnotation(data: try Data(contentsOf: TestPaths.requireSharedData(at: noise)),
+                                    file: noise.path, width: 10487)
         for line in stride(from: 0, to: 10708, by: 97) {
             var cover = [Int](repeating: 0, count: 10487)
             for b in n.azimuthBlocks where line >= b.firstLine && line <= b.lastLine {

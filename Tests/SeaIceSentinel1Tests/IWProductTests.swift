@@ -7,7 +7,7 @@ import XCTest
 /// IW VV/VH products in both noise formats, built from the real pyroSAR zips (read in place) and processed end to end.
 final class IWProductTests: XCTestCase {
     func roundTrip(_ zipName: String, format: NoiseAnnotation.Format, ipf: Double) throws {
-        var b = SyntheticProduct(template: TestPaths.sharedData("pyrosar/\(zipName).zip"))
+        var b = SyntheticProduct(template: try TestPaths.requireSharedData("pyrosar/\(zipName).zip"))
         b.reduction = 50
         let dir = try TestPaths.temporaryDirectory("iw")
         let zip = dir.appendingPathComponent("\(zipName).zip")
@@ -47,7 +47,7 @@ final class IWProductTests: XCTestCase {
     func testFolderTemplatesThroughThePreprocessor() throws {
         for (template, pols) in [("s1-iw-ipf271/S1A_IW_GRDH_1SDV_20160822T182823_20160822T182848_012717_013FFE_90AF.SAFE", [Polarisation.vv, .vh]),
                                  ("sarsen/S1B_IW_GRDH_1SDV_20211223T051122_20211223T051147_030148_039993_5371.SAFE", [.vv])] {
-            var b = SyntheticProduct(template: TestPaths.sharedData(template))
+            var b = SyntheticProduct(template: try TestPaths.requireSharedData(template))
             b.reduction = 50
             let folder = try b.writeFolder(in: try TestPaths.temporaryDirectory("iw-folder"))
             XCTAssertEqual(try SAFEProduct(url: folder).bands.map(\.0), pols)

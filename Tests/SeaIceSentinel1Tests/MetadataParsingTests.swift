@@ -13,6 +13,7 @@ final class MetadataParsingTests: XCTestCase {
     func read(_ url: URL) throws -> Data { try Data(contentsOf: url) }
 
     func testEWAnnotationHH() throws {
+        try TestPaths.requireSharedData(at: Self.ew)
         let url = Self.ew.appendingPathComponent("annotation/\(Self.ewStem).xml")
         let a = try ProductAnnotation(data: try read(url), file: url.path)
         XCTAssertEqual(a.mission, "S1A")
@@ -29,6 +30,7 @@ final class MetadataParsingTests: XCTestCase {
     }
 
     func testEWAnnotationHVMatchesHHGeometry() throws {
+        try TestPaths.requireSharedData(at: Self.ew)
         let hh = Self.ew.appendingPathComponent("annotation/\(Self.ewStem).xml")
         let hv = Self.ew.appendingPathComponent("annotation/s1a-ew-grd-hv-20221130t014342-20221130t014446-046117-058549-002.xml")
         let a = try ProductAnnotation(data: try read(hh), file: hh.path), b = try ProductAnnotation(data: try read(hv), file: hv.path)
@@ -39,13 +41,14 @@ final class MetadataParsingTests: XCTestCase {
     }
 
     func testAnnotationSubstitution() throws {
-        var builder = Fixtures.ewBuilder()
+        var builder = try Fixtures.ewBuilder()
         builder.annotationFrom = [.hv: .hh]
         let product = try SAFEProduct(url: try builder.writeFolder(in: try TestPaths.temporaryDirectory("subst")))
         XCTAssertEqual(try product.metadata(.hv).annotation.polarisation, .hv)
     }
 
     func testEWCalibrationAndNoise() throws {
+        try TestPaths.requireSharedData(at: Self.ew)
         let cal = Self.ew.appendingPathComponent("annotation/calibration/calibration-\(Self.ewStem).xml")
         let c = try CalibrationAnnotation(data: try read(cal), file: cal.path, width: 10487)
         XCTAssertEqual(c.sigmaNought.lines.count, 67)
@@ -60,7 +63,8 @@ final class MetadataParsingTests: XCTestCase {
     }
 
     func testSecondEWAnnotation() throws {
-        let url = TestPaths.sharedData("coprs-s1-ew-grd/s1a-ew-grd-hh-20200120t190115-20200120t190209-030888-038b84-001.xml")
+        let url = try TestPaths.requireSharedData(
+            "coprs-s1-ew-grd/s1a-ew-grd-hh-20200120t190115-20200120t190209-030888-038b84-001.xml")
         let a = try ProductAnnotation(data: try read(url), file: url.path)
         XCTAssertEqual(a.lines, 8977)
         XCTAssertEqual(a.samples, 10355)
@@ -71,7 +75,8 @@ final class MetadataParsingTests: XCTestCase {
     }
 
     func testIWOldNoiseFormatFolder() throws {
-        let url = TestPaths.sharedData("s1-iw-ipf271/S1A_IW_GRDH_1SDV_20160822T182823_20160822T182848_012717_013FFE_90AF.SAFE")
+        let url = try TestPaths.requireSharedData(
+            "s1-iw-ipf271/S1A_IW_GRDH_1SDV_20160822T182823_20160822T182848_012717_013FFE_90AF.SAFE")
         let p = try? SAFEProduct(url: url)
         // The measurement tiffs are not in the shared copy: the reader must say so, naming the file.
         XCTAssertNil(p)
@@ -93,7 +98,8 @@ final class MetadataParsingTests: XCTestCase {
     }
 
     func testSarsenIW() throws {
-        let url = TestPaths.sharedData("sarsen/S1B_IW_GRDH_1SDV_20211223T051122_20211223T051147_030148_039993_5371.SAFE")
+        let url = try TestPaths.requireSharedData(
+            "sarsen/S1B_IW_GRDH_1SDV_20211223T051122_20211223T051147_030148_039993_5371.SAFE")
         let stem = "s1b-iw-grd-vv-20211223t051122-20211223t051147-030148-039993-001"
         let ann = try ProductAnnotation(data: try read(url.appendingPathComponent("annotation/\(stem).xml")), file: stem)
         XCTAssertEqual(ann.samples, 26102)
@@ -106,7 +112,7 @@ final class MetadataParsingTests: XCTestCase {
     func testPyroSARZipsReadInPlace() throws {
         for (name, format) in [("S1A_IW_GRDH_1SDV_20150203T043109_20150203T043134_004454_00574F_6D00", NoiseAnnotation.Format.rangeOnly),
                                ("S1A_IW_GRDH_1SDV_20210119T031653_20210119T031718_036201_043ED0_8255", .rangeAndAzimuth)] {
-            let zip = TestPaths.sharedData("pyrosar/\(name).zip")
+            let zip = try TestPaths.requireSharedData("pyrosar/\(name).zip")
             let names = try ZipArchive.memberNames(of: zip)
             XCTAssert(names.contains("\(name).SAFE/manifest.safe"))
             // Measurement folder is empty in these zips: the product is refused, naming the tiff.
@@ -123,7 +129,7 @@ final class MetadataParsingTests: XCTestCase {
     }
 
     func testXArraySentinelIWAnnotation() throws {
-        let dir = TestPaths.sharedData("xarray-sentinel")
+        let dir = try TestPaths.requireSharedData("xarray-sentinel")
         let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path)
             .filter { $0.contains("S1B_IW_GRDH") && $0.contains("/annotation/s1b-iw-grd-") && $0.hasSuffix(".xml") }
         XCTAssertEqual(files.count, 2)
@@ -136,7 +142,7 @@ final class MetadataParsingTests: XCTestCase {
     }
 
     func testXArraySentinelSLCCalibrationNoiseAndRefusal() throws {
-        let dir = TestPaths.sharedData("xarray-sentinel")
+        let dir = try TestPaths.requireSharedData("xarray-sentinel")
         let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".xml") && $0.contains("/annotation/") }
         let cal = files.filter { $0.contains("/calibration/calibration-") }, noise = files.filter { $0.contains("/calibration/noise-") }
         XCTAssertEqual(cal.count, 3)

@@ -8,7 +8,7 @@ import XCTest
 /// noise removal and gone after it; the NERSC texture filter is continuous too.
 final class NoiseContinuityTests: XCTestCase {
     func uniformProduct() throws -> URL {
-        var b = Fixtures.ewBuilder()
+        var b = try Fixtures.ewBuilder()
         b.field.amplitudeDB = 0
         return try b.writeFolder(in: try TestPaths.temporaryDirectory("uniform"))
     }
@@ -41,7 +41,8 @@ final class NoiseContinuityTests: XCTestCase {
         let esa = try ChannelProcessor.process(meta, configuration: c, coefficients: nil, logger: Logger(label: "t"))
         XCTAssertLessThan(largestStep(esa).0, 0.25)
         c.noise = .nersc
-        let table = try NERSCCoefficients.Table(url: TestPaths.sharedData("sentinel1denoised/denoising_parameters.json"))
+        let table = try NERSCCoefficients.Table(url: TestPaths.requireSharedData(
+            "sentinel1denoised/denoising_parameters.json"))
         // With NS = 1, PB = 0 the NERSC path is ESA noise plus the texture filter: still continuous.
         let unit = NERSCCoefficients(noiseScaling: [:], powerBalancing: [:], ipfUsed: 3.5, ipfRequested: 3.5)
         let nersc = try ChannelProcessor.process(meta, configuration: c, coefficients: unit, logger: Logger(label: "t"))

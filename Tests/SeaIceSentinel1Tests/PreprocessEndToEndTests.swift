@@ -15,9 +15,11 @@ final class PreprocessEndToEndTests: XCTestCase {
         c.incidenceCorrection = .fitted
         let pre = Sentinel1Preprocessor(
             configuration: c,
-            coefficients: try NERSCCoefficients.Table(url: TestPaths.sharedData("sentinel1denoised/denoising_parameters.json")),
-            land: LandLookup(distanceFile: TestPaths.sharedData("landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"),
-                             maskFile: TestPaths.sharedData("landmask/global-land-mask/globe_land_1km.tif")))
+            coefficients: try NERSCCoefficients.Table(url: TestPaths.requireSharedData(
+                "sentinel1denoised/denoising_parameters.json")),
+            land: LandLookup(distanceFile: try TestPaths.requireSharedData(
+                "landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc"),
+                             maskFile: try TestPaths.requireSharedData("landmask/global-land-mask/globe_land_1km.tif")))
         let scene = try pre.run(Fixtures.ewZip, logger: Logger(label: "t"))
         XCTAssertEqual(scene.width, 262)
         XCTAssertEqual(scene.height, 268)
@@ -69,7 +71,7 @@ final class PreprocessEndToEndTests: XCTestCase {
 
     func testGeolocationHitsTiePoints() throws {
         let ann = try SAFEProduct(url: Fixtures.ewFolder).metadata(.hh).annotation
-        let grid = try TiePointGrid(points: ann.geolocation, file: "t")
+        let grid = try Sentinel1GeolocationGrid(points: ann.geolocation, file: "t")
         let fields = grid.fields(width: ann.samples, height: ann.lines, factor: 1)
         for p in ann.geolocation where Int(p.line) < ann.lines && Int(p.pixel) < ann.samples {
             let o = Int(p.line) * ann.samples + Int(p.pixel)

@@ -7,7 +7,7 @@ import XCTest
 /// The real Sentinel-1 geometry and noise the simulator is built on.
 final class RealStructureTests: XCTestCase {
     func testKaraSeaGeometryAndNoise() throws {
-        let t = SimulatorFixture.resources.templates[0]
+        let t = try SimulatorFixture.resources.templates[0]
         XCTAssertEqual(t.geometry.lines, 10708)
         XCTAssertEqual(t.geometry.samples, 10487)
         XCTAssertEqual(t.geometry.grid.count, 483)
@@ -30,15 +30,15 @@ final class RealStructureTests: XCTestCase {
         XCTAssertEqual(Set(pixels.map { row.swath(pixel: $0) }), [1, 2, 3, 4, 5])
     }
 
-    func testGreenlandGeometryParses() {
-        let g = SimulatorFixture.resources.templates[1].geometry
+    func testGreenlandGeometryParses() throws {
+        let g = try SimulatorFixture.resources.templates[1].geometry
         XCTAssertEqual(g.lines, 8977)
         XCTAssertEqual(g.samples, 10355)
         XCTAssertEqual(g.annotation.pass, "Ascending")
     }
 
-    func testScaledWindowStaysInsideTheProduct() {
-        let base = SimulatorFixture.resources.templates[0].geometry
+    func testScaledWindowStaysInsideTheProduct() throws {
+        let base = try SimulatorFixture.resources.templates[0].geometry
         for (size, spacing) in [(1, 40.0), (100, 40), (1000, 400), (3000, 400)] {
             let g = ScaledGeometry(base: base, lines: size, samples: size, pixelSpacing: spacing, offset: (1, 1))
             // Window edges (centre coordinates of the product: pixel k spans k − ½ … k + ½).

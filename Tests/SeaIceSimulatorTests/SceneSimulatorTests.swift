@@ -1,6 +1,7 @@
 import Foundation
 import SeaIceCore
 import SeaIceNetCDF
+import SeaIcePassiveMicrowave
 import SeaIceSimulator
 import SeaIceTestSupport
 import XCTest
@@ -90,7 +91,7 @@ final class SceneSimulatorTests: XCTestCase {
 
     func testNASATeamOnTheRealSignaturesGivesIceAndWater() throws {
         // The RRDP points themselves: ~1 over 100 % ice, ~0 over open water (checks the NT code and the signatures).
-        let sig = SimulatorFixture.resources.signatures
+        let sig = try SimulatorFixture.resources.signatures
         func mean(_ pts: [MicrowavePoint]) -> Double {
             pts.map { NASATeam.concentration(h19: $0.tb[6], v19: $0.tb[7], v37: $0.tb[11]) }.reduce(0, +) / Double(pts.count)
         }
@@ -101,7 +102,7 @@ final class SceneSimulatorTests: XCTestCase {
     func testRealChartIsPlacedOverTheScene() throws {
         var config = SimulatorFixture.config(size: 200)
         config.realChartFraction = 1
-        let gpkg = SimulatorFixture.resources.charts[0]
+        let gpkg = try SimulatorFixture.resources.charts[0]
         var g = SeededGenerator(seed: 5)
         let window = try gpkg.place(lines: 200, samples: 200, pixelMetres: 400, generator: &g)
         let covered = window.index.filter { $0 >= 0 }.count

@@ -6,7 +6,7 @@ import XCTest
 final class SimulateCommandTests: XCTestCase {
     func testSimulateThenShow() throws {
         let dir = try TestPaths.temporaryDirectory("cli-sim")
-        let data = TestPaths.shared.appendingPathComponent("data").path
+        let data = try TestPaths.requireSharedData().path
         let sim = try CommandRunner.seaice(["simulate", "--size", "100", "--seed", "3", "--scenes", "2", "--data", data, "--out", dir.path])
         XCTAssertEqual(sim.status, 0, sim.stderr)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".nc") }.sorted()

@@ -9,7 +9,7 @@ import XCTest
 /// Simulated SAFE products: SeaIceSentinel1 reads them, and calibration with noise removal gives back the simulated σ⁰.
 final class SimulatedSAFEWriterTests: XCTestCase {
     func testSAFEProductCalibratesBackToTheSimulatedSigma0() throws {
-        let resources = SimulatorFixture.resources
+        let resources = try SimulatorFixture.resources
         let config = try SimulatedSAFEWriter.config(SimulatorFixture.config(), reduction: 50, template: resources.templates[0].geometry)
         XCTAssertEqual(config.lines, 215)
         XCTAssertEqual(config.samples, 210)

@@ -5,14 +5,19 @@ import SeaIceTestSupport
 
 /// Shared, lazily loaded simulator resources (the real XML and RRDP files are read once per run).
 enum SimulatorFixture {
-    static let resources: SimulatorResources = {
-        // Tests cannot throw from a static initialiser; a missing ../shared is a setup error.
-        do { return try SimulatorResources(dataFolder: TestPaths.shared.appendingPathComponent("data")) } catch {
-            fatalError("cannot read the simulator's real data in ../shared/data: \(error)")
-        }
-    }()
+    /// The resources read from ../shared/data; throws `XCTSkip` naming the folder when it is absent.
+    static var resources: SimulatorResources { get throws { try loaded.get() } }
 
-    static let simulator = SceneSimulator(resources: resources, logger: Logger(label: "test.simulator"))
+    /// A simulator over `resources`; throws as `resources` does.
+    static var simulator: SceneSimulator { get throws { try simulatorResult.get() } }
+
+    private static let loaded = Result<SimulatorResources, Error> {
+        try SimulatorResources(dataFolder: try TestPaths.requireSharedData())
+    }
+
+    private static let simulatorResult = Result<SceneSimulator, Error> {
+        SceneSimulator(resources: try loaded.get(), logger: Logger(label: "test.simulator"))
+    }
 
     /// A small scene covering ~100 km at 400 m, with small polygons for variety.
     static func config(size: Int = 200, spacing: Int = 400) -> SimulationConfig {

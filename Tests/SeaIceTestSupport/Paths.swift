@@ -12,9 +12,18 @@ public enum TestPaths {
     /// `../shared` beside the repository (seeds, specs, real data). Tests read it in place.
     public static let shared: URL = repository.deletingLastPathComponent().appendingPathComponent("shared")
 
-    /// A file under `../shared/data/`.
+    /// The real-data folder tests read: `$SEAICE_DATA` when set (the variable SeaIceCore's `SharedDataLocator`
+    /// reads first; set it to an empty folder to see every data test skip), else `../shared/data`.
+    public static let sharedDataFolder: URL = {
+        if let folder = ProcessInfo.processInfo.environment["SEAICE_DATA"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder)
+        }
+        return shared.appendingPathComponent("data")
+    }()
+
+    /// A file under the real-data folder (`sharedDataFolder`, normally `../shared/data/`).
     public static func sharedData(_ relative: String) -> URL {
-        shared.appendingPathComponent("data").appendingPathComponent(relative)
+        sharedDataFolder.appendingPathComponent(relative)
     }
 
     /// A fresh empty temporary folder for one test.

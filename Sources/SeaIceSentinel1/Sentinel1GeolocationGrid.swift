@@ -8,13 +8,13 @@ import SeaIceCore
 /// bilinearly in (line, pixel) image coordinates by SeaIceCore's `RectilinearGrid`, with linear
 /// extrapolation beyond the outer points.
 ///
-/// A type of its own beside `SeaIceAI4Arctic.TiePointGrid` (both interpolate through `RectilinearGrid`)
+/// A type of its own beside `AI4ArcticTiePointGrid` (both interpolate through `RectilinearGrid`)
 /// because the two differ in meaning, not only in names: this one is built from the annotation's scattered
 /// points of any grid size and carries height and elevation angle; it unwraps longitude once, against the
 /// first tie point, and returns longitudes in [−180, 180). The AI4Arctic grid reads the 21 × 21 netCDF
 /// variables, unwraps longitude per cell against the cell's first corner and returns (−180, 180], the
 /// convention of the released AI4Arctic files.
-public struct TiePointGrid: Sendable {
+public struct Sentinel1GeolocationGrid: Sendable {
     /// Annotated lines and pixel columns (ascending, full-resolution image coordinates) and the interpolation over them.
     public let grid: RectilinearGrid
     /// Annotated lines (ascending), full-resolution image coordinates.

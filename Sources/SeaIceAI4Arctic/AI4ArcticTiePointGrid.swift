@@ -10,13 +10,13 @@ import SeaIceCore
 /// extrapolated linearly (SeaIceCore's `RectilinearGrid` interpolates). Longitude is unwrapped across ±180°
 /// per cell, against the cell's first corner, and returned in (−180, 180].
 ///
-/// A type of its own beside `SeaIceSentinel1.TiePointGrid` (both interpolate through `RectilinearGrid`)
+/// A type of its own beside `Sentinel1GeolocationGrid` (both interpolate through `RectilinearGrid`)
 /// because the two differ in meaning, not only in names: this one reads the 21 × 21 netCDF variables
 /// (line- or sample-major, or spanning the scene for ready-to-train files), has no height or elevation
 /// angle, follows block reductions (`reduced(by:)`) and keeps the longitude convention above; the
 /// Sentinel-1 grid is built from an annotation's scattered points, unwraps longitude once against its
 /// first tie point and returns [−180, 180).
-public struct TiePointGrid: Sendable, Hashable {
+public struct AI4ArcticTiePointGrid: Sendable, Hashable {
     /// Tie-point positions (lines, samples; full-grid pixel indices) and the interpolation over them.
     public let grid: RectilinearGrid
     /// Line (row) position of each tie-point row, strictly increasing, in full-grid pixel indices.
@@ -44,11 +44,11 @@ public struct TiePointGrid: Sendable, Hashable {
 
     /// The ready-to-train grid: `side × side` values spanning pixel centre 0 to n − 1 along each axis.
     public static func spanning(lines: Int, samples: Int, latitude: [Double], longitude: [Double],
-                                side: Int = AI4ArcticGeometry.tiePointsPerSide) -> TiePointGrid {
+                                side: Int = AI4ArcticGeometry.tiePointsPerSide) -> AI4ArcticTiePointGrid {
         func positions(_ n: Int) -> [Double] {
             (0..<side).map { Double($0) * Double(max(n - 1, 1)) / Double(side - 1) }
         }
-        return TiePointGrid(linePositions: positions(lines), samplePositions: positions(samples),
+        return AI4ArcticTiePointGrid(linePositions: positions(lines), samplePositions: positions(samples),
                             latitude: latitude, longitude: longitude)
     }
 
@@ -56,7 +56,7 @@ public struct TiePointGrid: Sendable, Hashable {
     ///
     /// Throws naming `file` and `sar_grid_line` if the points do not form a 21 × 21 rectilinear grid.
     public static func fromPoints(file: String, line: [Double], sample: [Double], latitude: [Double],
-                                  longitude: [Double], incidenceAngle: [Double]?) throws -> TiePointGrid {
+                                  longitude: [Double], incidenceAngle: [Double]?) throws -> AI4ArcticTiePointGrid {
         let side = AI4ArcticGeometry.tiePointsPerSide
         let expected = "\(side * side) tie points forming a \(side) × \(side) grid with increasing lines and samples"
         guard line.count == side * side, sample.count == line.count else {
@@ -76,7 +76,7 @@ public struct TiePointGrid: Sendable, Hashable {
             for r in 0..<side { for c in 0..<side { out[r * side + c] = v[at(r, c)] } }
             return out
         }
-        return TiePointGrid(linePositions: rows, samplePositions: cols, latitude: reorder(latitude),
+        return AI4ArcticTiePointGrid(linePositions: rows, samplePositions: cols, latitude: reorder(latitude),
                             longitude: reorder(longitude), incidenceAngle: incidenceAngle.map(reorder))
     }
 
@@ -147,9 +147,9 @@ public struct TiePointGrid: Sendable, Hashable {
 
     /// The grid after a `factor` block reduction: positions p → (p − (factor − 1)/2) / factor,
     /// the pixel-index coordinate of the same point on the reduced grid (block-mean pixel centres).
-    public func reduced(by factor: Int) -> TiePointGrid {
+    public func reduced(by factor: Int) -> AI4ArcticTiePointGrid {
         let f = Double(factor), shift = (f - 1) / 2
-        return TiePointGrid(linePositions: linePositions.map { ($0 - shift) / f },
+        return AI4ArcticTiePointGrid(linePositions: linePositions.map { ($0 - shift) / f },
                             samplePositions: samplePositions.map { ($0 - shift) / f },
                             latitude: latitude, longitude: longitude, incidenceAngle: incidenceAngle)
     }

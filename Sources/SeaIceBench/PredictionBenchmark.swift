@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeaIceAI4Arctic
 import SeaIceCore
+import SeaIceInference
 import SeaIceModels
 import SeaIceNN
 import SeaIceTensor
@@ -62,13 +63,9 @@ public enum PredictionBenchmark {
         return folder
     }
 
-    /// Peak resident memory of this process so far (bytes; `VmHWM` of /proc/self/status), nil if unknown.
+    /// Peak resident memory of this process so far (bytes; `VmHWM` of /proc/self/status through
+    /// `ProcessMemory`), nil if unknown.
     public static func peakResidentBytes() -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let parts = line.split(separator: " ").filter { !$0.isEmpty }
-            if parts.count >= 2, let kb = Int(parts[1]) { return kb * 1024 }
-        }
-        return nil
+        ProcessMemory.peakKiB().map { $0 * 1024 }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SeaIceAI4Arctic
 import SeaIceCore
+import SeaIceSampling
 
 /// Times batch assembly (`TrainingSampler.nextBatch`) on scenes of the released size.
 ///
