@@ -59,6 +59,8 @@ public struct TrainingConfiguration: ValidatedConfiguration, Sendable, Equatable
     public var threads: Int?
     /// Mixed-precision training (`auto` when the key is absent: float16 + loss scaling on CUDA, float32 on the CPU).
     public var mixedPrecision: MixedPrecision
+    /// Write an `iterations.jsonl` line every this many iterations (absent: per-epoch metrics only).
+    public var logEveryIterations: Int?
 
     /// Creates a configuration.
     public init(model: UNetConfiguration, sampler: SamplerConfiguration, loss: LossWeights = .init(),
@@ -79,6 +81,7 @@ public struct TrainingConfiguration: ValidatedConfiguration, Sendable, Equatable
 
     private enum CodingKeys: String, CodingKey {
         case model, sampler, loss, optimizer, schedule, epochs, iterationsPerEpoch, validation, seed, threads, mixedPrecision
+        case logEveryIterations
     }
 
     /// Decodes every key as required except `threads` (absent: nil) and `mixedPrecision` (absent: `auto`),
@@ -96,12 +99,13 @@ public struct TrainingConfiguration: ValidatedConfiguration, Sendable, Equatable
         seed = try c.decode(UInt64.self, forKey: .seed)
         threads = try c.decodeIfPresent(Int.self, forKey: .threads)
         mixedPrecision = try c.decodeIfPresent(MixedPrecision.self, forKey: .mixedPrecision) ?? .auto
+        logEveryIterations = try c.decodeIfPresent(Int.self, forKey: .logEveryIterations)
     }
 
     /// The loop settings the shared trainer runs (SGD, the schedule, epochs, seed, threads, precision).
     public var loop: TrainingLoop {
         TrainingLoop(optimizer: .sgd(optimizer), schedule: schedule, epochs: epochs, iterationsPerEpoch: iterationsPerEpoch,
-                     seed: seed, threads: threads, mixedPrecision: mixedPrecision)
+                     seed: seed, threads: threads, mixedPrecision: mixedPrecision, logEveryIterations: logEveryIterations)
     }
 
     /// The network specification stored in checkpoints.

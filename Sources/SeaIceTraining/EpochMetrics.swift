@@ -6,7 +6,7 @@ import SeaIceCore
 /// Keys: `epoch`, `iteration`, `learningRate`, `trainLoss` (weighted total), `trainLosses` (each
 /// named term, unweighted), `validation` (defined scores by name; absent without validation),
 /// `undefinedScores` (name → why it could not be computed), `best`, `seconds`, `simulatedData`,
-/// `precision`, `lossScale`, `skippedSteps`, `time` (UTC, ISO 8601, end of the epoch). Lines written
+/// `precision`, `lossScale`, `skippedSteps`, `time` (UTC, ISO 8601, end of the epoch), `runID` (`run.json`). Lines written
 /// before the engine (`trainSICLoss`, `validationSIC`, … `validationCombined`) decode into the same
 /// fields (`sic`, `sod`, `floe`, `combined`).
 public struct EpochMetrics: Codable, Sendable, Equatable {
@@ -38,6 +38,8 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
     public var skippedSteps: Int? = nil
     /// End of the epoch, UTC ISO 8601 (nil in logs written before timestamps).
     public var time: String? = nil
+    /// The run's id (`run.json`; nil in logs written before run ids).
+    public var runID: String? = nil
 
     /// Validation score `name`, nil when absent or undefined.
     public func score(_ name: String) -> Double? { validation?[name] }
@@ -53,7 +55,7 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
 extension EpochMetrics {
     private enum CodingKeys: String, CodingKey {
         case epoch, iteration, learningRate, trainLoss, trainLosses, validation, undefinedScores, best, seconds
-        case simulatedData, precision, lossScale, skippedSteps, time
+        case simulatedData, precision, lossScale, skippedSteps, time, runID
     }
 
     /// Keys of lines written before the engine (three heads named in the keys).
@@ -75,6 +77,7 @@ extension EpochMetrics {
         lossScale = try c.decodeIfPresent(Double.self, forKey: .lossScale)
         skippedSteps = try c.decodeIfPresent(Int.self, forKey: .skippedSteps)
         time = try c.decodeIfPresent(String.self, forKey: .time)
+        runID = try c.decodeIfPresent(String.self, forKey: .runID)
         undefinedScores = try c.decodeIfPresent([String: String].self, forKey: .undefinedScores)
         if let losses = try c.decodeIfPresent([String: Double].self, forKey: .trainLosses) {
             trainLosses = losses
@@ -133,6 +136,80 @@ public struct MetricsLog {
             data += try encoder.encode(line)
             data += Data("\n".utf8)
         }
+        try AtomicOutput.write(data, to: url)
+    }
+}
+
+/// One line of `iterations.jsonl`: the running state of training every `logEveryIterations` iterations.
+public struct IterationMetrics: Codable, Sendable, Equatable {
+    /// The run's id.
+    public var runID: String
+    /// Epoch (1-based) and iteration within it (1-based).
+    public var epoch: Int, iterationInEpoch: Int
+    /// Iterations completed over the whole run.
+    public var iteration: Int
+    /// This iteration's weighted total loss and its unweighted terms by name.
+    public var loss: Double, losses: [String: Double]
+    /// Learning rate of the step.
+    public var learningRate: Double
+    /// UTC, ISO 8601.
+    public var time: String
+
+    /// A line.
+    public init(runID: String, epoch: Int, iterationInEpoch: Int, iteration: Int, loss: Double, losses: [String: Double],
+                learningRate: Double, time: String) {
+        self.runID = runID
+        self.epoch = epoch
+        self.iterationInEpoch = iterationInEpoch
+        self.iteration = iteration
+        self.loss = loss
+        self.losses = losses
+        self.learningRate = learningRate
+        self.time = time
+    }
+}
+
+/// `iterations.jsonl`: appended one line at a time (a kill can cut only the last line, which `read()`
+/// skips); `truncate(after:)` keeps the lines of iterations a resumed run has already done.
+public struct IterationLog {
+    /// The file.
+    public let url: URL
+
+    /// A log at `url`.
+    public init(url: URL) { self.url = url }
+
+    /// Every complete line (an unterminated last line is left out).
+    public func read() throws -> [IterationMetrics] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeLast()  // the empty piece after the final newline, or an unterminated (cut) last line
+        return try lines.enumerated().map { k, line in
+            do { return try JSONDecoder().decode(IterationMetrics.self, from: Data(line.utf8)) } catch {
+                throw SeaIceError.invalidInput(file: url.path, item: "line \(k + 1)", expected: "an IterationMetrics JSON object")
+            }
+        }
+    }
+
+    /// Appends `line`.
+    public func append(_ line: IterationMetrics) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(line) + Data("\n".utf8)
+        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: data)
+    }
+
+    /// Keeps only lines with `iteration ≤ iteration` (rewritten atomically).
+    public func truncate(after iteration: Int) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var data = Data()
+        for line in try read() where line.iteration <= iteration { data += try encoder.encode(line) + Data("\n".utf8) }
         try AtomicOutput.write(data, to: url)
     }
 }

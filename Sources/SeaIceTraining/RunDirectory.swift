@@ -41,6 +41,26 @@ public struct RunDirectory {
         return try FileLock(lockURL, what: "the run folder \(url.path)")
     }
 
+    /// `run.json`: the run's identity (`RunRecord`), written when the run starts.
+    public var recordURL: URL { url.appendingPathComponent("run.json") }
+
+    /// The run's record, created (with a new run id) on first use and read afterwards, so a resumed run
+    /// keeps its id.
+    public func record(codeVersion: String = Checkpoint.codeVersion) throws -> RunRecord {
+        if FileManager.default.fileExists(atPath: recordURL.path) {
+            do { return try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: recordURL)) } catch {
+                throw SeaIceError.invalidInput(file: recordURL.path, item: "run record", expected: "a RunRecord JSON object (\(error))")
+            }
+        }
+        let record = RunRecord(runID: UUID().uuidString.lowercased(), created: EpochMetrics.timestamp(Date()),
+                               codeVersion: codeVersion)
+        try AtomicOutput.write(try Self.encode(record), to: recordURL)
+        return record
+    }
+
+    /// `iterations.jsonl`: one `IterationMetrics` line every `TrainingLoop.logEveryIterations` iterations.
+    public var iterations: IterationLog { IterationLog(url: url.appendingPathComponent("iterations.jsonl")) }
+
     /// `metrics.jsonl`.
     public var metrics: MetricsLog { MetricsLog(url: url.appendingPathComponent("metrics.jsonl")) }
 
@@ -111,4 +131,15 @@ public struct RunDirectory {
         try fm.moveItem(at: partial, to: target)
         try? fm.removeItem(at: old)
     }
+}
+
+/// The identity of a training run (`run.json`): an id that every metrics line repeats, when it was
+/// created (UTC, ISO 8601) and by which code.
+public struct RunRecord: Codable, Sendable, Equatable {
+    /// Unique id of the run (a random UUID, lower case; an identifier, not part of any result).
+    public var runID: String
+    /// When the run was first started.
+    public var created: String
+    /// The code version that started it.
+    public var codeVersion: String
 }

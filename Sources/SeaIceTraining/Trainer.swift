@@ -57,6 +57,9 @@ public final class Trainer<Task: TrainingTask> {
     /// typed configuration; nil: the loop alone). `resume()` refuses a run whose saved configuration
     /// differs from it in any key but `epochs` (a run may be extended) and `threads`.
     public var configurationJSON: Data?
+    /// Called after each epoch's metrics and checkpoint are written (e.g. a system's training-curve plot
+    /// into the run folder). An observer's error is logged as a warning and does not stop training.
+    public var epochObservers: [(EpochMetrics, RunDirectory) throws -> Void] = []
     /// What the run reads (data folder, file lists), written to `inputs.json` when training starts and
     /// compared by `resume()` like the configuration (nil: not recorded).
     public var inputsJSON: Data?
@@ -130,6 +133,8 @@ public final class Trainer<Task: TrainingTask> {
         defer { lock?.release(); lock = nil }  // held from resume() or here until training returns or throws
         try AtomicOutput.write(try configurationJSON ?? RunDirectory.encode(loop), to: run.configurationURL)
         if let inputsJSON { try AtomicOutput.write(inputsJSON, to: run.inputsURL) }
+        let runID = try run.record().runID
+        try run.iterations.truncate(after: state.iteration)
         let c = loop, names = task.lossNames
         let lastEpoch = min(c.epochs, stopAfterEpochs.map { state.epoch + $0 } ?? c.epochs)
         let sessionStart = Date(), sessionStartIteration = state.iteration
@@ -158,6 +163,12 @@ public final class Trainer<Task: TrainingTask> {
                 for i in sums.indices { sums[i] += values[i] }
                 state.scheduler.advance()
                 state.iteration += 1
+                if let every = c.logEveryIterations, state.iteration % every == 0 {
+                    try run.iterations.append(IterationMetrics(
+                        runID: runID, epoch: epoch, iterationInEpoch: k, iteration: state.iteration, loss: values[0],
+                        losses: Dictionary(uniqueKeysWithValues: zip(names, values.dropFirst()).map { ($0, $1) }),
+                        learningRate: lr, time: EpochMetrics.timestamp(Date())))
+                }
                 let elapsed = Date().timeIntervalSince(sessionStart)
                 progress(TrainingProgress(epoch: epoch, epochs: lastEpoch, iteration: k, iterationsPerEpoch: c.iterationsPerEpoch,
                                           meanLoss: sums[0] / Double(k), learningRate: lr, elapsed: elapsed,
@@ -181,12 +192,17 @@ public final class Trainer<Task: TrainingTask> {
                 validation: result?.scores, undefinedScores: result.flatMap { $0.undefined.isEmpty ? nil : $0.undefined },
                 best: isBest, seconds: seconds, simulatedData: simulatedData || (validator?.simulated ?? false),
                 precision: precision, lossScale: scaler.map { Double($0.scale) }, skippedSteps: scaler.map { _ in skippedInEpoch },
-                time: EpochMetrics.timestamp(Date()))
+                time: EpochMetrics.timestamp(Date()), runID: runID)
             state.optimizer = optimizer.record
             state.scaler = scaler?.state
             try run.metrics.append(metrics)
             try run.save(network: network, optimizer: optimizer, scaler: scaler, state: state,
                          specification: task.specification, best: isBest)
+            for observe in epochObservers {
+                do { try observe(metrics, run) } catch {
+                    logger.warning("after epoch \(epoch): \(error)")
+                }
+            }
             let scoreText = "\(validator?.selection.score ?? "score") \(selected.map { String(format: "%.3f", $0) } ?? "–")"
             logger.info("epoch \(epoch): loss \(String(format: "%.4f", metrics.trainLoss)), \(scoreText)")
             let elapsed = Date().timeIntervalSince(sessionStart)

@@ -19,10 +19,12 @@ public struct TrainingLoop: Codable, Sendable, Equatable {
     public var threads: Int?
     /// Mixed-precision training.
     public var mixedPrecision: MixedPrecision
+    /// Write an `iterations.jsonl` line every this many iterations (nil: only the per-epoch metrics).
+    public var logEveryIterations: Int?
 
     /// A loop.
     public init(optimizer: OptimizerConfiguration, schedule: LearningRateSchedule, epochs: Int, iterationsPerEpoch: Int,
-                seed: UInt64, threads: Int? = nil, mixedPrecision: MixedPrecision = .auto) {
+                seed: UInt64, threads: Int? = nil, mixedPrecision: MixedPrecision = .auto, logEveryIterations: Int? = nil) {
         self.optimizer = optimizer
         self.schedule = schedule
         self.epochs = epochs
@@ -30,6 +32,7 @@ public struct TrainingLoop: Codable, Sendable, Equatable {
         self.seed = seed
         self.threads = threads
         self.mixedPrecision = mixedPrecision
+        self.logEveryIterations = logEveryIterations
     }
 
     /// Throws a configuration error naming the first inconsistent field.
@@ -38,6 +41,7 @@ public struct TrainingLoop: Codable, Sendable, Equatable {
             throw SeaIceError.configuration("epochs and iterationsPerEpoch must be > 0, are \(epochs), \(iterationsPerEpoch)")
         }
         if let t = threads, t <= 0 { throw SeaIceError.configuration("threads must be > 0, is \(t)") }
+        if let n = logEveryIterations, n <= 0 { throw SeaIceError.configuration("logEveryIterations must be > 0, is \(n)") }
         try optimizer.validate()
         try schedule.validate()
     }

@@ -159,6 +159,35 @@ final class EngineTrainerTests: XCTestCase {
         XCTAssertEqual(try longer.train().epochs, 2)
     }
 
+    func testRunIDIterationLogAndEpochObserversSurviveResume() throws {
+        var l = loop(epochs: 3, optimizer: .adam(AdamConfiguration(learningRate: 0.05)))
+        l.logEveryIterations = 3
+        let dir = try directory()
+        let first = try segmenter(l, run: dir)
+        var seen: [Int] = []
+        first.epochObservers = [{ m, run in
+            seen.append(m.epoch)
+            XCTAssertEqual(run.url, dir)
+        }, { _, _ in throw SeaIceError.configuration("a failing plot") }]
+        _ = try first.train(stopAfterEpochs: 2)
+        XCTAssertEqual(seen, [1, 2], "observers run after every epoch; a failing one does not stop training")
+        let id = try RunDirectory(url: dir).record().runID
+        // A kill after an iteration line of epoch 3 leaves lines the resumed run will write again.
+        try RunDirectory(url: dir).iterations.append(IterationMetrics(
+            runID: id, epoch: 3, iterationInEpoch: 1, iteration: 9, loss: 1, losses: [:], learningRate: 0.1, time: "t"))
+        let resumed = try segmenter(l, run: dir)
+        XCTAssertEqual(try resumed.resume(), 2)
+        _ = try resumed.train()
+        let lines = try RunDirectory(url: dir).iterations.read()
+        XCTAssertEqual(lines.map(\.iteration), [3, 6, 9, 12], "every 3rd of 12 iterations, once each")
+        XCTAssertEqual(Set(lines.map(\.runID)), [id])
+        XCTAssertEqual(Set(lines[0].losses.keys), ["water", "thickness"])
+        XCTAssertEqual(Set(try RunDirectory(url: dir).metrics.read().map(\.runID)), [id], "the run keeps its id across resume")
+        var bad = l
+        bad.logEveryIterations = 0
+        XCTAssertThrowsError(try bad.validate()) { XCTAssertTrue("\($0)".contains("logEveryIterations")) }
+    }
+
     func testResumeWithoutACheckpointIsRefused() throws {
         let dir = try directory()
         let t = try segmenter(loop(epochs: 1, optimizer: .adam(AdamConfiguration(learningRate: 0.05))), run: dir)
