@@ -2,26 +2,6 @@ import Foundation
 import SeaIceCore
 import SeaIceNetCDF
 
-/// A rectangular window of a 2-D grid: rows `row ..< row + rows`, columns `col ..< col + cols`.
-public struct GridWindow: Sendable, Hashable, Codable {
-    /// First row.
-    public var row: Int
-    /// First column.
-    public var col: Int
-    /// Number of rows.
-    public var rows: Int
-    /// Number of columns.
-    public var cols: Int
-
-    /// A window.
-    public init(row: Int, col: Int, rows: Int, cols: Int) {
-        self.row = row
-        self.col = col
-        self.rows = rows
-        self.cols = cols
-    }
-}
-
 /// One open AI4Arctic scene file (raw or ready-to-train), checked against `AI4ArcticSchema` on open.
 ///
 /// Reads go through `SeaIceNetCDF` window by window, so a 256 × 256 patch never loads a

@@ -1,22 +1,7 @@
-/// A tile's window in the image, in pixels.
-public struct TileWindow: Equatable, Hashable, Sendable {
-    /// First image row of the tile.
-    public var row: Int
-    /// First image column of the tile.
-    public var col: Int
-    /// Rows of the tile (h).
-    public var rows: Int
-    /// Columns of the tile (w).
-    public var cols: Int
+import SeaIceCore
 
-    /// The window of `rows × cols` pixels whose top-left pixel is (row, col).
-    public init(row: Int, col: Int, rows: Int, cols: Int) {
-        self.row = row
-        self.col = col
-        self.rows = rows
-        self.cols = cols
-    }
-}
+/// A tile's window in the image, in pixels (SeaIceCore's `GridWindow`).
+public typealias TileWindow = GridWindow
 
 /// The tiles of an H × W image: the row and column tilings (`AxisTiling.tiles`) and their product.
 ///

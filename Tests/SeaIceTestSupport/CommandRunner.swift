@@ -26,10 +26,17 @@ public enum CommandRunner {
 
     /// Runs `seaice` with `arguments` and waits for it.
     public static func seaice(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        try run(productsDirectory.appendingPathComponent("seaice"), arguments, in: directory)
+    }
+
+    /// Runs `executable` with `arguments` (and `environment`, else ours) and waits for it.
+    public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                           environment: [String: String]? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("seaice")
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

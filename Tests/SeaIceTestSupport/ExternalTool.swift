@@ -14,34 +14,15 @@ public enum ExternalTool {
     /// The tool check script.
     public static let checkScript = TestPaths.repository.appendingPathComponent("scripts/check-tools.sh")
 
-    /// The result of running the tool check.
-    public struct CheckResult: Sendable {
-        /// Exit status: 0 all present, 1 a command missing, 2 a usage error.
-        public var status: Int32
-        /// Standard output.
-        public var stdout: String
-        /// Standard error (one "missing command …" line per absent tool).
-        public var stderr: String
-    }
+    /// The result of running the tool check (exit status: 0 all present, 1 a command missing, 2 a usage
+    /// error; standard error has one "missing command …" line per absent tool).
+    public typealias CheckResult = CommandRunner.Result
 
     /// Runs `/bin/bash scripts/check-tools.sh arguments…` with `path` as PATH (the tests' own PATH when nil).
     public static func check(_ arguments: [String] = [], path: String? = nil) throws -> CheckResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [checkScript.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         if let path { environment["PATH"] = path }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CheckResult(status: process.terminationStatus,
-                           stdout: String(decoding: outData, as: UTF8.self),
-                           stderr: String(decoding: errData, as: UTF8.self))
+        return try CommandRunner.run(URL(fileURLWithPath: "/bin/bash"), [checkScript.path] + arguments, environment: environment)
     }
 
     /// The executable `name` on `path` (the tests' PATH when nil); throws `Missing` (naming its Debian
