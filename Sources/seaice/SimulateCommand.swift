@@ -63,14 +63,14 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         var logger = Logger(label: "seaice.simulate")
         logger.logLevel = verbose ? .debug : .info
-        let folder = URL(fileURLWithPath: out)
-        try OutputFolder.prepare(folder, option: "--out")
         var cfg = SimulationConfig(size: size)
         if let path = config {
             cfg = try ConfigurationFile.decodeJSON(SimulationConfig.self, from: URL(fileURLWithPath: path))
             cfg.lines = size; cfg.samples = size
         }
         cfg.pixelSpacing = pixelSpacing
+        let folder = URL(fileURLWithPath: out)
+        try OutputFolder.prepare(folder, option: "--out")
         if let m = month { cfg.month = m }
         if let t = template { cfg.template = t }
         let dataFolder = try SharedDataLocator.locate(explicit: data)
