@@ -57,7 +57,9 @@ public enum AtomicOutput {
             try InterruptCleanup.withoutInterruption {
                 for (tmp, destination) in zip(temporaries, destinations) where rename(tmp.path, destination.path) != 0 {
                     let message = String(cString: strerror(errno))
-                    throw SeaIceError.io(file: destination.path, message: "cannot rename temporary output \(tmp.lastPathComponent): \(message)")
+                    throw SeaIceError.io(
+                        file: destination.path,
+                        message: "cannot rename temporary output \(tmp.lastPathComponent): \(message)")
                 }
             }
             return result
@@ -76,7 +78,9 @@ public enum AtomicOutput {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var removed: [URL] = []
         for name in names.sorted() {
-            guard let pid = writerPID(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = writerPID(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
             let url = folder.appendingPathComponent(name)
             if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(url) }
         }

@@ -26,7 +26,8 @@ public enum ConfigurationFile {
     /// - Throws: `SeaIceError.io` naming the file and the reason ("no such file or folder").
     public static func read(_ url: URL) throws -> Data {
         do { return try Data(contentsOf: url) } catch {
-            throw SeaIceError.io(file: url.path, message: "cannot read the configuration: \(OutputFolder.reason(error))")
+            throw SeaIceError.io(file: url.path,
+                                 message: "cannot read the configuration: \(OutputFolder.reason(error))")
         }
     }
 

@@ -13,12 +13,14 @@ public enum OutputFolder {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
-                throw SeaIceError.invalidInput(file: url.path, item: option,
-                                               expected: "a folder for the outputs, but this is an existing file")
+                throw SeaIceError.invalidInput(
+                    file: url.path, item: option,
+                    expected: "a folder for the outputs, but this is an existing file")
             }
         } else {
             do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-                throw SeaIceError.io(file: url.path, message: "cannot create the folder for \(option): \(reason(error))")
+                throw SeaIceError.io(
+                    file: url.path, message: "cannot create the folder for \(option): \(reason(error))")
             }
         }
         return AtomicOutput.sweepStale(in: url)
@@ -29,8 +31,9 @@ public enum OutputFolder {
     public static func requireFolderOrAbsent(_ url: URL, option: String) throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw SeaIceError.invalidInput(file: url.path, item: option,
-                                           expected: "a folder for the outputs, but this is an existing file")
+            throw SeaIceError.invalidInput(
+                file: url.path, item: option,
+                expected: "a folder for the outputs, but this is an existing file")
         }
     }
 
@@ -59,11 +62,13 @@ public enum OutputFolder {
 public enum TemporaryFolder {
     /// Creates a new folder for `purpose` (e.g. `predict`).
     public static func make(_ purpose: String) throws -> URL {
-        let url = AtomicOutput.temporaryPath(for: FileManager.default.temporaryDirectory.appendingPathComponent("seaice-\(purpose)"))
+        let url = AtomicOutput.temporaryPath(
+            for: FileManager.default.temporaryDirectory.appendingPathComponent("seaice-\(purpose)"))
         InterruptCleanup.register(url)
         do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
             InterruptCleanup.unregister(url)
-            throw SeaIceError.io(file: url.path, message: "cannot create a temporary folder: \(OutputFolder.reason(error))")
+            throw SeaIceError.io(
+                file: url.path, message: "cannot create a temporary folder: \(OutputFolder.reason(error))")
         }
         return url
     }
@@ -81,7 +86,8 @@ public enum TemporaryFolder {
         let dir = FileManager.default.temporaryDirectory
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
         return names.filter { $0.hasPrefix(".seaice-") }.sorted().compactMap { name in
-            guard let pid = AtomicOutput.writerPID(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            guard let pid = AtomicOutput.writerPID(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0,
+                errno == ESRCH
             else { return nil }
             let url = dir.appendingPathComponent(name)
             return (try? FileManager.default.removeItem(at: url)) != nil ? url : nil

@@ -24,10 +24,12 @@ public enum ProductQuicklook {
         let dataset = try CFDataset.read(url)
         let grid = try ProductGrid.decode(from: dataset)
         let sic = try IceProductCoders.sic.decode(from: dataset)
-        let sod = try IceProductCoders.sod.decode(from: dataset), floe = try IceProductCoders.floe.decode(from: dataset)
+        let sod = try IceProductCoders.sod.decode(from: dataset)
+        let floe = try IceProductCoders.floe.decode(from: dataset)
         for (name, count) in [("SIC", sic.count), ("SOD", sod.count), ("FLOE", floe.count)] where count != grid.count {
-            throw SeaIceError.invalidInput(file: url.path, item: "variable \(name)",
-                                           expected: "\(grid.height) × \(grid.width) values, found \(count)")
+            throw SeaIceError.invalidInput(
+                file: url.path, item: "variable \(name)",
+                expected: "\(grid.height) × \(grid.width) values, found \(count)")
         }
         let sicTenths = sic.map { $0.isFinite ? UInt8(min(max(($0 / 10).rounded(), 0), 10)) : 255 }
         let layers = [
@@ -35,8 +37,11 @@ public enum ProductQuicklook {
         ]
         var caption = [url.lastPathComponent, "\(grid.width) x \(grid.height) px"]
         if let title = dataset.attribute("title")?.text { caption.insert(title, at: 1) }
-        if dataset.attribute("simulated")?.text == "yes" { caption.insert("SIMULATED DATA - not a real ice chart", at: 0) }
-        try ClassMapQuicklook.write(layers, width: grid.width, height: grid.height, maxSide: maxSide, caption: caption, to: png)
+        if dataset.attribute("simulated")?.text == "yes" {
+            caption.insert("SIMULATED DATA - not a real ice chart", at: 0)
+        }
+        try ClassMapQuicklook.write(
+            layers, width: grid.width, height: grid.height, maxSide: maxSide, caption: caption, to: png)
     }
 
     /// Writes the quick-look of any file `seaice show` accepts: a product (`write(product:)`) or an

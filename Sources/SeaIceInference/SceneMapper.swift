@@ -99,7 +99,9 @@ public struct SceneMapper {
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) {
                 do {
-                    if let tifTemporary { try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, to: tifTemporary) }
+                    if let tifTemporary {
+                        try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, to: tifTemporary)
+                    }
                     if let pngTemporary { try QuicklookWriter.write(product, to: pngTemporary) }
                 } catch { sideError.set(error) }
             }
@@ -151,8 +153,8 @@ extension SceneMapper {
             if let first = seen[id] {
                 throw SeaIceError.invalidInput(
                     file: url.path, item: "scene \(id)",
-                    expected: "a scene not given already, but \(first.path) is the same scene (both would write \(id).nc): "
-                        + "give one of them")
+                    expected: "a scene not given already, but \(first.path) is the same scene "
+                        + "(both would write \(id).nc): give one of them")
             }
             seen[id] = url
         }

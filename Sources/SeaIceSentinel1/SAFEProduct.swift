@@ -56,7 +56,8 @@ public struct SAFEProduct: Sendable {
             base = url.standardizedFileURL.path
             // GDAL cannot list an empty folder ("cannot list contents"): it is simply not a product.
             if (try? FileManager.default.contentsOfDirectory(atPath: base))?.isEmpty == true {
-                throw SeaIceError.missing(file: url.path, item: "manifest.safe (not a Sentinel-1 SAFE product: the folder is empty)")
+                throw SeaIceError.missing(file: url.path,
+                                          item: "manifest.safe (not a Sentinel-1 SAFE product: the folder is empty)")
             }
             entries = try VSI.listRecursive(base)
         } else {

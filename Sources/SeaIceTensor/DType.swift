@@ -73,7 +73,8 @@ public enum Device: Equatable, Hashable, Sendable, CustomStringConvertible {
         guard i < 0 || i >= count else { return }
         let available = (["cpu"] + (0..<count).map { "cuda:\($0)" }).joined(separator: ", ")
         let what = count == 0 ? "no CUDA device" : "no CUDA device \(i) (\(count) visible)"
-        throw SeaIceError.native(library: "libtorch", operation: "device \(self)", message: "\(what); available: \(available)")
+        throw SeaIceError.native(library: "libtorch", operation: "device \(self)",
+                                 message: "\(what); available: \(available)")
     }
 
     /// The bridge's codes after `checkAvailable()`.

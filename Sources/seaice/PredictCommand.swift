@@ -79,7 +79,9 @@ struct PredictCommand: ParsableCommand {
         defer { submissionLock?.release() }
         let folder = URL(fileURLWithPath: out)
         let swept = try OutputFolder.prepare(folder, option: "--out") + TemporaryFolder.sweepStale()
-        if !swept.isEmpty { logger.warning("removed \(swept.count) temporaries left by killed runs: \(swept.map(\.path))") }
+        if !swept.isEmpty {
+            logger.warning("removed \(swept.count) temporaries left by killed runs: \(swept.map(\.path))")
+        }
         let inputs = scenes.map { URL(fileURLWithPath: $0) }
         try SceneMapper.checkDistinctScenes(inputs)
         let model = try TrainedModel.load(from: URL(fileURLWithPath: checkpoint), device: device.device)

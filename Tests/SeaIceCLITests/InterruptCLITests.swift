@@ -16,12 +16,14 @@ final class InterruptCLITests: XCTestCase {
     private func tinyCheckpoint(in dir: URL) throws -> URL {
         var inputs = SamplerConfiguration()
         inputs.downscaleFactor = 4
-        let spec = NetworkSpecification(model: UNetConfiguration(inputChannels: inputs.channels.count, filters: [4, 4]),
-                                        inputs: inputs)
+        let spec = NetworkSpecification(
+            model: UNetConfiguration(inputChannels: inputs.channels.count, filters: [4, 4]),
+            inputs: inputs)
         var g = SeededGenerator(seed: 7)
         let url = dir.appendingPathComponent("checkpoint")
-        try Checkpoint.save(to: url, model: try UNet(spec.model, generator: &g),
-                            manifest: CheckpointManifest(model: spec, training: EmptyTrainingState()))
+        try Checkpoint.save(
+            to: url, model: try UNet(spec.model, generator: &g),
+            manifest: CheckpointManifest(model: spec, training: EmptyTrainingState()))
         return url
     }
 
@@ -30,7 +32,8 @@ final class InterruptCLITests: XCTestCase {
         let folder = dir.appendingPathComponent("scenes")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return try (0..<count).map { k in
-            try ReadySceneFixture(lines: side, samples: side, timestamp: String(format: "201806%02dT184326", k + 1)).write(to: folder)
+            try ReadySceneFixture(lines: side, samples: side, timestamp: String(format: "201806%02dT184326", k + 1))
+                .write(to: folder)
         }
     }
 
@@ -41,7 +44,8 @@ final class InterruptCLITests: XCTestCase {
 
     /// This tool's temporary folders of `pid` in the system temporary directory.
     private func temporaryFolders(of pid: Int32) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
         return names.filter { $0.hasPrefix(".seaice-") && AtomicOutput.writerPID(ofTemporary: $0) == pid }
     }
 
@@ -87,7 +91,8 @@ final class InterruptCLITests: XCTestCase {
             for attempt in 0..<8 where !interrupted {
                 let out = dir.appendingPathComponent("out-\(sig)-\(attempt)")
                 let (process, sent) = try interruptedPredict(
-                    ["predict", checkpoint.path] + inputs.map(\.path) + ["-o", out.path, "--device", "cpu"], out: out, signal: sig)
+                    ["predict", checkpoint.path] + inputs.map(\.path) + ["-o", out.path, "--device", "cpu"], out: out,
+                    signal: sig)
                 guard sent else { continue }  // the run finished between two looks: try again
                 interrupted = true
                 XCTAssertEqual(process.terminationReason, .uncaughtSignal, "signal \(sig) re-raised after cleaning up")
@@ -128,11 +133,16 @@ final class InterruptCLITests: XCTestCase {
         try FileManager.default.createDirectory(at: ready, withIntermediateDirectories: true)
         let convert = try CommandRunner.seaice(["ai4arctic", "prepare", raw.path, "--out", ready.path])
         XCTAssertEqual(convert.status, 0, convert.stderr)
-        let readyFile = try XCTUnwrap(try FileManager.default.contentsOfDirectory(at: ready, includingPropertiesForKeys: nil).first)
+        let readyFile = try XCTUnwrap(
+            try FileManager.default.contentsOfDirectory(at: ready, includingPropertiesForKeys: nil).first)
         let out = dir.appendingPathComponent("out")
-        let r = try CommandRunner.seaice(["predict", checkpoint.path, raw.path, readyFile.path, "-o", out.path, "--device", "cpu"])
+        let r = try CommandRunner.seaice([
+            "predict", checkpoint.path, raw.path, readyFile.path, "-o", out.path, "--device", "cpu",
+        ])
         XCTAssertNotEqual(r.status, 0)
-        XCTAssertTrue(r.stderr.contains(raw.path) && r.stderr.contains(readyFile.path) && r.stderr.contains("same scene"), r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains(raw.path) && r.stderr.contains(readyFile.path) && r.stderr.contains("same scene"),
+            r.stderr)
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [], [], "nothing written")
     }
 
@@ -141,10 +151,13 @@ final class InterruptCLITests: XCTestCase {
         let checkpoint = try tinyCheckpoint(in: dir)
         let scene = try scenes(1, side: 90, in: dir)[0]
         let out = dir.appendingPathComponent("out")
-        let predict = try CommandRunner.seaice(["predict", checkpoint.path, scene.path, "-o", out.path, "--device", "cpu"])
+        let predict = try CommandRunner.seaice([
+            "predict", checkpoint.path, scene.path, "-o", out.path, "--device", "cpu",
+        ])
         XCTAssertEqual(predict.status, 0, predict.stderr)
-        let product = try XCTUnwrap(try FileManager.default.contentsOfDirectory(at: out, includingPropertiesForKeys: nil)
-            .first { $0.pathExtension == "nc" })
+        let product = try XCTUnwrap(
+            try FileManager.default.contentsOfDirectory(at: out, includingPropertiesForKeys: nil)
+                .first { $0.pathExtension == "nc" })
         XCTAssertTrue(ProductQuicklook.isProduct(product))
         XCTAssertFalse(ProductQuicklook.isProduct(scene))
         let png = dir.appendingPathComponent("show.png")
@@ -158,8 +171,10 @@ final class InterruptCLITests: XCTestCase {
         let dir = try TestPaths.temporaryDirectory("cli-cuda")
         let checkpoint = try tinyCheckpoint(in: dir)
         let scene = try scenes(1, side: 90, in: dir)[0]
-        let r = try CommandRunner.seaice(["predict", checkpoint.path, scene.path, "-o", dir.appendingPathComponent("out").path,
-                                          "--device", "cuda"])
+        let r = try CommandRunner.seaice([
+            "predict", checkpoint.path, scene.path, "-o", dir.appendingPathComponent("out").path,
+            "--device", "cuda",
+        ])
         if r.status == 0 { throw XCTSkip("a CUDA device is present") }
         XCTAssertTrue(r.stderr.contains("no CUDA device; available: cpu"), r.stderr)
         XCTAssertLessThan(r.stderr.count, 400, "one sentence, not libtorch's dispatcher listing: \(r.stderr)")

@@ -14,7 +14,9 @@ final class InterruptCleanupTests: XCTestCase {
         XCTAssertEqual(AtomicOutput.writerPID(ofTemporary: tmp.lastPathComponent), getpid())
         // A temporary of a temporary (a writer called on a unit's temporary path) still names its writer.
         XCTAssertEqual(AtomicOutput.writerPID(ofTemporary: "..a.tif.12.34.tmp.56.78.tmp"), 56)
-        for name in ["scene.nc", ".scene.nc", ".scene.nc.12.tmp", ".scene.nc.x.34.tmp", ".scene.nc.12.34.tmp.bak", ".0.1.tmp"] {
+        for name in [
+            "scene.nc", ".scene.nc", ".scene.nc.12.tmp", ".scene.nc.x.34.tmp", ".scene.nc.12.34.tmp.bak", ".0.1.tmp",
+        ] {
             XCTAssertNil(AtomicOutput.writerPID(ofTemporary: name), name)
         }
     }
@@ -37,16 +39,18 @@ final class InterruptCleanupTests: XCTestCase {
     func testAUnitIsRenamedTogetherOrNotAtAll() throws {
         let dir = try TestPaths.temporaryDirectory("interrupt-unit")
         let files = ["s.tif", "s.png", "s.nc"].map { dir.appendingPathComponent($0) }
-        XCTAssertThrowsError(try AtomicOutput.writeTogether(files) { temporaries in
-            try Data([1]).write(to: temporaries[0])
-            try Data([2]).write(to: temporaries[1])
-            throw Boom()  // the netCDF failed: neither the finished GeoTIFF nor the PNG may appear
-        })
+        XCTAssertThrowsError(
+            try AtomicOutput.writeTogether(files) { temporaries in
+                try Data([1]).write(to: temporaries[0])
+                try Data([2]).write(to: temporaries[1])
+                throw Boom()  // the netCDF failed: neither the finished GeoTIFF nor the PNG may appear
+            })
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
         try AtomicOutput.writeTogether(files) { temporaries in
             for (i, t) in temporaries.enumerated() { try Data([UInt8(i)]).write(to: t) }
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["s.nc", "s.png", "s.tif"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["s.nc", "s.png", "s.tif"])
         XCTAssertEqual(try Data(contentsOf: files[2]), Data([2]))
     }
 
@@ -60,10 +64,12 @@ final class InterruptCleanupTests: XCTestCase {
         let dead = child.processIdentifier
         let names = [".s.nc.\(dead).1.tmp", ".s.nc.\(getpid()).2.tmp", ".s.nc.1.3.tmp", "s.nc", ".s.nc.lock"]
         for n in names { try Data([0]).write(to: dir.appendingPathComponent(n)) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".folder.\(dead).4.tmp"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent(".folder.\(dead).4.tmp"), withIntermediateDirectories: true)
         let removed = AtomicOutput.sweepStale(in: dir).map(\.lastPathComponent)
         XCTAssertEqual(removed.sorted(), [".folder.\(dead).4.tmp", ".s.nc.\(dead).1.tmp"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), names.dropFirst().sorted())
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), names.dropFirst().sorted())
     }
 
     func testOutputFolderRefusesAFileAndSweeps() throws {
@@ -71,14 +77,16 @@ final class InterruptCleanupTests: XCTestCase {
         let file = dir.appendingPathComponent("out.txt")
         try Data("x".utf8).write(to: file)
         XCTAssertThrowsError(try OutputFolder.prepare(file, option: "--out")) { error in
-            XCTAssertEqual("\(error)", "\(file.path): --out: expected a folder for the outputs, but this is an existing file")
+            XCTAssertEqual(
+                "\(error)", "\(file.path): --out: expected a folder for the outputs, but this is an existing file")
         }
         XCTAssertThrowsError(try OutputFolder.requireFolderOrAbsent(file, option: "--out"))
         XCTAssertNoThrow(try OutputFolder.requireFolderOrAbsent(dir.appendingPathComponent("new"), option: "--out"))
         let out = dir.appendingPathComponent("new/out")
         XCTAssertEqual(try OutputFolder.prepare(out, option: "--out"), [])
         try Data([0]).write(to: out.appendingPathComponent(".p.nc.\(Int32.max - 1).5.tmp"))
-        XCTAssertEqual(try OutputFolder.prepare(out, option: "--out").map(\.lastPathComponent), [".p.nc.\(Int32.max - 1).5.tmp"])
+        XCTAssertEqual(
+            try OutputFolder.prepare(out, option: "--out").map(\.lastPathComponent), [".p.nc.\(Int32.max - 1).5.tmp"])
     }
 
     func testMissingConfigurationNamesTheFileAndTheReason() throws {

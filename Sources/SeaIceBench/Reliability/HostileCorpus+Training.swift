@@ -77,11 +77,13 @@ extension HostileCorpus {
             HostileCase(reader: "command line", name: "train --epochs -3", mustMention: ["--epochs"]) { folder in
                 try trainArguments(folder) + ["--epochs", "-3"]
             },
-            HostileCase(reader: "command line", name: "train --seed -1", mustMention: ["--seed", "non-negative integer", "-1"]) {
-                folder in try trainArguments(folder) + ["--seed", "-1"]
+            HostileCase(reader: "command line", name: "train --seed -1",
+                        mustMention: ["--seed", "non-negative integer", "-1"]) { folder in
+                try trainArguments(folder) + ["--seed", "-1"]
             },
-            HostileCase(reader: "command line", name: "simulate --seed -1", mustMention: ["--seed", "non-negative integer"]) {
-                folder in ["simulate", "--seed", "-1", "--out", folder.appendingPathComponent("sim").path]
+            HostileCase(reader: "command line", name: "simulate --seed -1",
+                        mustMention: ["--seed", "non-negative integer"]) { folder in
+                ["simulate", "--seed", "-1", "--out", folder.appendingPathComponent("sim").path]
             },
             HostileCase(reader: "command line", name: "train --out is an existing file",
                         mustMention: ["out.txt", "--out", "existing file"]) { folder in
