@@ -52,6 +52,7 @@ struct AI4ArcticCommand: ParsableCommand {
         }
 
         func run() throws {
+            try OutputFolder.prepare(URL(fileURLWithPath: out), option: "--out")
             var options = ReadyConversionOptions()
             options.rowBlock = rowBlock
             options.chartConverter = EggCodeConverter(mode: ConversionMode(rawValue: chartMode)!)

@@ -92,6 +92,17 @@ extension HostileCorpus {
                 arguments[arguments.count - 1] = folder.appendingPathComponent("out.txt").path
                 return arguments
             },
+            HostileCase(reader: "command line", name: "ai4arctic prepare --out is an existing file",
+                        mustMention: ["out.txt", "--out", "existing file"]) { folder in
+                try Data("x".utf8).write(to: folder.appendingPathComponent("out.txt"))
+                return ["ai4arctic", "prepare", folder.appendingPathComponent("raw.nc").path,
+                        "--out", folder.appendingPathComponent("out.txt").path]
+            },
+            HostileCase(reader: "command line", name: "evaluate --out is an existing file",
+                        mustMention: ["out.txt", "--out", "existing file"]) { folder in
+                try Data("x".utf8).write(to: folder.appendingPathComponent("out.txt"))
+                return ["evaluate", folder.path, folder.path, "--out", folder.appendingPathComponent("out.txt").path]
+            },
             HostileCase(reader: "command line", name: "simulate --config missing",
                         mustMention: ["missing.json", "no such file"], mustNotLeave: ["sim"]) { folder in
                 ["simulate", "--config", folder.appendingPathComponent("missing.json").path,
