@@ -77,13 +77,13 @@ struct PredictCommand: ParsableCommand {
             try FileLock(FileLock.lockFile(for: URL(fileURLWithPath: path)), what: "the submission file \(path)")
         }
         defer { submissionLock?.release() }
+        let inputs = scenes.map { URL(fileURLWithPath: $0) }
+        try SceneMapper.checkDistinctScenes(inputs)
         let folder = URL(fileURLWithPath: out)
         let swept = try OutputFolder.prepare(folder, option: "--out") + TemporaryFolder.sweepStale()
         if !swept.isEmpty {
             logger.warning("removed \(swept.count) temporaries left by killed runs: \(swept.map(\.path))")
         }
-        let inputs = scenes.map { URL(fileURLWithPath: $0) }
-        try SceneMapper.checkDistinctScenes(inputs)
         let model = try TrainedModel.load(from: URL(fileURLWithPath: checkpoint), device: device.device)
         var mapper = SceneMapper(model: model, settings: PredictionSettings(maxPixelsPerPass: maxPixels, tileSize: tileSize, overlap: overlap),
                                  options: ProductOptions(probabilities: !noProbabilities, geolocation: !noGeolocation),
