@@ -71,7 +71,8 @@ public enum AtomicOutput {
 
     /// Removes the temporaries in `folder` left by processes that no longer exist (a SIGKILLed run):
     /// names `.NAME.PID.N.tmp` whose PID is not a live process (`kill(pid, 0)` fails with ESRCH).
-    /// Temporaries of live processes, including this one, are kept. Unreadable folders sweep nothing.
+    /// Temporaries of live processes, including this one, are kept (a dead writer's pid reused by a new process
+    /// keeps its temporaries until that process ends). Unreadable folders sweep nothing.
     /// - Returns: the paths removed.
     @discardableResult
     public static func sweepStale(in folder: URL) -> [URL] {
