@@ -19,11 +19,29 @@ public enum ConfigurationFile {
     /// Decodes `T` from the JSON file at `url`, rejects unknown keys, then validates.
     /// - Throws: `SeaIceError.io` (unreadable) or `SeaIceError.invalidInput` naming the file and the key path.
     public static func load<T: ValidatedConfiguration>(_ type: T.Type, from url: URL) throws -> T {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SeaIceError.io(file: url.path, message: "cannot read the configuration: \(error.localizedDescription)")
+        try decode(type, from: read(url), file: url.path)
+    }
+
+    /// The bytes of the configuration file `url`.
+    /// - Throws: `SeaIceError.io` naming the file and the reason ("no such file or folder").
+    public static func read(_ url: URL) throws -> Data {
+        do { return try Data(contentsOf: url) } catch {
+            throw SeaIceError.io(file: url.path,
+                                 message: "cannot read the configuration: \(OutputFolder.reason(error))")
         }
-        return try decode(type, from: data, file: url.path)
+    }
+
+    /// Decodes a plain `Decodable` `T` (no unknown-key check, no validation) from the JSON file at `url`,
+    /// with the same errors as `load`: the file, then the key path and the expectation.
+    public static func decodeJSON<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        let data = try read(url)
+        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            throw SeaIceError.invalidInput(file: url.path, item: "JSON", expected: "valid JSON (\(detail))")
+        }
+        do { return try JSONDecoder().decode(T.self, from: data) } catch let error as DecodingError {
+            throw describe(error, file: url.path)
+        }
     }
 
     /// Decodes `T` from `data` (reported as `file` in errors), rejects unknown keys, then validates.

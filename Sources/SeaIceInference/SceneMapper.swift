@@ -82,27 +82,36 @@ public struct SceneMapper {
                                            commandLine: commandLine)
         let product = ProductAssembler.assemble(prediction, scene: scene, options: options, provenance: provenance)
         times.upsample = lap()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OutputFolder.prepare(folder, option: "output folder")
         let nc = folder.appendingPathComponent("\(product.sceneID).nc")
         let tif = writeGeoTIFF ? folder.appendingPathComponent("\(product.sceneID).tif") : nil
         let png = writeQuicklook ? folder.appendingPathComponent("\(product.sceneID).png") : nil
+        // The scene's files are one unit: all written under temporary names, then renamed together with the
+        // netCDF last, so an interruption leaves all of them or none (a `.nc` present means a complete scene).
         // GeoTIFF and PNG (GDAL) are written on a second thread while this one writes the netCDF:
-        // the writers share no library state and each file is atomic.
+        // the writers share no library state.
         let tiePoints = scene.scene.tiePoints
-        let sideError = ErrorBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            do {
-                if let tif { try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, to: tif) }
-                if let png { try QuicklookWriter.write(product, to: png) }
-            } catch { sideError.set(error) }
-        }
-        do { try CFProductWriter(compression: 1).write(product, to: nc) } catch {
+        try AtomicOutput.writeTogether([tif, png, nc].compactMap { $0 }) { temporaries in
+            let ncTemporary = temporaries.last!
+            let tifTemporary = tif == nil ? nil : temporaries[0]
+            let pngTemporary = png == nil ? nil : temporaries[tif == nil ? 0 : 1]
+            let sideError = ErrorBox()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                do {
+                    if let tifTemporary {
+                        try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, to: tifTemporary)
+                    }
+                    if let pngTemporary { try QuicklookWriter.write(product, to: pngTemporary) }
+                } catch { sideError.set(error) }
+            }
+            do { try CFProductWriter(compression: 1).write(product, to: ncTemporary) } catch {
+                group.wait()
+                throw error
+            }
             group.wait()
-            throw error
+            if let error = sideError.error { throw error }
         }
-        group.wait()
-        if let error = sideError.error { throw error }
         times.write = lap()
         logger.info("\(product.sceneID): \(product.height) × \(product.width) px in \(String(format: "%.2f", times.total)) s")
         return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFF: tif, quicklook: png, product: product, times: times)
@@ -118,11 +127,37 @@ extension SceneMapper {
         try file.close()
         guard version == .raw else { return try map(url, into: folder) }
         let simulated = try InferenceScene.isSimulated(url)
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("seaice-predict-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: temporary) }
+        let temporary = try TemporaryFolder.make("predict")
+        defer { TemporaryFolder.remove(temporary) }
         let ready = try ReadyConverter(logger: logger).convert(raw: url, outputDirectory: temporary)
         return try map(ready, into: folder, simulated: simulated, sourceName: url.lastPathComponent)
+    }
+
+    /// The product name (`<scene>` of `<scene>.nc`) that mapping the raw or ready-to-train file `url` writes:
+    /// the ready-to-train scene id (its `scene_id` attribute, or the ready name of a raw file) without `_prep.nc`.
+    public static func productID(of url: URL) throws -> String {
+        let file = try AI4ArcticFile.open(url)
+        defer { try? file.close() }
+        let sceneID = file.version == .raw ? try AI4ArcticNaming.readyName(forRaw: url.lastPathComponent)
+            : try file.readyAttributes().sceneID
+        return sceneID.replacingOccurrences(of: AI4ArcticNaming.readySuffix, with: "")
+    }
+
+    /// Checks, before any work, that no two of `urls` are the same scene (e.g. a raw file and its
+    /// ready-to-train file, or one file given twice): the second would overwrite the first's products.
+    /// - Throws: `SeaIceError.invalidInput` naming both inputs and the product they would both write.
+    public static func checkDistinctScenes(_ urls: [URL]) throws {
+        var seen: [String: URL] = [:]
+        for url in urls {
+            let id = try productID(of: url)
+            if let first = seen[id] {
+                throw SeaIceError.invalidInput(
+                    file: url.path, item: "scene \(id)",
+                    expected: "a scene not given already, but \(first.path) is the same scene "
+                        + "(both would write \(id).nc): give one of them")
+            }
+            seen[id] = url
+        }
     }
 }
 

@@ -54,6 +54,11 @@ public struct SAFEProduct: Sendable {
         var entries: [String]
         if isDir.boolValue {
             base = url.standardizedFileURL.path
+            // GDAL cannot list an empty folder ("cannot list contents"): it is simply not a product.
+            if (try? FileManager.default.contentsOfDirectory(atPath: base))?.isEmpty == true {
+                throw SeaIceError.missing(file: url.path,
+                                          item: "manifest.safe (not a Sentinel-1 SAFE product: the folder is empty)")
+            }
             entries = try VSI.listRecursive(base)
         } else {
             let names = try ZipArchive.memberNames(of: url)
@@ -63,7 +68,7 @@ public struct SAFEProduct: Sendable {
         }
         entries = entries.map { $0.replacingOccurrences(of: "\\", with: "/") }
         guard let manifest = entries.filter({ $0 == "manifest.safe" || $0.hasSuffix("/manifest.safe") }).min(by: { $0.count < $1.count }) else {
-            throw SeaIceError.missing(file: url.path, item: "manifest.safe (not a SAFE product)")
+            throw SeaIceError.missing(file: url.path, item: "manifest.safe (not a Sentinel-1 SAFE product)")
         }
         let prefix = String(manifest.dropLast("manifest.safe".count))
         root = prefix.isEmpty ? base : base + "/" + String(prefix.dropLast())

@@ -1,4 +1,5 @@
 import CTorchBridge
+import SeaIceCore
 
 /// Element type of a tensor. Raw values are the bridge's `SIK_DTYPE_*` codes.
 public enum DType: Int32, Codable, Sendable, CaseIterable, CustomStringConvertible {
@@ -61,6 +62,25 @@ public enum Device: Equatable, Hashable, Sendable, CustomStringConvertible {
         case .cpu: return "cpu"
         case let .cuda(i): return "cuda:\(i)"
         }
+    }
+
+    /// Throws unless this device exists (the CPU always does; `cuda(i)` needs i < the CUDA device count),
+    /// so asking for a missing GPU fails with one sentence before libtorch's dispatcher text.
+    /// - Throws: `SeaIceError.native` "no CUDA device; available: cpu" (or the devices there are).
+    public func checkAvailable() throws {
+        guard case let .cuda(i) = self else { return }
+        let count = TorchRuntime.cudaAvailable ? TorchRuntime.cudaDeviceCount : 0
+        guard i < 0 || i >= count else { return }
+        let available = (["cpu"] + (0..<count).map { "cuda:\($0)" }).joined(separator: ", ")
+        let what = count == 0 ? "no CUDA device" : "no CUDA device \(i) (\(count) visible)"
+        throw SeaIceError.native(library: "libtorch", operation: "device \(self)",
+                                 message: "\(what); available: \(available)")
+    }
+
+    /// The bridge's codes after `checkAvailable()`.
+    func checkedCodes() throws -> (type: Int32, index: Int32) {
+        try checkAvailable()
+        return codes
     }
 
     /// The bridge's (device_type, device_index) codes.

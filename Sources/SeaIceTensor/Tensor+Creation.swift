@@ -15,7 +15,7 @@ extension Tensor {
                 file: "Tensor", item: operation,
                 expected: "\(expected) values for shape \(shape) (non-negative sizes), got \(values.count)")
         }
-        let (type, index) = device.codes
+        let (type, index) = try device.checkedCodes()
         return try values.withUnsafeBytes { raw in
             try withInt64s(shape) { dims, n in
                 try makeHandle(operation, []) { sik_tensor_from_data(raw.baseAddress, dtype.rawValue, dims, n, type, index, $0) }
@@ -57,7 +57,7 @@ extension Tensor {
                 file: "Tensor", item: "from bytes",
                 expected: "\(expected) bytes for \(dtype) shape \(shape), got \(bytes.count)")
         }
-        let (type, index) = device.codes
+        let (type, index) = try device.checkedCodes()
         let h = try withInt64s(shape) { dims, n in
             try Tensor.makeHandle("from bytes", []) {
                 sik_tensor_from_data(bytes.baseAddress, dtype.rawValue, dims, n, type, index, $0)
@@ -82,7 +82,7 @@ extension Tensor {
 
     /// A tensor of `shape` filled with `value`.
     public static func full(_ shape: [Int], value: Float, dtype: DType = .float32, device: Device = .cpu) throws -> Tensor {
-        let (type, index) = device.codes
+        let (type, index) = try device.checkedCodes()
         return try withInt64s(shape) { dims, n in
             try make("full \(shape)", []) { sik_tensor_full(dims, n, Double(value), dtype.rawValue, type, index, $0) }
         }
@@ -112,7 +112,7 @@ extension Tensor {
     public static func arange(
         start: Double = 0, end: Double, step: Double = 1, dtype: DType = .float32, device: Device = .cpu
     ) throws -> Tensor {
-        let (type, index) = device.codes
+        let (type, index) = try device.checkedCodes()
         return try make("arange(\(start), \(end), \(step))", []) {
             sik_tensor_arange(start, end, step, dtype.rawValue, type, index, $0)
         }

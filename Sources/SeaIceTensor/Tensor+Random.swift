@@ -13,7 +13,7 @@ extension Tensor {
         generator: inout SeededGenerator
     ) throws -> Tensor {
         let seed = generator.next()
-        let (type, index) = device.codes
+        let (type, index) = try device.checkedCodes()
         return try withInt64s(shape) { dims, n in
             try make("\(name) \(shape)", []) { sik_tensor_random(Int32(kind), dims, n, a, b, dtype.rawValue, seed, type, index, $0) }
         }

@@ -61,7 +61,7 @@ extension Tensor {
 
     /// The tensor on `device` (itself, shared, when already there).
     public func to(_ device: Device) throws -> Tensor {
-        let (type, index) = device.codes
+        let (type, index) = try device.checkedCodes()
         return try Tensor.make("to(\(device))", [self]) { sik_tensor_to(handle, -1, type, index, $0) }
     }
 

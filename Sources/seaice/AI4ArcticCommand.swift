@@ -52,6 +52,7 @@ struct AI4ArcticCommand: ParsableCommand {
         }
 
         func run() throws {
+            try OutputFolder.prepare(URL(fileURLWithPath: out), option: "--out")
             var options = ReadyConversionOptions()
             options.rowBlock = rowBlock
             options.chartConverter = EggCodeConverter(mode: ConversionMode(rawValue: chartMode)!)
@@ -85,7 +86,8 @@ struct AI4ArcticCommand: ParsableCommand {
         @Option(help: "Patch side (downscaled pixels).") var patchSize = 256
         @Option(help: "Synthetic scenes of the released size (4999 × 5213 at 80 m).") var scenes = 4
         @Option(help: "Timed batches.") var batches = 10
-        @Option(help: "Seed.") var seed: UInt64 = 1
+        @Option(parsing: .unconditional, help: "Seed (a non-negative integer).", transform: SeedOption.parse)
+        var seed: UInt64 = 1
         @Flag(help: "Disable augmentations.") var noAugmentation = false
         @Argument(help: "Ready-to-train files to sample from instead of synthetic scenes (their load time is reported too).")
         var readyFiles: [String] = []

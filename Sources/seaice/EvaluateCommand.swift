@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SeaIceCore
 import SeaIceEvaluation
 
 /// `seaice evaluate PREDICTIONS REFERENCES --out REPORT`: the AutoICE scores and a report folder.
@@ -55,6 +56,7 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         var logger = Logger(label: "seaice.evaluate")
         logger.logLevel = verbose ? .info : .warning
+        try OutputFolder.requireFolderOrAbsent(URL(fileURLWithPath: out), option: "--out")
         let configuration = EvaluationConfiguration(charts: try parsedCharts(), blockRows: blockRows)
         let predictionSource = try LabelSource(URL(fileURLWithPath: predictions), logger: logger)
         let referenceSource = try LabelSource(URL(fileURLWithPath: references), logger: logger)

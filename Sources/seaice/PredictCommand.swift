@@ -16,8 +16,10 @@ struct PredictCommand: ParsableCommand {
         was trained, passed whole through the network (in overlapping tiles when larger than \
         --max-pixels downscaled pixels) and upsampled (nearest) to 80 m. Writes per scene a \
         CF-1.8 netCDF (<scene>.nc), a GeoTIFF (<scene>.tif, tie points as GCPs) and a PNG \
-        quick-look (<scene>.png); with --submission also the AutoICE submission file. Each file \
-        appears only when complete.
+        quick-look (<scene>.png); with --submission also the AutoICE submission file. A scene's \
+        files appear together and only when complete (the .nc last); Ctrl-C or SIGTERM removes the \
+        temporaries, and those of killed runs are removed by the next run into the same folder. \
+        Two inputs of the same scene (a raw file and its ready-to-train file) are refused.
         """
     )
 
@@ -75,16 +77,22 @@ struct PredictCommand: ParsableCommand {
             try FileLock(FileLock.lockFile(for: URL(fileURLWithPath: path)), what: "the submission file \(path)")
         }
         defer { submissionLock?.release() }
+        let inputs = scenes.map { URL(fileURLWithPath: $0) }
+        try SceneMapper.checkDistinctScenes(inputs)
+        let folder = URL(fileURLWithPath: out)
+        let swept = try OutputFolder.prepare(folder, option: "--out") + TemporaryFolder.sweepStale()
+        if !swept.isEmpty {
+            logger.warning("removed \(swept.count) temporaries left by killed runs: \(swept.map(\.path))")
+        }
         let model = try TrainedModel.load(from: URL(fileURLWithPath: checkpoint), device: device.device)
         var mapper = SceneMapper(model: model, settings: PredictionSettings(maxPixelsPerPass: maxPixels, tileSize: tileSize, overlap: overlap),
                                  options: ProductOptions(probabilities: !noProbabilities, geolocation: !noGeolocation),
                                  commandLine: CommandLine.arguments.joined(separator: " "), device: device.device, logger: logger)
         mapper.writeGeoTIFF = !noGeotiff
         mapper.writeQuicklook = !noQuicklook
-        let folder = URL(fileURLWithPath: out)
         var classMaps: [IceProduct] = []  // SIC/SOD/FLOE only, for the submission
-        for scene in scenes {
-            let result = try mapper.mapAny(URL(fileURLWithPath: scene), into: folder)
+        for scene in inputs {
+            let result = try mapper.mapAny(scene, into: folder)
             let t = result.times
             let simulated = result.product.provenance.simulated ? " [SIMULATED DATA]" : ""
             Console.line(String(format: "%@: %.2f s (read %.2f, network %.2f, upsample %.2f, write %.2f) → %@%@",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SeaIceCore
 
 /// The `seaice` command-line tool: a thin layer of commands over the SeaIceKit libraries.
 @main
@@ -23,8 +24,10 @@ struct SeaIce: AsyncParsableCommand {
     )
 
     /// Runs the tool; `seaice help NAME…` for a command that does not exist fails (exit 64) instead of
-    /// printing the root help with exit 0.
+    /// printing the root help with exit 0. SIGINT/SIGTERM/SIGHUP remove the temporaries of unfinished
+    /// outputs before ending the process (`InterruptCleanup`).
     static func main() async {
+        InterruptCleanup.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "help", let unknown = unknownCommand(in: Array(arguments.dropFirst())) {
             FileHandle.standardError.write(Data("Error: no command '\(unknown)' (see 'seaice --help' for the list)\n".utf8))

@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
-import SeaIceQuicklook
+import SeaIceInference
 
 /// `seaice show`: a PNG of a scene's HH, HV, SIC, SOD and FLOE side by side with legends.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Render HH, HV, SIC, SOD and FLOE of an AI4Arctic scene (raw or ready-to-train) to a PNG."
+        abstract: "Render HH, HV, SIC, SOD and FLOE of an AI4Arctic scene (raw or ready-to-train), or the SIC, SOD and "
+            + "FLOE of a product from `seaice predict`, to a PNG."
     )
 
-    @Argument(help: "An AI4Arctic netCDF file (raw or ready-to-train, real or simulated).")
+    @Argument(help: "An AI4Arctic netCDF file (raw or ready-to-train, real or simulated) or a predict product (.nc).")
     var file: String
 
     @Option(help: "The PNG to write.")
@@ -24,7 +25,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        try AI4ArcticQuicklook.write(URL(fileURLWithPath: file), to: URL(fileURLWithPath: out), maxSide: maxSide)
+        try ProductQuicklook.writeAny(URL(fileURLWithPath: file), to: URL(fileURLWithPath: out), maxSide: maxSide)
         print("wrote \(out)")
     }
 }

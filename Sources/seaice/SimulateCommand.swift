@@ -27,7 +27,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Pixel spacing in m, a divisor of 2000 (40 = AI4Arctic raw; 400 ≈ the whole EW swath at 1000 pixels).")
     var pixelSpacing: Int = 40
 
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed (a non-negative integer).", transform: SeedOption.parse)
     var seed: UInt64 = 0
 
     @Option(help: "Month 1–12 of the weather and microwave signatures (default: the real geometry's month).")
@@ -65,10 +65,12 @@ struct SimulateCommand: ParsableCommand {
         logger.logLevel = verbose ? .debug : .info
         var cfg = SimulationConfig(size: size)
         if let path = config {
-            cfg = try JSONDecoder().decode(SimulationConfig.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            cfg = try ConfigurationFile.decodeJSON(SimulationConfig.self, from: URL(fileURLWithPath: path))
             cfg.lines = size; cfg.samples = size
         }
         cfg.pixelSpacing = pixelSpacing
+        let folder = URL(fileURLWithPath: out)
+        try OutputFolder.prepare(folder, option: "--out")
         if let m = month { cfg.month = m }
         if let t = template { cfg.template = t }
         let dataFolder = try SharedDataLocator.locate(explicit: data)
@@ -76,7 +78,6 @@ struct SimulateCommand: ParsableCommand {
         let simulator = SceneSimulator(resources: resources, logger: logger)
         let writer = SimulatedDatasetWriter(format: format, safeTemplate: SimulatedSAFEWriter.template(dataFolder: dataFolder), logger: logger)
         cfg = try writer.prepare(cfg, resources: resources)
-        let folder = URL(fileURLWithPath: out)
         for k in 0..<scenes {
             let started = Date()
             let scene = try simulator.simulate(config: cfg, seed: seed &+ UInt64(k))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SeaIceCore
 import SeaIceTensor
 import SeaIceMultiTask
 import SeaIceTraining
@@ -34,7 +35,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Override the configuration's number of epochs.")
     var epochs: Int?
 
-    @Option(help: "Override the configuration's seed.")
+    @Option(parsing: .unconditional, help: "Override the configuration's seed (a non-negative integer).",
+            transform: SeedOption.parse)
     var seed: UInt64?
 
     @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
@@ -48,6 +50,7 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         if let e = epochs, e <= 0 { throw ValidationError("--epochs must be positive, got \(e)") }
+        try OutputFolder.requireFolderOrAbsent(URL(fileURLWithPath: out), option: "--out")
         if !resume, FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("last").path) {
             throw ValidationError("\(out) already holds a run: pass --resume to continue it, or choose another --out")
         }

@@ -63,6 +63,6 @@ public enum HostileOutcome: Equatable, Sendable, Codable {
 public enum HostileCorpus {
     /// The whole corpus.
     public static var all: [HostileCase] {
-        training + cli
+        training + cli + predict + messages
     }
 }

@@ -77,6 +77,37 @@ extension HostileCorpus {
             HostileCase(reader: "command line", name: "train --epochs -3", mustMention: ["--epochs"]) { folder in
                 try trainArguments(folder) + ["--epochs", "-3"]
             },
+            HostileCase(reader: "command line", name: "train --seed -1",
+                        mustMention: ["--seed", "non-negative integer", "-1"]) { folder in
+                try trainArguments(folder) + ["--seed", "-1"]
+            },
+            HostileCase(reader: "command line", name: "simulate --seed -1",
+                        mustMention: ["--seed", "non-negative integer"]) { folder in
+                ["simulate", "--seed", "-1", "--out", folder.appendingPathComponent("sim").path]
+            },
+            HostileCase(reader: "command line", name: "train --out is an existing file",
+                        mustMention: ["out.txt", "--out", "existing file"]) { folder in
+                try Data("x".utf8).write(to: folder.appendingPathComponent("out.txt"))
+                var arguments = try trainArguments(folder)
+                arguments[arguments.count - 1] = folder.appendingPathComponent("out.txt").path
+                return arguments
+            },
+            HostileCase(reader: "command line", name: "ai4arctic prepare --out is an existing file",
+                        mustMention: ["out.txt", "--out", "existing file"]) { folder in
+                try Data("x".utf8).write(to: folder.appendingPathComponent("out.txt"))
+                return ["ai4arctic", "prepare", folder.appendingPathComponent("raw.nc").path,
+                        "--out", folder.appendingPathComponent("out.txt").path]
+            },
+            HostileCase(reader: "command line", name: "evaluate --out is an existing file",
+                        mustMention: ["out.txt", "--out", "existing file"]) { folder in
+                try Data("x".utf8).write(to: folder.appendingPathComponent("out.txt"))
+                return ["evaluate", folder.path, folder.path, "--out", folder.appendingPathComponent("out.txt").path]
+            },
+            HostileCase(reader: "command line", name: "simulate --config missing",
+                        mustMention: ["missing.json", "no such file"], mustNotLeave: ["sim"]) { folder in
+                ["simulate", "--config", folder.appendingPathComponent("missing.json").path,
+                 "--out", folder.appendingPathComponent("sim").path]
+            },
         ]
     }
 }
