@@ -63,11 +63,18 @@ let package = Package(
             name: "CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]
         ),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
 
         // MARK: foundation
+        // The tool version and the git commit of the build (a prebuild plugin writes the commit).
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
+        .target(name: "SeaIceBuildInfo", plugins: ["BuildInfoPlugin"]),
         .target(
             name: "SeaIceCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceBuildInfo", .product(name: "Logging", package: "swift-log")]
         ),
         // Class tables (codes, names, colours) read by products, pictures and reports; no dependencies.
         .target(name: "SeaIceClasses"),
@@ -151,7 +158,7 @@ let package = Package(
         ),
         .target(
             name: "SeaIceQuicklook",
-            dependencies: ["SeaIceCore", "SeaIceClasses", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts"]
+            dependencies: ["CCairo", "SeaIceCore", "SeaIceClasses", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts"]
         ),
 
         // MARK: products

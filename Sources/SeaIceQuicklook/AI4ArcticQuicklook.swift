@@ -27,19 +27,19 @@ public enum AI4ArcticQuicklook {
         if ready {
             let shh = GrayStretch.percentiles(hh.values) ?? GrayStretch(low: -3, high: 3)
             let shv = GrayStretch.percentiles(hv.values) ?? GrayStretch(low: -3, high: 3)
-            panels.append(Panel(title: "HH", values: hh.values, width: hh.width, height: hh.height, stretch: shh, unit: "SCALED"))
-            panels.append(Panel(title: "HV", values: hv.values, width: hv.width, height: hv.height, stretch: shv, unit: "SCALED"))
+            panels.append(Panel(title: "HH", values: hh.values, width: hh.width, height: hh.height, stretch: shh, unit: "σ (scaled)"))
+            panels.append(Panel(title: "HV", values: hv.values, width: hv.width, height: hv.height, stretch: shv, unit: "σ (scaled)"))
         } else {
-            panels.append(Panel(title: "HH", values: hh.values, width: hh.width, height: hh.height, stretch: .hhDB, unit: "DB"))
-            panels.append(Panel(title: "HV", values: hv.values, width: hv.width, height: hv.height, stretch: .hvDB, unit: "DB"))
+            panels.append(Panel(title: "HH σ⁰", values: hh.values, width: hh.width, height: hh.height, stretch: .hhDB, unit: "dB"))
+            panels.append(Panel(title: "HV σ⁰", values: hv.values, width: hv.width, height: hv.height, stretch: .hvDB, unit: "dB"))
         }
         if let labels = try labelMaps(nc, ready: ready, lines: lines, samples: samples, factor: f) {
             for (map, table) in zip(labels, [ClassTable.sic, .sod, .floe]) {
                 panels.append(Panel(classes: map.values, width: map.width, height: map.height, table: table))
             }
         }
-        var caption = [url.lastPathComponent, "\(lines) X \(samples) PIXELS, SHOWN 1:\(f)"]
-        if try nc.attribute("simulated")?.text == "true" { caption.insert("SIMULATED DATA - NOT REAL", at: 0) }
+        var caption = [url.lastPathComponent, "\(lines) × \(samples) pixels, shown 1:\(f) (swath geometry)"]
+        if try nc.attribute("simulated")?.text == "true" { caption.insert("SIMULATED DATA - not real", at: 0) }
         return PanelLayout.compose(panels, caption: caption)
     }
 

@@ -32,8 +32,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Rows read per block (bounds memory).")
     var blockRows: Int = 512
 
-    @Flag(name: .shortAndLong, help: "Log every scene.")
-    var verbose = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard blockRows > 0 else { throw ValidationError("--block-rows must be positive, got \(blockRows)") }
@@ -53,8 +52,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var logger = Logger(label: "seaice.evaluate")
-        logger.logLevel = verbose ? .info : .warning
+        let logger = output.logger("seaice.evaluate")
         let configuration = EvaluationConfiguration(charts: try parsedCharts(), blockRows: blockRows)
         let predictionSource = try LabelSource(URL(fileURLWithPath: predictions), logger: logger)
         let referenceSource = try LabelSource(URL(fileURLWithPath: references), logger: logger)
@@ -63,16 +61,16 @@ struct EvaluateCommand: ParsableCommand {
         try ReportWriter(logger: logger).write(report, to: URL(fileURLWithPath: out))
 
         if report.simulated {
-            print("NOTE: inputs are simulated (\(report.simulationNotes.joined(separator: "; "))); scores come from simulated data.")
+            Console.line("NOTE: inputs are simulated (\(report.simulationNotes.joined(separator: "; "))); scores come from simulated data.")
         }
-        print("scenes            \(report.scenes.count)")
+        Console.line("scenes            \(report.scenes.count)")
         for chart in report.charts {
             let metric = chart.metric == .r2 ? "R²" : "weighted F1"
-            print("\(chart.chart.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(metric.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Self.format(chart.score))  (\(chart.pixels) pixels)")
+            Console.line("\(chart.chart.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(metric.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Self.format(chart.score))  (\(chart.pixels) pixels)")
         }
-        print("combined          \(Self.format(report.combinedScore))")
-        print("water consistency \(Self.format(report.waterConsistency))")
-        print("report            \(out)")
+        Console.line("combined          \(Self.format(report.combinedScore))")
+        Console.line("water consistency \(Self.format(report.waterConsistency))")
+        Console.line("report            \(out)")
     }
 
     static func format(_ value: Double?) -> String {

@@ -78,11 +78,13 @@ struct PreprocessCommand: ParsableCommand {
     var geotiff: String?
     @OptionGroup var options: PreprocessOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        let logger = Logger(label: "seaice.preprocess")
+        let logger = output.logger("seaice.preprocess", normal: .info)
         let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger)
         try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out), compression: options.deflate)
         if let geotiff { try SceneGeoTIFFWriter.write(scene, to: URL(fileURLWithPath: geotiff)) }
-        print("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")
+        Console.line("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")
     }
 }

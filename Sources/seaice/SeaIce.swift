@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SeaIceCore
 
 /// The `seaice` command-line tool: a thin layer of commands over the SeaIceKit libraries.
 @main
@@ -7,6 +8,7 @@ struct SeaIce: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seaice",
         abstract: "Automatic Arctic sea-ice mapping from SAR, passive microwave and weather data.",
+        version: SeaIceKitVersion.description,
         subcommands: [
             InfoCommand.self,
             ChartCommand.self,

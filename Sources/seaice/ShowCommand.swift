@@ -23,8 +23,11 @@ struct ShowCommand: ParsableCommand {
         guard out.lowercased().hasSuffix(".png") else { throw ValidationError("--out must name a .png file") }
     }
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.activate()
         try AI4ArcticQuicklook.write(URL(fileURLWithPath: file), to: URL(fileURLWithPath: out), maxSide: maxSide)
-        print("wrote \(out)")
+        Console.line("wrote \(out)")
     }
 }
