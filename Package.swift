@@ -179,7 +179,7 @@ let package = Package(
             name: "SeaIceMultiTask",
             dependencies: [
                 "SeaIceTraining", "SeaIceInference", "SeaIceModels", "SeaIceData", "SeaIceSampling", "SeaIceAI4Arctic",
-                "SeaIceEvaluation", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
+                "SeaIceEvaluation", "SeaIceQuicklook", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -280,7 +280,7 @@ let package = Package(
         .testTarget(
             name: "SeaIceMultiTaskTests",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceData", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
-                           "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+                           "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport", "SeaIceGDAL", "SeaIceQuicklook"]
         ),
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(

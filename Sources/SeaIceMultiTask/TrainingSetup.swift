@@ -82,6 +82,7 @@ public enum TrainingSetup {
         let trainer = try MultiTaskTrainer(configuration: configuration, network: network, batches: sampler, validator: validator,
                                   run: RunDirectory(url: run), device: device, lock: lock, logger: logger)
         trainer.simulatedData = try train.contains { try InferenceScene.isSimulated($0) }
+        trainer.epochObservers.append(TrainingCurves.observe)  // training-curves.png after every epoch
         trainer.inputsJSON = try RunDirectory.encode(RunInputs(
             data: data.standardizedFileURL.path, train: train.map(\.lastPathComponent),
             validation: validation.map(\.lastPathComponent)))

@@ -32,6 +32,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Rows read per block (bounds memory).")
     var blockRows: Int = 512
 
+    @Option(help: "The checkpoint the predictions came from, recorded in report.json and report.md.")
+    var checkpoint: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -53,11 +56,16 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let logger = output.logger("seaice.evaluate")
-        let configuration = EvaluationConfiguration(charts: try parsedCharts(), blockRows: blockRows)
+        let configuration = EvaluationConfiguration(
+            charts: try parsedCharts(), blockRows: blockRows, checkpoint: checkpoint)
+        let bar = output.progressBar()
         let predictionSource = try LabelSource(URL(fileURLWithPath: predictions), logger: logger)
         let referenceSource = try LabelSource(URL(fileURLWithPath: references), logger: logger)
         let report = try Evaluator(configuration: configuration, logger: logger)
-            .evaluate(predictions: predictionSource, references: referenceSource)
+            .evaluate(predictions: predictionSource, references: referenceSource, progress: { done, total in
+                bar.draw(fraction: Double(done) / Double(total), label: "\(done)/\(total) scenes")
+            })
+        bar.finish()
         try ReportWriter(logger: logger).write(report, to: URL(fileURLWithPath: out))
 
         if report.simulated {
