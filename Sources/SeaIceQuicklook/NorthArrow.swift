@@ -8,13 +8,18 @@ public enum NorthArrow {
     /// The direction of north in the picture, radians clockwise from "up", from per-pixel latitudes
     /// (row-major `height × width`, degrees north): the direction in which latitude grows fastest,
     /// from differences across the middle row and column. Nil when the latitudes are flat or not finite.
-    public static func direction(latitude: [Float], width: Int, height: Int) -> Double? {
+    /// `columnStep` and `rowStep` are the picture pixels between neighbouring columns and rows of
+    /// `latitude` (1 for per-pixel latitudes; e.g. samples/20 and lines/20 for a 21 × 21 tie-point grid).
+    public static func direction(
+        latitude: [Float], width: Int, height: Int, columnStep: Double = 1, rowStep: Double = 1
+    ) -> Double? {
         precondition(
             latitude.count == width * height, "\(latitude.count) latitudes for \(height) × \(width) pixels")
         guard width >= 2, height >= 2 else { return nil }
         let midRow = height / 2, midCol = width / 2
-        let gx = Double(latitude[midRow * width + width - 1] - latitude[midRow * width]) / Double(width - 1)
-        let gy = Double(latitude[(height - 1) * width + midCol] - latitude[midCol]) / Double(height - 1)
+        let dx = Double(latitude[midRow * width + width - 1] - latitude[midRow * width])
+        let dy = Double(latitude[(height - 1) * width + midCol] - latitude[midCol])
+        let gx = dx / (Double(width - 1) * columnStep), gy = dy / (Double(height - 1) * rowStep)
         guard gx.isFinite, gy.isFinite, gx != 0 || gy != 0 else { return nil }
         // Picture y grows downwards: "up" is −y, so the clockwise angle from up is atan2(gx, −gy).
         return atan2(gx, -gy)

@@ -77,7 +77,7 @@ public struct TrainingCurvePlot {
         let raw = (hi - lo) / 5, magnitude = pow(10, floor(log10(raw)))
         let units = [1.0, 2, 5, 10].first { $0 * magnitude >= raw } ?? 10
         let step = units * magnitude
-        // k × units × 10ⁿ, divided by 10⁻ⁿ for n < 0, so that ticks are the nearest doubles (0.6, not 0.6000…1).
+        // k × units × 10ⁿ, divided by 10⁻ⁿ for n < 0: ticks are the nearest doubles (0.6, not 0.6000…1).
         func tick(_ k: Int) -> Double {
             magnitude >= 1 ? Double(k) * units * magnitude : Double(k) * units / (1 / magnitude).rounded()
         }

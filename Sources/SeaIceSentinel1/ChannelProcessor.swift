@@ -39,8 +39,8 @@ public enum ChannelProcessor {
             var expected = "a whole multiple of the pixel spacing \(a.rangePixelSpacing) × \(a.azimuthPixelSpacing) m"
             if a.rangePixelSpacing == a.azimuthPixelSpacing {
                 let next = PreprocessConfiguration.pixelSize(atLeast: pixelSize, spacing: a.rangePixelSpacing)
-                expected += "; use \(Int(next)) m (seaice preprocess --pixel-size \(Int(next)), or leave --pixel-size out"
-                    + " to take the smallest multiple of at least 80 m)"
+                expected += "; use \(Int(next)) m (seaice preprocess --pixel-size \(Int(next)),"
+                    + " or leave --pixel-size out to take the smallest multiple of at least 80 m)"
             }
             throw SeaIceError.invalidInput(file: file, item: "pixel size \(pixelSize) m", expected: expected)
         }

@@ -31,15 +31,20 @@ public struct Sentinel1Preprocessor: Sendable {
         self.land = land
     }
 
-    /// Processes the product at `url`.
+    /// Processes the product at `url`; `progress(fraction, stage)` is called as each stage ends (for the
+    /// caller's progress bar; the fraction counts stages, not time).
     /// - Throws: `SeaIceError` naming the product file and the problem (missing XML, wrong tiff size, unsupported mode…).
-    public func run(_ url: URL, logger: Logger) throws -> AnalysisReadyScene {
+    public func run(
+        _ url: URL, logger: Logger, progress: ((Double, String) -> Void)? = nil
+    ) throws -> AnalysisReadyScene {
         var stages: [StageTiming] = []
         var clock = Date(), cpu = StageTiming.processCPUSeconds()
+        var stageCount = 6  // metadata, two channels, geolocation, land, writing (set once the product is read)
         func lap(_ name: String) {
             let now = Date(), c = StageTiming.processCPUSeconds()
             stages.append(StageTiming(name: name, wall: now.timeIntervalSince(clock), cpu: c - cpu))
             clock = now; cpu = c
+            progress?(min(1, Double(stages.count) / Double(stageCount)), name)
         }
         var c = configuration
         let product = try SAFEProduct(url: url)
@@ -59,6 +64,8 @@ public struct Sentinel1Preprocessor: Sendable {
         if c.noise == .nersc, secondary != nil, coefficients == nil {
             throw SeaIceError.configuration("NERSC noise removal needs the coefficient file (denoising_parameters.json)")
         }
+        stageCount = 2 + metas.count + (land == nil ? 0 : 1) + (configuration.incidenceCorrection == .none ? 0 : 1)
+            + (auxiliary.isRequested ? 1 : 0)
         lap("read metadata")
         var ipfUsed: [Polarisation: Double] = [:]
         func channel(_ m: BandMetadata) throws -> MultilookedChannel {

@@ -86,7 +86,11 @@ struct PreprocessCommand: ParsableCommand {
 
     func run() throws {
         let logger = output.logger("seaice.preprocess", normal: .info)
-        let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger)
+        let bar = output.progressBar()
+        let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger) { fraction, stage in
+            bar.draw(fraction: fraction, label: stage)
+        }
+        bar.finish()
         try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out), compression: options.deflate)
         if let geotiff { try SceneGeoTIFFWriter.write(scene, to: URL(fileURLWithPath: geotiff)) }
         Console.line("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")

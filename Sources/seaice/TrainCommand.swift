@@ -58,14 +58,17 @@ struct TrainCommand: ParsableCommand {
         if let e = epochs { configuration.epochs = e }
         if let s = seed { configuration.seed = s }
         if let m = mixedPrecision { configuration.mixedPrecision = m }
-        let setup = try TrainingSetup.makeTrainer(configuration: configuration, data: URL(fileURLWithPath: data),
-                                                  run: URL(fileURLWithPath: out), device: device.device, logger: logger)
+        let bar = output.progressBar()
+        let setup = try TrainingSetup.makeTrainer(
+            configuration: configuration, data: URL(fileURLWithPath: data), run: URL(fileURLWithPath: out),
+            device: device.device, logger: logger, validationProgress: { done, total in
+                bar.draw(fraction: Double(done) / Double(total), label: "validation scene \(done)/\(total)")
+            })
         let trainer = setup.trainer
         if resume { try trainer.resume() }
         let simulated = trainer.simulatedData ? " (SIMULATED DATA)" : ""
         Console.line("training on \(setup.train.count) scenes, validating on \(setup.validation.count)\(simulated), device \(device.device), "
                      + "precision \(trainer.precision)")
-        let bar = output.progressBar()
         let summary = try trainer.train { p in
             if let m = p.finishedEpoch {
                 bar.finish()

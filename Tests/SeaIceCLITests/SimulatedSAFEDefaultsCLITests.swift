@@ -12,7 +12,8 @@ final class SimulatedSAFEDefaultsCLITests: XCTestCase {
         let sim = try CommandRunner.seaice(["simulate", "--format", "safe", "--size", "420", "--out", dir.path, "-q"])
         XCTAssertEqual(sim.status, 0, sim.stderr)
         XCTAssertEqual(sim.stdout, "", "-q prints no result line")
-        let safe = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".SAFE") })
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        let safe = try XCTUnwrap(names.first { $0.hasSuffix(".SAFE") }, "\(names)")
         let product = dir.appendingPathComponent(safe).path
         let out = dir.appendingPathComponent("scene.nc")
         let pre = try CommandRunner.seaice(["preprocess", product, "--out", out.path])

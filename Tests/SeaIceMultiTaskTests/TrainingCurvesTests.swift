@@ -54,7 +54,8 @@ final class TrainingCurvesTests: XCTestCase {
         }
         XCTAssertEqual(TrainingCurvePlot.ticks(low: 0.12, high: 0.93), [0, 0.2, 0.4, 0.6, 0.8, 1])
         XCTAssertEqual(TrainingCurvePlot.ticks(low: 0, high: 100), [0, 20, 40, 60, 80, 100])
-        XCTAssertEqual(TrainingCurvePlot.ticks(low: 1, high: 1), [0.4, 0.6, 0.8, 1, 1.2, 1.4, 1.6], "flat: ±0.5 around it")
+        XCTAssertEqual(
+            TrainingCurvePlot.ticks(low: 1, high: 1), [0.4, 0.6, 0.8, 1, 1.2, 1.4, 1.6], "flat: ±0.5 around it")
     }
 
     func testTinyTrainingRunWritesTheCurvesAfterEveryEpoch() throws {
@@ -65,7 +66,9 @@ final class TrainingCurvesTests: XCTestCase {
             try ReadySceneFixture(lines: 60 + 4 * i, samples: 50, timestamp: stamp, maskedRows: 3).write(to: data)
         }
         var sampler = SamplerConfiguration()
-        sampler.channels = [.fullGrid("nersc_sar_primary"), .fullGrid("sar_incidenceangle"), .twoKm("btemp_18_7h"), .latitude]
+        sampler.channels = [
+            .fullGrid("nersc_sar_primary"), .fullGrid("sar_incidenceangle"), .twoKm("btemp_18_7h"), .latitude,
+        ]
         sampler.patchSize = 16
         sampler.batchSize = 2
         sampler.downscaleFactor = 2
