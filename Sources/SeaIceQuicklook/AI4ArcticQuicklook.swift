@@ -27,7 +27,7 @@ public enum AI4ArcticQuicklook {
         if ready {
             let shh = GrayStretch.percentiles(hh.values) ?? GrayStretch(low: -3, high: 3)
             let shv = GrayStretch.percentiles(hv.values) ?? GrayStretch(low: -3, high: 3)
-            let unit = "σ (scaled)"
+            let unit = "(standard-scaled)"
             panels.append(
                 Panel(title: "HH", values: hh.values, width: hh.width, height: hh.height, stretch: shh, unit: unit))
             panels.append(
@@ -55,7 +55,7 @@ public enum AI4ArcticQuicklook {
     /// `sar_grid2d_latitude` of ready-to-train files (rows = lines, columns = samples, spread over the
     /// scene) or the raw `sar_grid_latitude` with `sar_grid_line`/`sar_grid_sample` (441 points, line-major).
     /// Nil when the file has neither (no arrow is drawn then).
-    static func north(_ nc: NetCDFFile, lines: Int, samples: Int) -> Double? {
+    public static func north(_ nc: NetCDFFile, lines: Int, samples: Int) -> Double? {
         if nc.hasVariable("sar_grid2d_latitude"), let lat = try? nc.readFloats("sar_grid2d_latitude"),
            lat.count == 441 {
             return NorthArrow.direction(latitude: lat, width: 21, height: 21, columnStep: Double(samples - 1) / 20,

@@ -96,7 +96,7 @@ public enum PanelLayout {
     }
 
     /// The composed picture: panels left to right, each with its title above and legend below,
-    /// and `caption` lines under everything (the first in `captionColor`, e.g. "simulated data").
+    /// and `caption` lines under everything (the first in `captionColor` when it says "simulated").
     public static func compose(_ panels: [Panel], caption: [String] = []) -> RGBImage {
         layout(panels, caption: caption).image
     }
@@ -136,7 +136,8 @@ public enum PanelLayout {
         }
         var y = imageTop + imageHeight + 8 + legendHeight + margin
         for (k, line) in caption.enumerated() {
-            canvas.text(line, x: Double(margin), y: Double(y), color: k == 0 ? captionColor : RGB(gray: 40))
+            let warning = k == 0 && line.lowercased().contains("simulated")
+            canvas.text(line, x: Double(margin), y: Double(y), color: warning ? captionColor : RGB(gray: 40))
             y += lineHeight
         }
         composition.image = canvas.image()
@@ -203,7 +204,7 @@ public enum PanelLayout {
                 canvas.fillRect(x: Double(x + i), y: Double(y), width: 1, height: 10, level)
             }
             canvas.strokeRect(x: Double(x) + 0.5, y: Double(y) + 0.5, width: Double(w - 1), height: 9, RGB(gray: 90))
-            let lo = "\(Int(low.rounded()))", hi = "\(Int(high.rounded())) \(unit)"
+            let lo = String(format: "%.3g", low), hi = String(format: "%.3g", high) + " \(unit)"
             canvas.text(lo, x: Double(x), y: Double(y + 12), size: TextStyle.small)
             canvas.text(hi, x: Double(x + w), y: Double(y + 12), size: TextStyle.small, align: .right)
         case .none:

@@ -1,5 +1,6 @@
 import Foundation
 import SeaIceGDAL
+import SeaIceNetCDF
 import SeaIceQuicklook
 import SeaIceTestSupport
 import XCTest
@@ -118,5 +119,61 @@ final class CanvasTests: XCTestCase {
         XCTAssertGreaterThan(inked(picture, arrow, background: ClassTable.sod.color(0)), 200)
         let plain = ClassMapQuicklook.render([.init(codes, table: .sod)], width: 40, height: 40)
         XCTAssertEqual(inked(plain, arrow, background: ClassTable.sod.color(0)), 0, "no latitudes, no arrow")
+    }
+}
+
+/// `seaice show`'s quick-look of a ready-to-train file: a north arrow from `sar_grid2d_latitude`,
+/// panels left in swath geometry.
+final class AI4ArcticNorthArrowTests: XCTestCase {
+    func testReadyFileOfADescendingPassGetsAnArrowPointingDown() throws {
+        let dir = try TestPaths.temporaryDirectory("show-north")
+        let url = dir.appendingPathComponent("20200101T000000_dmi_prep.nc")
+        let nc = try NetCDFFile.create(url)
+        try nc.defineDimension("sar_lines", length: 40)
+        try nc.defineDimension("sar_samples", length: 40)
+        try nc.defineDimension("sar_line_2dgrid_points", length: 21)
+        try nc.defineDimension("sar_sample_2dgrid_points", length: 21)
+        for v in ["nersc_sar_primary", "nersc_sar_secondary"] {
+            try nc.defineVariable(v, type: .float, dimensions: ["sar_lines", "sar_samples"])
+        }
+        for v in ["SIC", "SOD", "FLOE"] { try nc.defineVariable(v, type: .ubyte, dimensions: ["sar_lines", "sar_samples"]) }
+        try nc.defineVariable("sar_grid2d_latitude", type: .double,
+                              dimensions: ["sar_sample_2dgrid_points", "sar_line_2dgrid_points"])
+        try nc.setAttribute("scene_id", .text("20200101T000000_dmi_prep.nc"))
+        try nc.endDefinitions()
+        try nc.write((0..<1600).map { Float($0 % 40) * 0.01 }, variable: "nersc_sar_primary")
+        try nc.write((0..<1600).map { Float($0 / 40) * 0.01 }, variable: "nersc_sar_secondary")
+        for v in ["SIC", "SOD", "FLOE"] { try nc.write([UInt8](repeating: 0, count: 1600), variable: v) }
+        // Rows = lines: latitude grows with the line (a descending pass): north is down the picture.
+        try nc.write((0..<441).map { Double(70 + $0 / 21) * 0.1 }, variable: "sar_grid2d_latitude")
+        try nc.close()
+        let picture = try AI4ArcticQuicklook.render(url)
+        try AI4ArcticQuicklook.write(url, to: dir.appendingPathComponent("show.png"))
+        XCTAssertEqual(try GDALRaster(path: dir.appendingPathComponent("show.png").path).width, picture.width)
+        let top = PanelLayout.imageTop, left = PanelLayout.margin
+        let water = ClassTable.sod.color(0)
+        // Five panels, each 40 pixels wide; the SOD panel (fourth) is all open water apart from the arrow.
+        var sodLeft: Int?
+        var x = left
+        var found = 0
+        while x < picture.width && sodLeft == nil {
+            if picture.color(x: x, y: top + 39) == water && picture.color(x: x - 1, y: top + 39) == RGB(gray: 120) {
+                found += 1
+                if found == 2 { sodLeft = x }  // SIC 0 is the same blue: SIC first, then SOD
+            }
+            x += 1
+        }
+        let sod = try XCTUnwrap(sodLeft, "SOD panel not found")
+        // The arrow's disc sits in the top-right corner, over the water.
+        var ink = 0
+        for y in (top + 6)...(top + 30) {
+            for x in (sod + 10)...(sod + 34) where picture.color(x: x, y: y) != water { ink += 1 }
+        }
+        XCTAssertGreaterThan(ink, 200, "north arrow drawn")
+        let file = try NetCDFFile.open(url)
+        defer { try? file.close() }
+        let north = try XCTUnwrap(AI4ArcticQuicklook.north(file, lines: 40, samples: 40))
+        XCTAssertEqual(abs(north), Double.pi, accuracy: 1e-6, "north is down the picture")
+        XCTAssertEqual(picture.color(x: sod, y: top + 39), water, "not flipped: the map is where it was")
     }
 }
