@@ -2,8 +2,9 @@ import Foundation
 import SeaIceQuicklook
 import SeaIceTraining
 
-/// The training-curve plot of a run: `training-curves.png` in the run folder, redrawn from the whole
-/// `metrics.jsonl` after every epoch by the epoch observer that `TrainingSetup.makeTrainer` registers
+/// The training-curve plot of a run: `training-curves.png` in the run folder (and the TensorBoard
+/// event file beside it), redrawn from the whole `metrics.jsonl` after every epoch by the epoch
+/// observer that `TrainingSetup.makeTrainer` registers
 /// (the engine never imports the picture layer; the system wires it).
 public enum TrainingCurves {
     /// File name of the plot inside the run folder.
@@ -40,6 +41,10 @@ public enum TrainingCurves {
         try plot(try run.metrics.read()).write(to: run.url.appendingPathComponent(fileName))
     }
 
-    /// The epoch observer that keeps the plot current (`Trainer.epochObservers`).
-    public static func observe(_ metrics: EpochMetrics, _ run: RunDirectory) throws { try write(run: run) }
+    /// The epoch observer that keeps the plot and the TensorBoard event file (`TensorBoardExport`)
+    /// current (`Trainer.epochObservers`).
+    public static func observe(_ metrics: EpochMetrics, _ run: RunDirectory) throws {
+        try write(run: run)
+        try TensorBoardExport.write(run: run)
+    }
 }
