@@ -24,6 +24,14 @@ public enum ConfusionMatrixPNG {
         RGB(UInt8(255 - f * 247), UInt8(255 - f * 207), UInt8(255 - f * 148))
     }
 
+    /// A pixel count that fits a cell: exact below a million, else 3 significant digits with k/M/G
+    /// ("1.23 M"); the exact counts are in confusion_<chart>.csv and report.json.
+    public static func count(_ n: Int64) -> String {
+        guard n >= 1_000_000 else { return "\(n)" }
+        let (value, unit) = n >= 1_000_000_000 ? (Double(n) / 1e9, "G") : (Double(n) / 1e6, "M")
+        return String(format: "%.3g %@", value, unit)
+    }
+
     /// The name of a label value in `chart` ("no data" for the predicted mask value 255).
     static func rowName(_ label: Int, chart: Chart) -> String {
         label == 255 ? "255 no data" : "\(label) \(chart.labelName(label))"
@@ -71,7 +79,7 @@ public enum ConfusionMatrixPNG {
                 guard table.counts[i][j] > 0 else { continue }
                 let ink: RGB = f > 0.5 ? .white : RGB(gray: 20)
                 let cx = Double(box.x + box.width / 2)
-                canvas.text("\(table.counts[i][j])", x: cx, y: Double(box.y + 4), color: ink, bold: true,
+                canvas.text(count(table.counts[i][j]), x: cx, y: Double(box.y + 4), color: ink, bold: true,
                             align: .center)
                 canvas.text(String(format: "%.1f %%", f * 100), x: cx, y: Double(box.y + 22), size: TextStyle.small,
                             color: ink, align: .center)

@@ -1,5 +1,6 @@
 import Foundation
 import SeaIceEvaluation
+import SeaIceGDAL
 import SeaIceQuicklook
 import SeaIceTestSupport
 import XCTest
@@ -56,6 +57,13 @@ final class ConfusionMatrixPNGTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(canvas.height, ConfusionMatrixPNG.top + 7 * ConfusionMatrixPNG.cell.h)
     }
 
+    func testLargeCountsAreShortenedToFitACell() {
+        XCTAssertEqual(ConfusionMatrixPNG.count(999_999), "999999")
+        XCTAssertEqual(ConfusionMatrixPNG.count(1_234_567), "1.23 M")
+        XCTAssertEqual(ConfusionMatrixPNG.count(123_456_789), "123 M")
+        XCTAssertEqual(ConfusionMatrixPNG.count(4_560_000_000), "4.56 G")
+    }
+
     func testWritesAPNGThatGDALCanRead() throws {
         let url = try TestPaths.temporaryDirectory("png").appendingPathComponent("c.png")
         try ConfusionMatrixPNG.write(table(), chart: .sod, title: "SOD CONFUSION", to: url)
@@ -65,6 +73,12 @@ final class ConfusionMatrixPNGTests: XCTestCase {
         let canvas = ConfusionMatrixPNG.render(table(), chart: .sod, title: "SOD CONFUSION")
         let width = data[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = data[20..<24].reduce(0) { $0 << 8 | Int($1) }
         XCTAssertEqual([width, height], [canvas.width, canvas.height])
+        // Reopened through GDAL: three bands, and the full cell (row 0, column 0) in the darkest shade.
+        let raster = try GDALRaster(path: url.path)
+        XCTAssertEqual([raster.width, raster.height, raster.bandCount], [canvas.width, canvas.height, 3])
+        let box = ConfusionMatrixPNG.cellBox(row: 0, column: 0, left: ConfusionMatrixPNG.left(table(), chart: .sod))
+        let k = (box.y + box.height - 2) * raster.width + box.x + 1
+        XCTAssertEqual(try (1...3).map { try raster.readBytes(band: $0)[k] }, [8, 48, 107])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path), ["c.png"])
     }
 }
