@@ -2,7 +2,7 @@
 // SeaIceKit: automatic Arctic sea-ice mapping from satellite data.
 //
 // Layering (dependencies point one way, see DESIGN.md):
-//   C edge:     CTorchBridge (C++ over libtorch, `sik_` prefix), CNetCDF, CGDAL (system libraries)
+//   C edge:     CTorchBridge (C++ over libtorch, `sik_` prefix), CNetCDF, CGDAL, CCairo (cairo + pango; system libraries)
 //   foundation: SeaIceCore → SeaIceTensor → SeaIceNN → SeaIceOptim
 //   I/O:        SeaIceNetCDF, SeaIceGDAL
 //   stages:     readers (SeaIceSentinel1, SeaIceAI4Arctic, SeaIceCharts, SeaIceAuxiliary: AMSR2/ERA5,
