@@ -1,4 +1,5 @@
 import ArgumentParser
+import SeaIceCore
 import SeaIceGDAL
 import SeaIceNetCDF
 import SeaIceTensor
@@ -14,6 +15,7 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         output.activate()
+        Console.line("SeaIceKit \(SeaIceKitVersion.versionAndCommit)")
         Console.line("libtorch  \(TorchRuntime.version) (threads \(TorchRuntime.threads), CUDA devices \(TorchRuntime.cudaDeviceCount))")
         Console.line("netCDF-C  \(NetCDFLibrary.version)")
         Console.line("GDAL      \(GDALLibrary.version) (GTiff \(GDALLibrary.hasDriver("GTiff")), GPKG \(GDALLibrary.hasDriver("GPKG")), PNG \(GDALLibrary.hasDriver("PNG")))")

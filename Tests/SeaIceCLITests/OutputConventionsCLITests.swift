@@ -11,6 +11,9 @@ final class OutputConventionsCLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let pattern = #"^SeaIceKit 0\.1\.0 \(git ([0-9a-f]{12}(\+modified)?|unknown)\)\n$"#
         XCTAssertNotNil(r.stdout.range(of: pattern, options: .regularExpression), "version line: \(r.stdout)")
+        let info = try CommandRunner.seaice(["info"])
+        XCTAssertEqual((info.stdout.split(separator: "\n").first.map(String.init) ?? "") + "\n", r.stdout,
+                       "info starts with the version line")
         // Built from this checkout: the commit is its HEAD, or an ancestor of it when commits were made
         // after the build (`swift test --skip-build`); checked when git can say.
         let commit = r.stdout.dropFirst("SeaIceKit 0.1.0 (git ".count).prefix(12)
