@@ -2,7 +2,7 @@
 // SeaIceKit: automatic Arctic sea-ice mapping from satellite data.
 //
 // Layering (dependencies point one way, see DESIGN.md):
-//   C edge:     CTorchBridge (C++ over libtorch, `sik_` prefix), CNetCDF, CGDAL (system libraries)
+//   C edge:     CTorchBridge (C++ over libtorch, `sik_` prefix), CNetCDF, CGDAL, CCairo (cairo + pango; system libraries)
 //   foundation: SeaIceCore → SeaIceTensor → SeaIceNN → SeaIceOptim
 //   I/O:        SeaIceNetCDF, SeaIceGDAL
 //   stages:     readers (SeaIceSentinel1, SeaIceAI4Arctic, SeaIceCharts, SeaIceAuxiliary: AMSR2/ERA5,
@@ -63,11 +63,18 @@ let package = Package(
             name: "CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]
         ),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
 
         // MARK: foundation
+        // The tool version and the git commit of the build (a prebuild plugin writes the commit).
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
+        .target(name: "SeaIceBuildInfo", plugins: ["BuildInfoPlugin"]),
         .target(
             name: "SeaIceCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: ["SeaIceBuildInfo", .product(name: "Logging", package: "swift-log")]
         ),
         // Class tables (codes, names, colours) read by products, pictures and reports; no dependencies.
         .target(name: "SeaIceClasses"),
@@ -151,7 +158,7 @@ let package = Package(
         ),
         .target(
             name: "SeaIceQuicklook",
-            dependencies: ["SeaIceCore", "SeaIceClasses", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts"]
+            dependencies: ["CCairo", "SeaIceCore", "SeaIceClasses", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts"]
         ),
 
         // MARK: products
@@ -172,7 +179,7 @@ let package = Package(
             name: "SeaIceMultiTask",
             dependencies: [
                 "SeaIceTraining", "SeaIceInference", "SeaIceModels", "SeaIceData", "SeaIceSampling", "SeaIceAI4Arctic",
-                "SeaIceEvaluation", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
+                "SeaIceEvaluation", "SeaIceQuicklook", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -273,7 +280,7 @@ let package = Package(
         .testTarget(
             name: "SeaIceMultiTaskTests",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceData", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceOptim", "SeaIceTensor", "SeaIceSampling",
-                           "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport"]
+                           "SeaIceAI4Arctic", "SeaIceTestSupport", "AI4ArcticTestSupport", "SeaIceGDAL", "SeaIceQuicklook"]
         ),
         .testTarget(name: "SeaIceQuicklookTests", dependencies: ["SeaIceQuicklook", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceTestSupport"]),
         .testTarget(

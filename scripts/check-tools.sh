@@ -20,7 +20,7 @@ table=(
   "nccopy      netcdf-bin      Tests/SeaIceInferenceTests/NetCDFCopy.swift (nccopy -V drops variables)"
   "ncgen       netcdf-bin      Tests/SeaIceCLITests/PreprocessAuxiliaryCLITests.swift (CDL to netCDF)"
   "ncdump      netcdf-bin      Tests/SeaIceCLITests/PreprocessAuxiliaryCLITests.swift (header checks)"
-  "pkg-config  pkg-config      Package.swift (CNetCDF, CGDAL) and scripts/setup.sh"
+  "pkg-config  pkg-config      Package.swift (CNetCDF, CGDAL, CCairo) and scripts/setup.sh"
   "python3     python3         scripts/python (tests, SeaIceBench references, make fixtures), setup.sh"
 )
 

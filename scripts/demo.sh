@@ -28,8 +28,8 @@ mkdir -p "$out/test-raw"
 mv "$held_out" "$out/test-raw/"
 
 banner "2/5 convert to ready-to-train (80 m)"
-"$bin" ai4arctic prepare "$out"/raw/*.nc --out "$out/ready" --quiet
-"$bin" ai4arctic prepare "$out"/test-raw/*.nc --out "$out/test-ready" --quiet
+"$bin" ai4arctic prepare "$out"/raw/*.nc --out "$out/ready"
+"$bin" ai4arctic prepare "$out"/test-raw/*.nc --out "$out/test-ready"
 
 banner "3/5 train (configs/demo.json: U-Net 8/8/16/16, 10 epochs x 40 iterations, validation on 1 scene)"
 "$bin" train "$root/configs/demo.json" --data "$out/ready" --out "$out/run" --device cpu

@@ -23,7 +23,9 @@ source_choice="${SEAICE_TORCH_SOURCE:-auto}"
 python="${PYTHON:-python3}"
 # Libraries Package.swift links (checked with dpkg); the packages of command-line tools come from
 # scripts/check-tools.sh's table (checked on PATH, so a python3 from pyenv counts).
-apt_packages=(pkg-config libnetcdf-dev libgdal-dev)
+# libcairo2-dev + libpango1.0-dev: CCairo (SeaIceQuicklook's pictures); fonts-dejavu-core: the font pango
+# finds through fontconfig (without any font, text renders as empty boxes).
+apt_packages=(pkg-config libnetcdf-dev libgdal-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core)
 # Pure-Python packages torch imports, and what the reference scripts use.
 py_packages=(filelock fsspec typing-extensions sympy networkx jinja2 numpy)
 
@@ -57,6 +59,7 @@ else
 fi
 pkg-config --exists netcdf || fail "pkg-config cannot find netcdf after installing libnetcdf-dev"
 pkg-config --exists gdal || fail "pkg-config cannot find gdal after installing libgdal-dev"
+pkg-config --exists pangocairo || fail "pkg-config cannot find pangocairo after installing libpango1.0-dev"
 
 # --- libtorch from the torch wheel ---------------------------------------------------
 if [ -f "$stamp" ] && [ -f "$torchdir/torch/lib/libtorch_cpu.so" ]; then

@@ -12,7 +12,7 @@ extension ClassTable {
     public static let sic = ClassTable(
         variable: "SIC", longName: "sea ice concentration in tenths",
         entries: [
-            Entry(0, "ice_free", label: "0 %", legend: "0 ICE FREE", color: RGB(150, 200, 255)),
+            Entry(0, "ice_free", label: "0 %", legend: "0/10 ice free", color: RGB(150, 200, 255)),
             Entry(1, "1_tenth", label: "10 %", legend: "1/10", color: RGB(190, 255, 200)),
             Entry(2, "2_tenths", label: "20 %", legend: "2/10", color: RGB(140, 255, 160)),
             Entry(3, "3_tenths", label: "30 %", legend: "3/10", color: RGB(90, 225, 110)),
@@ -29,24 +29,24 @@ extension ClassTable {
     public static let sod = ClassTable(
         variable: "SOD", longName: "stage of development",
         entries: [
-            Entry(0, "open_water", label: "open water", legend: "OPEN WATER", color: RGB(150, 200, 255)),
-            Entry(1, "new_ice", label: "new ice", legend: "NEW ICE", color: RGB(240, 210, 250)),
-            Entry(2, "young_ice", label: "young ice", legend: "YOUNG ICE", color: RGB(170, 40, 240)),
-            Entry(3, "thin_first_year_ice", label: "thin first-year ice", legend: "THIN FYI", color: RGB(155, 210, 0)),
-            Entry(4, "thick_first_year_ice", label: "thick first-year ice", legend: "THICK FYI", color: RGB(0, 120, 0)),
-            Entry(5, "old_ice", label: "old ice", legend: "OLD ICE", color: RGB(180, 100, 50)),
+            Entry(0, "open_water", label: "open water", color: RGB(150, 200, 255)),
+            Entry(1, "new_ice", label: "new ice", color: RGB(240, 210, 250)),
+            Entry(2, "young_ice", label: "young ice", color: RGB(170, 40, 240)),
+            Entry(3, "thin_first_year_ice", label: "thin first-year ice", color: RGB(155, 210, 0)),
+            Entry(4, "thick_first_year_ice", label: "thick first-year ice", color: RGB(0, 120, 0)),
+            Entry(5, "old_ice", label: "old ice", color: RGB(180, 100, 50)),
         ])
 
     /// Floe size (form of ice), 7 classes.
     public static let floe = ClassTable(
         variable: "FLOE", longName: "floe size",
         entries: [
-            Entry(0, "open_water", label: "open water", legend: "OPEN WATER", color: RGB(150, 200, 255)),
-            Entry(1, "cake_ice", label: "cake ice", legend: "CAKE", color: RGB(255, 245, 200)),
-            Entry(2, "small_floe", label: "small floe", legend: "SMALL FLOE", color: RGB(255, 210, 130)),
-            Entry(3, "medium_floe", label: "medium floe", legend: "MEDIUM FLOE", color: RGB(250, 160, 70)),
-            Entry(4, "big_floe", label: "big floe", legend: "BIG FLOE", color: RGB(220, 90, 40)),
-            Entry(5, "vast_floe", label: "vast floe", legend: "VAST FLOE", color: RGB(150, 40, 30)),
-            Entry(6, "icebergs", label: "bergs", legend: "BERGS", color: RGB(90, 90, 200)),
+            Entry(0, "open_water", label: "open water", color: RGB(150, 200, 255)),
+            Entry(1, "cake_ice", label: "cake ice", legend: "cake", color: RGB(255, 245, 200)),
+            Entry(2, "small_floe", label: "small floe", color: RGB(255, 210, 130)),
+            Entry(3, "medium_floe", label: "medium floe", color: RGB(250, 160, 70)),
+            Entry(4, "big_floe", label: "big floe", color: RGB(220, 90, 40)),
+            Entry(5, "vast_floe", label: "vast floe", color: RGB(150, 40, 30)),
+            Entry(6, "icebergs", label: "bergs", color: RGB(90, 90, 200)),
         ])
 }

@@ -49,7 +49,7 @@ public struct ClassTable: Sendable, Equatable, Hashable, Codable {
     /// A table; codes and names must be unique.
     public init(
         variable: String, longName: String, entries: [Entry],
-        fillColor: RGB = RGB(60, 60, 60), fillLegend: String = "MASKED"
+        fillColor: RGB = RGB(60, 60, 60), fillLegend: String = "no data"
     ) {
         precondition(Set(entries.map(\.code)).count == entries.count, "\(variable): duplicate class codes")
         precondition(Set(entries.map(\.name)).count == entries.count, "\(variable): duplicate class names")

@@ -1,11 +1,26 @@
 import Foundation
 
 /// Everything `seaice evaluate` measured: pooled chart scores, class-wise scores, confusion
-/// matrices, per-scene scores and provenance. Serialised as `report.json` (snake_case keys).
+/// matrices, per-scene scores and provenance. Serialised as `report.json` (snake_case keys,
+/// schema in docs/report-schema.md; `formatVersion` 2).
 ///
-/// Scores are the challenge's: metric × 100 rounded to 3 decimals (`ChallengeScore`). A value
-/// that is undefined (no valid pixel, or fewer than 2 pixels for R²) is `nil` (JSON `null`).
+/// One scale: every score, accuracy, precision, recall, F1 and consistency is in percent (0–100).
+/// Chart scores are the challenge's: metric × 100 rounded to 3 decimals (`ChallengeScore`); the
+/// class-wise figures and pixel accuracy are × 100 unrounded. Only `meanSquaredError` is not a
+/// score (SIC class-index units², i.e. tenths²). A value that is undefined (no valid pixel, or
+/// fewer than 2 pixels for R²) is `nil` (JSON `null`).
 public struct EvaluationReport: Codable, Sendable, Equatable {
+    /// The `formatVersion` this code writes: 2 (1 was the unversioned layout with 0–1 fractions
+    /// beside ×100 scores).
+    public static let currentFormatVersion = 2
+    /// Version of the report layout (`currentFormatVersion` when written by this code).
+    public var formatVersion: Int
+    /// The tool that wrote it: "SeaIceKit 0.1.0 (git 0123456789ab)" (`SeaIceKitVersion.description`).
+    public var toolVersion: String
+    /// When the evaluation ran, UTC, ISO 8601 (`2026-12-03T07:10:00Z`).
+    public var date: String
+    /// The checkpoint the predictions came from, when the caller said (`seaice evaluate --checkpoint`).
+    public var checkpoint: String?
     /// The predictions file or folder.
     public var predictions: String
     /// The references file or folder.
@@ -27,6 +42,40 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
 
     /// The pooled result of `chart`, if evaluated.
     public func chart(_ chart: Chart) -> ChartResult? { charts.first { $0.chart == chart } }
+
+    /// `date` as written into reports: ISO 8601 in UTC, whole seconds.
+    public static func utcTimestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+}
+
+/// Precision, recall and F1 of one label in percent (0–100, unrounded), with its class name.
+public struct ClassReport: Codable, Sendable, Equatable {
+    /// The label value (0 … classCount − 1, or 255 when a prediction holds the mask value).
+    public var label: Int
+    /// The class name from the chart's `ClassTable` (`names`), "masked" for 255.
+    public var name: String
+    /// Precision × 100.
+    public var precision: Double
+    /// Recall × 100.
+    public var recall: Double
+    /// F1 × 100.
+    public var f1: Double
+    /// Reference pixels of `label`.
+    public var support: Int64
+
+    /// The percent form of `scores` in `chart`.
+    public init(_ scores: ClassScores, chart: Chart) {
+        label = scores.label
+        name = chart.classTable.entry(UInt8(clamping: scores.label)).map(\.name) ?? "masked"
+        precision = scores.precision * 100
+        recall = scores.recall * 100
+        f1 = scores.f1 * 100
+        support = scores.support
+    }
 }
 
 /// The pooled (or per-scene) evaluation of one chart.
@@ -37,16 +86,16 @@ public struct ChartResult: Codable, Sendable, Equatable {
     public var metric: ChartMetric
     /// Number of pixels with a valid reference.
     public var pixels: Int64
-    /// The metric as a fraction (unrounded); nil when undefined.
-    public var value: Double?
-    /// The challenge score: `value` × 100 rounded to 3 decimals; nil when undefined.
+    /// The class names of the chart by code (`classNames[k]` names class k; `ClassTable.names`).
+    public var classNames: [String]
+    /// The challenge score: the metric × 100 rounded to 3 decimals; nil when undefined.
     public var score: Double?
-    /// Fraction of pixels predicted exactly; nil when no pixel.
+    /// Percent of pixels predicted exactly (unrounded); nil when no pixel.
     public var accuracy: Double?
-    /// Mean squared error in class-index units² (SIC only).
+    /// Mean squared error in class-index units² (SIC only: tenths²); not a score, not in percent.
     public var meanSquaredError: Double?
-    /// Precision, recall, F1 and support of every label present.
-    public var classes: [ClassScores]
+    /// Precision, recall, F1 (percent) and support of every label present.
+    public var classes: [ClassReport]
     /// The confusion matrix (rows = reference, columns = prediction).
     public var confusion: ConfusionTable
 
@@ -66,10 +115,10 @@ public struct ChartResult: Codable, Sendable, Equatable {
         self.chart = chart
         self.metric = chart.metric
         self.pixels = matrix.total
-        self.value = value
+        self.classNames = chart.classTable.names
         self.score = value.map(ChallengeScore.percent)
-        self.accuracy = classification.accuracy
-        self.classes = classification.classes
+        self.accuracy = classification.accuracy.map { $0 * 100 }
+        self.classes = classification.classes.map { ClassReport($0, chart: chart) }
         self.confusion = ConfusionTable(matrix)
     }
 }

@@ -8,11 +8,14 @@ public struct EvaluationConfiguration: Codable, Sendable, Equatable {
     public var charts: [Chart]
     /// Rows read per block, bounding memory to `blockRows × samples` pixels per chart and input.
     public var blockRows: Int
+    /// The checkpoint the predictions came from, recorded in the report (nil when not given).
+    public var checkpoint: String?
 
     /// A configuration; the defaults score SIC, SOD and FLOE in blocks of 512 rows.
-    public init(charts: [Chart] = Chart.allCases, blockRows: Int = 512) {
+    public init(charts: [Chart] = Chart.allCases, blockRows: Int = 512, checkpoint: String? = nil) {
         self.charts = charts
         self.blockRows = blockRows
+        self.checkpoint = checkpoint
     }
 }
 
@@ -39,7 +42,10 @@ public struct Evaluator {
     /// Evaluates `predictions` against `references`.
     /// - Throws: `SeaIceError` naming file and variable for a missing scene or variable, a shape
     ///   mismatch or an invalid label value.
-    public func evaluate(predictions: LabelSource, references: LabelSource) throws -> EvaluationReport {
+    /// `progress(done, total)` is called after each reference scene (for the caller's progress bar).
+    public func evaluate(
+        predictions: LabelSource, references: LabelSource, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> EvaluationReport {
         let charts = Chart.allCases.filter(configuration.charts.contains)
         let extra = Set(predictions.sceneIDs).subtracting(references.sceneIDs)
         if !extra.isEmpty {
@@ -59,6 +65,7 @@ public struct Evaluator {
             for chart in charts { pooled[chart]!.merge(matrices[chart]!) }
             pooledWater.merge(water)
             scenes.append(result)
+            progress?(number + 1, references.sceneIDs.count)
             logger.info("scored scene", metadata: [
                 "scene": "\(id)", "n": "\(number + 1)/\(references.sceneIDs.count)",
                 "combined": "\(result.combinedScore.map { "\($0)" } ?? "undefined")",
@@ -67,6 +74,8 @@ public struct Evaluator {
         let results = charts.map { ChartResult(chart: $0, matrix: pooled[$0]!) }
         let notes = predictions.simulationNotes + references.simulationNotes
         return EvaluationReport(
+            formatVersion: EvaluationReport.currentFormatVersion, toolVersion: SeaIceKitVersion.description,
+            date: EvaluationReport.utcTimestamp(Date()), checkpoint: configuration.checkpoint,
             predictions: predictions.url.path, references: references.url.path,
             simulated: !notes.isEmpty, simulationNotes: notes,
             charts: results, combinedScore: Evaluator.combined(results),

@@ -11,7 +11,10 @@ public enum ReportMarkdown {
             out += report.simulationNotes.map { "> - \($0)" } + [""]
         }
         out += ["- predictions: `\(report.predictions)`", "- references: `\(report.references)`",
-                "- scenes: \(report.scenes.count)", ""]
+                "- checkpoint: " + (report.checkpoint.map { "`\($0)`" } ?? "not given"),
+                "- scenes: \(report.scenes.count)",
+                "- written \(report.date) by \(report.toolVersion) (report format \(report.formatVersion))",
+                "- every score in percent (0–100)", ""]
         out += ["## Scores (AutoICE definitions, × 100, 3 decimals)", "",
                 "| chart | metric | score | pixels |", "|---|---|---:|---:|"]
         for chart in report.charts {
@@ -37,11 +40,11 @@ public enum ReportMarkdown {
 
     static func classTable(_ chart: ChartResult) -> [String] {
         var out = ["## \(chart.chart.rawValue): class-wise scores", ""]
-        if let accuracy = chart.accuracy { out += [String(format: "Pixel accuracy %.3f %%.", accuracy * 100), ""] }
-        out += ["| class | name | precision | recall | F1 | support |", "|---:|---|---:|---:|---:|---:|"]
+        if let accuracy = chart.accuracy { out += [String(format: "Pixel accuracy %.3f %%.", accuracy), ""] }
+        out += ["| class | name | precision % | recall % | F1 % | support |", "|---:|---|---:|---:|---:|---:|"]
         for c in chart.classes {
-            let ratios = String(format: "%.4f | %.4f | %.4f", c.precision, c.recall, c.f1)
-            out.append("| \(c.label) | \(chart.chart.labelName(c.label)) | \(ratios) | \(c.support) |")
+            let ratios = String(format: "%.2f | %.2f | %.2f", c.precision, c.recall, c.f1)
+            out.append("| \(c.label) | \(c.name) | \(ratios) | \(c.support) |")
         }
         return out + [""]
     }

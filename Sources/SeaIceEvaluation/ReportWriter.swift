@@ -31,7 +31,7 @@ public struct ReportWriter {
         for chart in report.charts {
             let name = chart.chart.rawValue
             try writeText(ReportWriter.confusionCSV(chart.confusion), to: folder.appendingPathComponent("confusion_\(name).csv"))
-            let title = "\(name) CONFUSION" + (report.simulated ? " (SIMULATED DATA)" : "")
+            let title = "\(name) confusion matrix" + (report.simulated ? " (SIMULATED DATA)" : "")
             try ConfusionMatrixPNG.write(chart.confusion, chart: chart.chart, title: title,
                                          to: folder.appendingPathComponent("confusion_\(name).png"))
         }

@@ -78,7 +78,7 @@ public struct SceneMapper {
         let prediction = try predictor.predict(scene.scene)
         times.network = lap()
         let provenance = ProductProvenance(inputs: [sourceName ?? url.lastPathComponent], model: model.summary,
-                                           softwareVersion: SeaIceKitVersion.current, simulated: scene.simulated,
+                                           softwareVersion: SeaIceKitVersion.versionAndCommit, simulated: scene.simulated,
                                            commandLine: commandLine)
         let product = ProductAssembler.assemble(prediction, scene: scene, options: options, provenance: provenance)
         times.upsample = lap()

@@ -58,9 +58,12 @@ public enum TrainingSetup {
         return (files.indices.filter { !held.contains($0) }.map { files[$0] }, order.prefix(count).sorted().map { files[$0] })
     }
 
-    /// A trainer over the ready-to-train files in `data`, writing to `run` (whose lock it takes first).
-    public static func makeTrainer(configuration: TrainingConfiguration, data: URL, run: URL, device: Device,
-                                   logger: Logger) throws -> (trainer: MultiTaskTrainer, train: [URL], validation: [URL]) {
+    /// A trainer over the ready-to-train files in `data`, writing to `run` (whose lock it takes first);
+    /// `validationProgress(done, total)` is called after each validation scene (the caller's progress bar).
+    public static func makeTrainer(
+        configuration: TrainingConfiguration, data: URL, run: URL, device: Device, logger: Logger,
+        validationProgress: ((Int, Int) -> Void)? = nil
+    ) throws -> (trainer: MultiTaskTrainer, train: [URL], validation: [URL]) {
         try configuration.validate()
         try checkMemory(configuration)
         let lock = try RunDirectory(url: run).lock()  // a second process training into `run` fails here, at once
@@ -77,11 +80,13 @@ public enum TrainingSetup {
         let sampler = try TrainingSampler(configuration: configuration.sampler, source: source)
         let validator = validation.isEmpty ? nil : try Validator(files: validation, inputs: configuration.sampler,
                                                                   settings: configuration.validation.prediction, device: device)
+        validator?.progress = validationProgress
         var g = TrainingRun.initialGenerators(seed: configuration.seed).initialisation
         let network = try UNet(configuration.model, generator: &g)
         let trainer = try MultiTaskTrainer(configuration: configuration, network: network, batches: sampler, validator: validator,
                                   run: RunDirectory(url: run), device: device, lock: lock, logger: logger)
         trainer.simulatedData = try train.contains { try InferenceScene.isSimulated($0) }
+        trainer.epochObservers.append(TrainingCurves.observe)  // training-curves.png after every epoch
         trainer.inputsJSON = try RunDirectory.encode(RunInputs(
             data: data.standardizedFileURL.path, train: train.map(\.lastPathComponent),
             validation: validation.map(\.lastPathComponent)))

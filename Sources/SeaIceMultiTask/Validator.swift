@@ -32,6 +32,8 @@ public final class Validator {
     public let settings: PredictionSettings
     /// Device of the network.
     public let device: Device
+    /// Called after each scene with (scenes done, scenes) while scoring (the caller's progress bar).
+    public var progress: ((Int, Int) -> Void)?
 
     /// Loads and downscales `files` once.
     public init(files: [URL], inputs: SamplerConfiguration, settings: PredictionSettings, device: Device) throws {
@@ -48,9 +50,10 @@ public final class Validator {
     public func score(_ network: any MultiTaskNetwork) throws -> ValidationScores {
         let predictor = try ScenePredictor(network: network, inputs: inputs, settings: settings, device: device)
         var matrices: [Chart: ConfusionMatrix] = Dictionary(uniqueKeysWithValues: Chart.allCases.map { ($0, ConfusionMatrix(chart: $0)) })
-        for scene in scenes {
+        for (k, scene) in scenes.enumerated() {
             let p = try predictor.predict(scene.scene)
             try accumulate(p, scene: scene, into: &matrices)
+            progress?(k + 1, scenes.count)
         }
         let sic = ChallengeScore.percent(RegressionMetrics(matrices[.sic]!).r2)
         let sod = ChallengeScore.percent(ClassificationMetrics(matrices[.sod]!).weightedF1 ?? .nan)

@@ -45,7 +45,7 @@ public enum Checkpoint {
     /// The folder layout version written by this code.
     public static let formatVersion = 1
     /// The SeaIceKit version recorded in checkpoints.
-    public static let codeVersion = "SeaIceKit 0.1.0"
+    public static var codeVersion: String { SeaIceKitVersion.description }
     /// File names inside a checkpoint folder.
     public static let weightsName = "model.safetensors", optimizerName = "optimizer.safetensors", manifestName = "checkpoint.json"
 

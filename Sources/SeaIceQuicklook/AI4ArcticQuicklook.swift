@@ -27,20 +27,46 @@ public enum AI4ArcticQuicklook {
         if ready {
             let shh = GrayStretch.percentiles(hh.values) ?? GrayStretch(low: -3, high: 3)
             let shv = GrayStretch.percentiles(hv.values) ?? GrayStretch(low: -3, high: 3)
-            panels.append(Panel(title: "HH", values: hh.values, width: hh.width, height: hh.height, stretch: shh, unit: "SCALED"))
-            panels.append(Panel(title: "HV", values: hv.values, width: hv.width, height: hv.height, stretch: shv, unit: "SCALED"))
+            let unit = "(standard-scaled)"
+            panels.append(
+                Panel(title: "HH", values: hh.values, width: hh.width, height: hh.height, stretch: shh, unit: unit))
+            panels.append(
+                Panel(title: "HV", values: hv.values, width: hv.width, height: hv.height, stretch: shv, unit: unit))
         } else {
-            panels.append(Panel(title: "HH", values: hh.values, width: hh.width, height: hh.height, stretch: .hhDB, unit: "DB"))
-            panels.append(Panel(title: "HV", values: hv.values, width: hv.width, height: hv.height, stretch: .hvDB, unit: "DB"))
+            panels.append(
+                Panel(title: "HH σ⁰", values: hh.values, width: hh.width, height: hh.height, stretch: .hhDB, unit: "dB"))
+            panels.append(
+                Panel(title: "HV σ⁰", values: hv.values, width: hv.width, height: hv.height, stretch: .hvDB, unit: "dB"))
         }
         if let labels = try labelMaps(nc, ready: ready, lines: lines, samples: samples, factor: f) {
             for (map, table) in zip(labels, [ClassTable.sic, .sod, .floe]) {
                 panels.append(Panel(classes: map.values, width: map.width, height: map.height, table: table))
             }
         }
-        var caption = [url.lastPathComponent, "\(lines) X \(samples) PIXELS, SHOWN 1:\(f)"]
-        if try nc.attribute("simulated")?.text == "true" { caption.insert("SIMULATED DATA - NOT REAL", at: 0) }
+        if let north = north(nc, lines: lines, samples: samples) {
+            for k in panels.indices { panels[k].north = north }
+        }
+        var caption = [url.lastPathComponent, "\(lines) × \(samples) pixels, shown 1:\(f) (swath geometry)"]
+        if try nc.attribute("simulated")?.text == "true" { caption.insert("SIMULATED DATA - not real", at: 0) }
         return PanelLayout.compose(panels, caption: caption)
+    }
+
+    /// Where north points in the picture (`NorthArrow.direction`), from the 21 × 21 tie-point latitudes:
+    /// `sar_grid2d_latitude` of ready-to-train files (rows = lines, columns = samples, spread over the
+    /// scene) or the raw `sar_grid_latitude` with `sar_grid_line`/`sar_grid_sample` (441 points, line-major).
+    /// Nil when the file has neither (no arrow is drawn then).
+    public static func north(_ nc: NetCDFFile, lines: Int, samples: Int) -> Double? {
+        if nc.hasVariable("sar_grid2d_latitude"), let lat = try? nc.readFloats("sar_grid2d_latitude"),
+           lat.count == 441 {
+            return NorthArrow.direction(latitude: lat, width: 21, height: 21, columnStep: Double(samples - 1) / 20,
+                                        rowStep: Double(lines - 1) / 20)
+        }
+        guard nc.hasVariable("sar_grid_latitude"), let lat = try? nc.readFloats("sar_grid_latitude"),
+              let line = try? nc.readFloats("sar_grid_line"), let sample = try? nc.readFloats("sar_grid_sample"),
+              lat.count == 441, line.count == 441, sample.count == 441 else { return nil }
+        let columnStep = Double(sample[20] - sample[0]) / 20, rowStep = Double(line[420] - line[0]) / 20
+        guard columnStep != 0, rowStep != 0 else { return nil }
+        return NorthArrow.direction(latitude: lat, width: 21, height: 21, columnStep: columnStep, rowStep: rowStep)
     }
 
     /// Renders `url` and writes the picture to `png`.

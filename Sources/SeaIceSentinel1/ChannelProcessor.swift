@@ -36,8 +36,13 @@ public enum ChannelProcessor {
         let fr = pixelSize / a.rangePixelSpacing, fa = pixelSize / a.azimuthPixelSpacing
         let f = Int(fr.rounded())
         guard f >= 1, abs(fr - Double(f)) < 1e-6, abs(fa - Double(f)) < 1e-6 else {
-            throw SeaIceError.invalidInput(file: file, item: "pixel size \(pixelSize) m",
-                                           expected: "a whole multiple of the pixel spacing \(a.rangePixelSpacing) × \(a.azimuthPixelSpacing) m")
+            var expected = "a whole multiple of the pixel spacing \(a.rangePixelSpacing) × \(a.azimuthPixelSpacing) m"
+            if a.rangePixelSpacing == a.azimuthPixelSpacing {
+                let next = PreprocessConfiguration.pixelSize(atLeast: pixelSize, spacing: a.rangePixelSpacing)
+                expected += "; use \(Int(next)) m (seaice preprocess --pixel-size \(Int(next)),"
+                    + " or leave --pixel-size out to take the smallest multiple of at least 80 m)"
+            }
+            throw SeaIceError.invalidInput(file: file, item: "pixel size \(pixelSize) m", expected: expected)
         }
         return f
     }

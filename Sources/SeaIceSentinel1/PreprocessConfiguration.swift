@@ -32,6 +32,12 @@ public struct PreprocessConfiguration: Codable, Sendable, Equatable {
 
     /// Output pixel size in metres; must be a whole multiple of the product's pixel spacing (EW GRDM: 40 m).
     public var pixelSize: Double = 80
+
+    /// The smallest whole multiple of `spacing` (metres) that is at least `size` (metres).
+    public static func pixelSize(atLeast size: Double, spacing: Double) -> Double {
+        precondition(size > 0 && spacing > 0, "pixel size \(size) m and spacing \(spacing) m must be positive")
+        return max(1, (size / spacing - 1e-9).rounded(.up)) * spacing
+    }
     /// Thermal-noise removal method (default NERSC, as the AI4Arctic `nersc_sar_*` variables).
     public var noise: NoiseRemoval = .nersc
     /// Handling of multilooked powers ≤ 0.

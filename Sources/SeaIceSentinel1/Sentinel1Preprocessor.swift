@@ -18,6 +18,11 @@ public struct Sentinel1Preprocessor: Sendable {
     public var land: LandLookup?
     /// Optional AMSR2 and ERA5 files put on the scene's 2 km grid (default: none).
     public var auxiliary = AuxiliaryInputs()
+    /// When true, a `configuration.pixelSize` that is not a whole multiple of the product's pixel
+    /// spacing becomes the next multiple above it (`PreprocessConfiguration.pixelSize(atLeast:spacing:)`):
+    /// `seaice preprocess` without `--pixel-size` gives 80 m for a 40 m EW GRDM product and 400 m for a
+    /// 400 m simulated SAFE (`seaice simulate --format safe` at its default size). False: such a size throws.
+    public var pixelSizeRoundsUp = false
 
     /// A preprocessor with its configuration and auxiliary data.
     public init(configuration: PreprocessConfiguration, coefficients: NERSCCoefficients.Table?, land: LandLookup?) {
@@ -26,20 +31,28 @@ public struct Sentinel1Preprocessor: Sendable {
         self.land = land
     }
 
-    /// Processes the product at `url`.
+    /// Processes the product at `url`; `progress(fraction, stage)` is called as each stage ends (for the
+    /// caller's progress bar; the fraction counts stages, not time).
     /// - Throws: `SeaIceError` naming the product file and the problem (missing XML, wrong tiff size, unsupported mode…).
-    public func run(_ url: URL, logger: Logger) throws -> AnalysisReadyScene {
+    public func run(
+        _ url: URL, logger: Logger, progress: ((Double, String) -> Void)? = nil
+    ) throws -> AnalysisReadyScene {
         var stages: [StageTiming] = []
         var clock = Date(), cpu = StageTiming.processCPUSeconds()
+        var stageCount = 6  // metadata, two channels, geolocation, land, writing (set once the product is read)
         func lap(_ name: String) {
             let now = Date(), c = StageTiming.processCPUSeconds()
             stages.append(StageTiming(name: name, wall: now.timeIntervalSince(clock), cpu: c - cpu))
             clock = now; cpu = c
+            progress?(min(1, Double(stages.count) / Double(stageCount)), name)
         }
-        let c = configuration
+        var c = configuration
         let product = try SAFEProduct(url: url)
         let metas = try product.bands.map { try product.metadata($0.0) }
         let first = metas[0].annotation
+        if pixelSizeRoundsUp, first.rangePixelSpacing == first.azimuthPixelSpacing {
+            c.pixelSize = PreprocessConfiguration.pixelSize(atLeast: c.pixelSize, spacing: first.rangePixelSpacing)
+        }
         for m in metas.dropFirst() where m.annotation.lines != first.lines || m.annotation.samples != first.samples {
             throw SeaIceError.invalidInput(file: m.files.annotation, item: "image size \(m.annotation.samples) × \(m.annotation.lines)",
                                            expected: "the size of the \(metas[0].polarisation.rawValue) channel, \(first.samples) × \(first.lines)")
@@ -51,6 +64,8 @@ public struct Sentinel1Preprocessor: Sendable {
         if c.noise == .nersc, secondary != nil, coefficients == nil {
             throw SeaIceError.configuration("NERSC noise removal needs the coefficient file (denoising_parameters.json)")
         }
+        stageCount = 2 + metas.count + (land == nil ? 0 : 1) + (configuration.incidenceCorrection == .none ? 0 : 1)
+            + (auxiliary.isRequested ? 1 : 0)
         lap("read metadata")
         var ipfUsed: [Polarisation: Double] = [:]
         func channel(_ m: BandMetadata) throws -> MultilookedChannel {

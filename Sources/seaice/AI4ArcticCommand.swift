@@ -40,8 +40,7 @@ struct AI4ArcticCommand: ParsableCommand {
         @Option(name: .long, help: "Ready-to-train rows converted per block (memory per variable ≈ 2 × rows × samples × 4 B).")
         var rowBlock: Int = 256
 
-        @Flag(name: .long, help: "No progress bar.")
-        var quiet = false
+        @OptionGroup var output: OutputOptions
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -52,22 +51,22 @@ struct AI4ArcticCommand: ParsableCommand {
         }
 
         func run() throws {
+            output.activate()
             try OutputFolder.prepare(URL(fileURLWithPath: out), option: "--out")
             var options = ReadyConversionOptions()
             options.rowBlock = rowBlock
             options.chartConverter = EggCodeConverter(mode: ConversionMode(rawValue: chartMode)!)
             if let statistics { options.statistics = try AI4ArcticStatistics.load(URL(fileURLWithPath: statistics)) }
-            var logger = Logger(label: "seaice.ai4arctic")
-            logger.logLevel = .warning  // failures are listed in the summary
+            let logger = output.logger("seaice.ai4arctic")  // failures are listed in the summary
             let batch = ConversionBatch(converter: ReadyConverter(options: options, logger: logger), jobs: jobs)
-            let bar = ProgressBar(enabled: !quiet)
+            let bar = output.progressBar()
             let summary = batch.run(rawFiles.map { URL(fileURLWithPath: $0) }, outputDirectory: URL(fileURLWithPath: out)) { p in
                 bar.draw(fraction: p.overallFraction, label: "\(p.finishedFiles)/\(p.totalFiles) files")
             }
             bar.finish()
-            print("converted \(summary.converted.count) of \(rawFiles.count) files into \(out)")
-            for (input, output) in summary.converted { print("  ok      \(input.lastPathComponent) → \(output.lastPathComponent)") }
-            for (input, reason) in summary.failed { print("  FAILED  \(input.lastPathComponent): \(reason)") }
+            Console.line("converted \(summary.converted.count) of \(rawFiles.count) files into \(out)")
+            for (input, output) in summary.converted { Console.line("  ok      \(input.lastPathComponent) → \(output.lastPathComponent)") }
+            for (input, reason) in summary.failed { Console.line("  FAILED  \(input.lastPathComponent): \(reason)") }
             if !summary.failed.isEmpty { throw ExitCode(1) }
         }
     }
@@ -92,7 +91,10 @@ struct AI4ArcticCommand: ParsableCommand {
         @Argument(help: "Ready-to-train files to sample from instead of synthetic scenes (their load time is reported too).")
         var readyFiles: [String] = []
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
+            output.activate()
             var config = SamplerConfiguration()
             config.channels = try channels.split(separator: ",").map { name in
                 guard let c = InputChannel(rawValue: String(name)) else { throw ValidationError("unknown channel `\(name)`.") }
@@ -113,12 +115,12 @@ struct AI4ArcticCommand: ParsableCommand {
                 config.cacheCapacity = max(config.cacheCapacity, readyFiles.count)
                 let source = ReadyFileSceneSource(files: readyFiles.map { URL(fileURLWithPath: $0) }, configuration: config)
                 let loads = try SamplerBenchmark.timeLoads(source)
-                print(String(format: "scene load + downscale: mean %.3f s over %d files", loads.reduce(0, +) / Double(loads.count), loads.count))
+                Console.line(String(format: "scene load + downscale: mean %.3f s over %d files", loads.reduce(0, +) / Double(loads.count), loads.count))
                 r = try SamplerBenchmark.run(configuration: config, source: source, batches: batches, seed: seed)
                 origin = "\(readyFiles.count) ready-to-train files"
             }
-            print("batch \(r.shape.map(String.init).joined(separator: " × ")) (NCHW), augmentation \(noAugmentation ? "off" : "on"), \(origin)")
-            print(String(format: "assembly: wall mean %.3f s (min %.3f s), CPU mean %.3f s per batch over %d batches",
+            Console.line("batch \(r.shape.map(String.init).joined(separator: " × ")) (NCHW), augmentation \(noAugmentation ? "off" : "on"), \(origin)")
+            Console.line(String(format: "assembly: wall mean %.3f s (min %.3f s), CPU mean %.3f s per batch over %d batches",
                          r.mean, r.min, r.meanCPU, batches))
         }
     }

@@ -58,7 +58,10 @@ struct BenchUNetCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.activate()
         var options = quick ? UNetBenchmarkOptions.quick(threads: threads) : UNetBenchmarkOptions(threads: threads)
         if !quick {
             options.iterations = iterations
@@ -69,9 +72,8 @@ struct BenchUNetCommand: ParsableCommand {
         options.pythonRetainsFreedMemory = pythonRetainFreedMemory
         options.swiftChannelsLast = swiftChannelsLast
         options.filters = filters
-        var logger = Logger(label: "seaice.bench")
-        logger.logLevel = .info
+        let logger = output.logger("seaice.bench", normal: .info)
         let report = try UNetBenchmark(options: options, repository: URL(fileURLWithPath: repository), logger: logger).run()
-        print(report.markdown)
+        Console.line(report.markdown)
     }
 }

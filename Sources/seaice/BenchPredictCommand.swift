@@ -41,7 +41,10 @@ struct BenchPredictCommand: ParsableCommand {
     @Option(help: "Device: auto, cpu or cuda.")
     var device: DeviceChoice = .auto
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.activate()
         if let t = threads { try TorchRuntime.setThreads(t) }
         let c = try TrainingConfiguration.load(URL(fileURLWithPath: config))
         let folder = URL(fileURLWithPath: work)
@@ -53,7 +56,7 @@ struct BenchPredictCommand: ParsableCommand {
         var mapper = SceneMapper(model: model, settings: c.validation.prediction,
                                  options: ProductOptions(probabilities: probabilities, geolocation: geolocation),
                                  commandLine: CommandLine.arguments.joined(separator: " "), device: device.device,
-                                 logger: Logger(label: "seaice.bench-predict"))
+                                 logger: output.logger("seaice.bench-predict", normal: .info))
         mapper.writeQuicklook = true
         mapper.writeGeoTIFF = true
         Console.line("SYNTHETIC scene \(scene.lastPathComponent) (4999 × 5213 at 80 m), device \(device.device), torch threads \(TorchRuntime.threads)")

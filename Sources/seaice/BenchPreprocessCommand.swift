@@ -17,8 +17,10 @@ struct BenchPreprocessCommand: ParsableCommand {
     var template: String?
     @OptionGroup var options: PreprocessOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        let logger = Logger(label: "seaice.bench-preprocess")
+        let logger = output.logger("seaice.bench-preprocess", normal: .info)
         let dir = URL(fileURLWithPath: work)
         let templateURL = try template.map { URL(fileURLWithPath: $0) } ?? SharedDataLocator.locate(explicit: options.data)
             .appendingPathComponent("stactools-s1-ew-grdm/S1A_EW_GRDM_1SDH_20221130T014342_20221130T014446_046117_058549_BB15.SAFE")
@@ -27,7 +29,7 @@ struct BenchPreprocessCommand: ParsableCommand {
             let b = SyntheticProduct(template: templateURL)
             let t = Date()
             try b.writeZip(to: zip)
-            print(String(format: "built %@ in %.1f s (rerun for a clean peak-RSS figure)", zip.path, Date().timeIntervalSince(t)))
+            Console.line(String(format: "built %@ in %.1f s (rerun for a clean peak-RSS figure)", zip.path, Date().timeIntervalSince(t)))
         }
         let start = Date()
         let scene = try options.preprocessor().run(zip, logger: logger)
@@ -37,12 +39,12 @@ struct BenchPreprocessCommand: ParsableCommand {
         try AI4ArcticSceneWriter.write(scene, to: out, compression: options.deflate)
         stages.append(StageTiming(name: "write netCDF", wall: Date().timeIntervalSince(t), cpu: StageTiming.processCPUSeconds() - cpu))
         let total = Date().timeIntervalSince(start)
-        print("stage                                     wall s   CPU s")
-        for s in stages { print(s.name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %7.2f %7.2f", s.wall, s.cpu)) }
-        print("total".padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %7.2f %7.2f", total, stages.reduce(0) { $0 + $1.cpu }))
+        Console.line("stage                                     wall s   CPU s")
+        for s in stages { Console.line(s.name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %7.2f %7.2f", s.wall, s.cpu)) }
+        Console.line("total".padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %7.2f %7.2f", total, stages.reduce(0) { $0 + $1.cpu }))
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        print(String(format: "peak RSS %.0f MiB; output %d × %d at %.0f m; %d threads available",
+        Console.line(String(format: "peak RSS %.0f MiB; output %d × %d at %.0f m; %d threads available",
                      Double(usage.ru_maxrss) / 1024, scene.width, scene.height, scene.pixelSpacing, ProcessInfo.processInfo.activeProcessorCount))
     }
 }

@@ -23,7 +23,10 @@ struct BenchReliabilityCommand: ParsableCommand {
     @Flag(help: "Keep each case's folder under the temporary directory.")
     var keep = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.activate()
         // This very executable (Linux: /proc/self/exe), whatever the working folder.
         let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let runner = ReliabilityRunner(binary: binary, timeout: timeout, memoryLimit: UInt64(memoryGib * 1_073_741_824), keep: keep)

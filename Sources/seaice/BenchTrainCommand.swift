@@ -54,9 +54,10 @@ struct BenchTrainCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        var logger = Logger(label: "seaice.bench")
-        logger.logLevel = .info
+        let logger = output.logger("seaice.bench", normal: .info)
         let configuration = try TrainingParityBenchmark.Options.configuration(
             TrainingConfiguration.load(URL(fileURLWithPath: config)), epochs: epochs, iterationsPerEpoch: iterations,
             validationCount: validationCount)
@@ -65,7 +66,7 @@ struct BenchTrainCommand: ParsableCommand {
             work: URL(fileURLWithPath: work), repository: URL(fileURLWithPath: repository),
             pythonRetainsFreedMemory: pythonRetainFreedMemory)
         let report = try TrainingParityBenchmark(options: options, logger: logger).run()
-        print(report.markdown)
-        print("report: \(work)/report.md, \(work)/report.json")
+        Console.line(report.markdown)
+        Console.line("report: \(work)/report.md, \(work)/report.json")
     }
 }

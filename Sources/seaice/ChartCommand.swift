@@ -34,10 +34,13 @@ struct ChartCommand: ParsableCommand {
             abstract: "Print each polygon's egg code with its SIC, SOD, FLOE and WMO stage classes.")
         @OptionGroup var options: ChartOptions
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
+            output.activate()
             let chart = try options.read()
-            print("\(chart.source) layer \(chart.layerName)")
-            print(ChartSummary(chart: chart, converter: EggCodeConverter(mode: options.mode)).formattedTable())
+            Console.line("\(chart.source) layer \(chart.layerName)")
+            Console.line(ChartSummary(chart: chart, converter: EggCodeConverter(mode: options.mode)).formattedTable())
         }
     }
 
@@ -60,7 +63,10 @@ struct ChartCommand: ParsableCommand {
             _ = try ChartGridSpecification(parsing: grid)
         }
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
+            output.activate()
             let chart = try options.read()
             let target = try ChartGridSpecification(parsing: grid).resolve(for: chart)
             let rasterizer = ChartRasterizer(converter: EggCodeConverter(mode: options.mode), allTouched: allTouched)
@@ -71,7 +77,7 @@ struct ChartCommand: ParsableCommand {
                                            to: URL(fileURLWithPath: polygonIndex))
             }
             let covered = rasters.polygonIndex.filter { $0 >= 0 }.count
-            print("\(out): \(target.width)×\(target.height) pixels, \(covered) inside chart polygons, bands SIC SOD FLOE STAGE")
+            Console.line("\(out): \(target.width)×\(target.height) pixels, \(covered) inside chart polygons, bands SIC SOD FLOE STAGE")
         }
     }
 }

@@ -1,9 +1,13 @@
 import Foundation
 
-/// Console output of the training and prediction commands (results on standard output).
+/// Console output of the commands (results on standard output; `-q` silences them).
 enum Console {
-    /// Prints a line to standard output.
+    /// Set by `OutputOptions.activate()` at the start of a command: with `-q`, `line` prints nothing.
+    nonisolated(unsafe) static var quiet = false
+
+    /// Prints a line to standard output unless `-q` was given.
     static func line(_ text: String) {
+        guard !quiet else { return }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 

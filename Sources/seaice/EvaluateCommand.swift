@@ -33,8 +33,10 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Rows read per block (bounds memory).")
     var blockRows: Int = 512
 
-    @Flag(name: .shortAndLong, help: "Log every scene.")
-    var verbose = false
+    @Option(help: "The checkpoint the predictions came from, recorded in report.json and report.md.")
+    var checkpoint: String?
+
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard blockRows > 0 else { throw ValidationError("--block-rows must be positive, got \(blockRows)") }
@@ -54,27 +56,31 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var logger = Logger(label: "seaice.evaluate")
-        logger.logLevel = verbose ? .info : .warning
+        let logger = output.logger("seaice.evaluate")
         try OutputFolder.requireFolderOrAbsent(URL(fileURLWithPath: out), option: "--out")
-        let configuration = EvaluationConfiguration(charts: try parsedCharts(), blockRows: blockRows)
+        let configuration = EvaluationConfiguration(
+            charts: try parsedCharts(), blockRows: blockRows, checkpoint: checkpoint)
+        let bar = output.progressBar()
         let predictionSource = try LabelSource(URL(fileURLWithPath: predictions), logger: logger)
         let referenceSource = try LabelSource(URL(fileURLWithPath: references), logger: logger)
         let report = try Evaluator(configuration: configuration, logger: logger)
-            .evaluate(predictions: predictionSource, references: referenceSource)
+            .evaluate(predictions: predictionSource, references: referenceSource, progress: { done, total in
+                bar.draw(fraction: Double(done) / Double(total), label: "\(done)/\(total) scenes")
+            })
+        bar.finish()
         try ReportWriter(logger: logger).write(report, to: URL(fileURLWithPath: out))
 
         if report.simulated {
-            print("NOTE: inputs are simulated (\(report.simulationNotes.joined(separator: "; "))); scores come from simulated data.")
+            Console.line("NOTE: inputs are simulated (\(report.simulationNotes.joined(separator: "; "))); scores come from simulated data.")
         }
-        print("scenes            \(report.scenes.count)")
+        Console.line("scenes            \(report.scenes.count)")
         for chart in report.charts {
             let metric = chart.metric == .r2 ? "R²" : "weighted F1"
-            print("\(chart.chart.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(metric.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Self.format(chart.score))  (\(chart.pixels) pixels)")
+            Console.line("\(chart.chart.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(metric.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Self.format(chart.score))  (\(chart.pixels) pixels)")
         }
-        print("combined          \(Self.format(report.combinedScore))")
-        print("water consistency \(Self.format(report.waterConsistency))")
-        print("report            \(out)")
+        Console.line("combined          \(Self.format(report.combinedScore))")
+        Console.line("water consistency \(Self.format(report.waterConsistency))")
+        Console.line("report            \(out)")
     }
 
     static func format(_ value: Double?) -> String {

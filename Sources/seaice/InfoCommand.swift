@@ -1,4 +1,5 @@
 import ArgumentParser
+import SeaIceCore
 import SeaIceGDAL
 import SeaIceNetCDF
 import SeaIceTensor
@@ -10,9 +11,13 @@ struct InfoCommand: ParsableCommand {
         abstract: "Print the native library versions and the compute devices SeaIceKit will use."
     )
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        print("libtorch  \(TorchRuntime.version) (threads \(TorchRuntime.threads), CUDA devices \(TorchRuntime.cudaDeviceCount))")
-        print("netCDF-C  \(NetCDFLibrary.version)")
-        print("GDAL      \(GDALLibrary.version) (GTiff \(GDALLibrary.hasDriver("GTiff")), GPKG \(GDALLibrary.hasDriver("GPKG")), PNG \(GDALLibrary.hasDriver("PNG")))")
+        output.activate()
+        Console.line("SeaIceKit \(SeaIceKitVersion.versionAndCommit)")
+        Console.line("libtorch  \(TorchRuntime.version) (threads \(TorchRuntime.threads), CUDA devices \(TorchRuntime.cudaDeviceCount))")
+        Console.line("netCDF-C  \(NetCDFLibrary.version)")
+        Console.line("GDAL      \(GDALLibrary.version) (GTiff \(GDALLibrary.hasDriver("GTiff")), GPKG \(GDALLibrary.hasDriver("GPKG")), PNG \(GDALLibrary.hasDriver("PNG")))")
     }
 }

@@ -59,8 +59,7 @@ struct PredictCommand: ParsableCommand {
     @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
     var device: DeviceChoice = .auto
 
-    @Flag(name: .shortAndLong, help: "Log every scene with its stage times.")
-    var verbose = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard !scenes.isEmpty else { throw ValidationError("give at least one scene file") }
@@ -70,8 +69,7 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        var logger = Logger(label: "seaice.predict")
-        logger.logLevel = verbose ? .info : .warning
+        let logger = output.logger("seaice.predict")
         // Two processes appending scenes to one submission file would keep only the last one's scenes.
         let submissionLock = try submission.map { path in
             try FileLock(FileLock.lockFile(for: URL(fileURLWithPath: path)), what: "the submission file \(path)")
@@ -91,7 +89,9 @@ struct PredictCommand: ParsableCommand {
         mapper.writeGeoTIFF = !noGeotiff
         mapper.writeQuicklook = !noQuicklook
         var classMaps: [IceProduct] = []  // SIC/SOD/FLOE only, for the submission
-        for scene in inputs {
+        let bar = output.progressBar()
+        for (k, scene) in inputs.enumerated() {
+            bar.draw(fraction: Double(k) / Double(inputs.count), label: scene.lastPathComponent)
             let result = try mapper.mapAny(scene, into: folder)
             let t = result.times
             let simulated = result.product.provenance.simulated ? " [SIMULATED DATA]" : ""
@@ -99,6 +99,8 @@ struct PredictCommand: ParsableCommand {
                                 result.sceneID, t.total, t.read, t.network, t.upsample, t.write, result.netCDF.path, simulated))
             if submission != nil { classMaps.append(result.product.classMapsOnly) }
         }
+        bar.draw(fraction: 1, label: "done")
+        bar.finish()
         if let path = submission {
             try SubmissionBuilder.write(classMaps, to: URL(fileURLWithPath: path))
             Console.line("submission: \(path)")

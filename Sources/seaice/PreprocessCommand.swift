@@ -11,8 +11,11 @@ extension PreprocessConfiguration.NegativePower: ExpressibleByArgument {}
 
 /// Options shared by `preprocess` and `bench preprocess`: the processing choices and the auxiliary data files.
 struct PreprocessOptions: ParsableArguments {
-    @Option(help: "Output pixel size in metres (a whole multiple of the product's spacing: 40 m for EW GRDM).")
-    var pixelSize: Double = 80
+    @Option(help: """
+        Output pixel size in metres, a whole multiple of the product's spacing (default: 80 m, or the next \
+        multiple of a coarser product's spacing, e.g. 400 m for `seaice simulate --format safe`).
+        """)
+    var pixelSize: Double?
     @Option(help: "Thermal-noise removal: nersc, esa or none.")
     var noise: PreprocessConfiguration.NoiseRemoval = .nersc
     @Option(help: "Incidence-angle correction of the dB output: none, nersc (fixed slopes) or fitted (per scene).")
@@ -41,13 +44,13 @@ struct PreprocessOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard pixelSize > 0 else { throw ValidationError("--pixel-size must be positive, got \(pixelSize)") }
+        if let p = pixelSize, !(p > 0) { throw ValidationError("--pixel-size must be positive, got \(p)") }
         if let d = deflate, !(1...9).contains(d) { throw ValidationError("--deflate must be 1...9, got \(d)") }
     }
 
     func preprocessor() throws -> Sentinel1Preprocessor {
         var c = PreprocessConfiguration()
-        c.pixelSize = pixelSize
+        c.pixelSize = pixelSize ?? 80
         c.noise = noise
         c.incidenceCorrection = incidenceCorrection
         c.negativePower = negativePower
@@ -58,6 +61,7 @@ struct PreprocessOptions: ParsableArguments {
         let land = landDistance == "none" ? nil : LandLookup(
             distanceFile: URL(fileURLWithPath: landDistance), maskFile: landMask == "none" ? nil : URL(fileURLWithPath: landMask))
         var preprocessor = Sentinel1Preprocessor(configuration: c, coefficients: table, land: land)
+        preprocessor.pixelSizeRoundsUp = pixelSize == nil
         preprocessor.auxiliary = AuxiliaryInputs(amsr2: amsr2.map { URL(fileURLWithPath: $0) }, era5: era5.map { URL(fileURLWithPath: $0) })
         return preprocessor
     }
@@ -78,11 +82,17 @@ struct PreprocessCommand: ParsableCommand {
     var geotiff: String?
     @OptionGroup var options: PreprocessOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        let logger = Logger(label: "seaice.preprocess")
-        let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger)
+        let logger = output.logger("seaice.preprocess", normal: .info)
+        let bar = output.progressBar()
+        let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger) { fraction, stage in
+            bar.draw(fraction: fraction, label: stage)
+        }
+        bar.finish()
         try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out), compression: options.deflate)
         if let geotiff { try SceneGeoTIFFWriter.write(scene, to: URL(fileURLWithPath: geotiff)) }
-        print("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")
+        Console.line("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")
     }
 }

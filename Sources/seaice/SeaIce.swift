@@ -8,6 +8,7 @@ struct SeaIce: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seaice",
         abstract: "Automatic Arctic sea-ice mapping from SAR, passive microwave and weather data.",
+        version: SeaIceKitVersion.description,
         subcommands: [
             InfoCommand.self,
             ChartCommand.self,

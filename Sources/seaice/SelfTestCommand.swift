@@ -22,19 +22,20 @@ struct SelfTestCommand: ParsableCommand {
         guard steps >= 2 else { throw ValidationError("--steps must be at least 2") }
     }
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        var logger = Logger(label: "seaice.selftest")
-        logger.logLevel = .info
+        let logger = output.logger("seaice.selftest", normal: .info)
         var options = SyntheticDemo.Options()
         options.steps = steps
-        print("SeaIceKit self-test: synthetic disc-segmentation task (simulated data, not satellite data)")
+        Console.line("SeaIceKit self-test: synthetic disc-segmentation task (simulated data, not satellite data)")
         let result = try SyntheticDemo(options: options, logger: logger).run(directory: URL(fileURLWithPath: out))
         let first = result.losses.prefix(5).reduce(0, +) / Double(min(5, result.losses.count))
         let last = result.losses.suffix(5).reduce(0, +) / Double(min(5, result.losses.count))
-        print(String(format: "loss: mean of first 5 steps %.4f → last 5 steps %.4f", first, last))
-        print(String(format: "SOD pixel accuracy on a fresh synthetic batch: %.1f %%", result.sodAccuracy * 100))
-        print("checkpoint: \(result.checkpoint.path) (model.safetensors, optimizer.safetensors, checkpoint.json)")
-        print("reloaded predictions differ by at most \(result.reloadDifference)")
+        Console.line(String(format: "loss: mean of first 5 steps %.4f → last 5 steps %.4f", first, last))
+        Console.line(String(format: "SOD pixel accuracy on a fresh synthetic batch: %.1f %%", result.sodAccuracy * 100))
+        Console.line("checkpoint: \(result.checkpoint.path) (model.safetensors, optimizer.safetensors, checkpoint.json)")
+        Console.line("reloaded predictions differ by at most \(result.reloadDifference)")
         guard result.reloadDifference == 0 else {
             throw ValidationError("reloaded network does not reproduce the saved one's predictions")
         }

@@ -24,8 +24,11 @@ struct ShowCommand: ParsableCommand {
         guard out.lowercased().hasSuffix(".png") else { throw ValidationError("--out must name a .png file") }
     }
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.activate()
         try ProductQuicklook.writeAny(URL(fileURLWithPath: file), to: URL(fileURLWithPath: out), maxSide: maxSide)
-        print("wrote \(out)")
+        Console.line("wrote \(out)")
     }
 }

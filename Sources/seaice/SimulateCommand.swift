@@ -45,8 +45,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
-    @Flag(help: "Log the time of every simulation stage.")
-    var verbose = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard scenes >= 1 else { throw ValidationError("--scenes must be at least 1") }
@@ -61,8 +60,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var logger = Logger(label: "seaice.simulate")
-        logger.logLevel = verbose ? .debug : .info
+        let logger = output.logger("seaice.simulate", normal: .info)  // -v: the time of every stage
         var cfg = SimulationConfig(size: size)
         if let path = config {
             cfg = try ConfigurationFile.decodeJSON(SimulationConfig.self, from: URL(fileURLWithPath: path))
@@ -78,13 +76,16 @@ struct SimulateCommand: ParsableCommand {
         let simulator = SceneSimulator(resources: resources, logger: logger)
         let writer = SimulatedDatasetWriter(format: format, safeTemplate: SimulatedSAFEWriter.template(dataFolder: dataFolder), logger: logger)
         cfg = try writer.prepare(cfg, resources: resources)
+        let bar = output.progressBar()
+        defer { bar.finish() }
         for k in 0..<scenes {
+            bar.draw(fraction: Double(k) / Double(scenes), label: "scene \(k + 1) of \(scenes)")
             let started = Date()
             let scene = try simulator.simulate(config: cfg, seed: seed &+ UInt64(k))
             let simulated = Date().timeIntervalSince(started)
             let url = try writer.write(scene, to: folder)
             let total = Date().timeIntervalSince(started)
-            print("SIMULATED \(url.path) (\(scene.lines)×\(scene.samples) at \(cfg.pixelSpacing) m, \(scene.templateName), simulate \(String(format: "%.2f", simulated)) s, total \(String(format: "%.2f", total)) s)")
+            Console.line("SIMULATED \(url.path) (\(scene.lines)×\(scene.samples) at \(cfg.pixelSpacing) m, \(scene.templateName), simulate \(String(format: "%.2f", simulated)) s, total \(String(format: "%.2f", total)) s)")
         }
     }
 }

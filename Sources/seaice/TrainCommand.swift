@@ -45,8 +45,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Override the configuration's mixedPrecision: off, auto (float16 + loss scaling on CUDA, float32 on the CPU), bfloat16 or float16.")
     var mixedPrecision: MixedPrecision?
 
-    @Flag(name: .shortAndLong, help: "Log every epoch.")
-    var verbose = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let e = epochs, e <= 0 { throw ValidationError("--epochs must be positive, got \(e)") }
@@ -57,20 +56,22 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        var logger = Logger(label: "seaice.train")
-        logger.logLevel = verbose ? .info : .warning
+        let logger = output.logger("seaice.train")
         var configuration = try TrainingConfiguration.load(URL(fileURLWithPath: config))
         if let e = epochs { configuration.epochs = e }
         if let s = seed { configuration.seed = s }
         if let m = mixedPrecision { configuration.mixedPrecision = m }
-        let setup = try TrainingSetup.makeTrainer(configuration: configuration, data: URL(fileURLWithPath: data),
-                                                  run: URL(fileURLWithPath: out), device: device.device, logger: logger)
+        let bar = output.progressBar()
+        let setup = try TrainingSetup.makeTrainer(
+            configuration: configuration, data: URL(fileURLWithPath: data), run: URL(fileURLWithPath: out),
+            device: device.device, logger: logger, validationProgress: { done, total in
+                bar.draw(fraction: Double(done) / Double(total), label: "validation scene \(done)/\(total)")
+            })
         let trainer = setup.trainer
         if resume { try trainer.resume() }
         let simulated = trainer.simulatedData ? " (SIMULATED DATA)" : ""
         Console.line("training on \(setup.train.count) scenes, validating on \(setup.validation.count)\(simulated), device \(device.device), "
                      + "precision \(trainer.precision)")
-        let bar = ProgressBar(enabled: true)
         let summary = try trainer.train { p in
             if let m = p.finishedEpoch {
                 bar.finish()

@@ -46,7 +46,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertNil(ClassificationMetrics(m).accuracy)
         XCTAssert(RegressionMetrics(m).r2.isNaN)
         let result = ChartResult(chart: .sic, matrix: m)
-        XCTAssertNil(result.value)
+        XCTAssertNil(result.accuracy)
         XCTAssertNil(result.score)
         XCTAssertEqual(result.pixels, 0)
     }

@@ -44,6 +44,10 @@ final class SceneMapperTests: XCTestCase {
         XCTAssertNotNil(try nc.attribute("flag_values", variable: "SOD"))
         XCTAssertNotNil(try nc.attribute("flag_meanings", variable: "FLOE"))
         XCTAssertNotNil(try nc.attribute("history", variable: nil))
+        // The version and the build's git commit, not a literal (seaice --version prints the same).
+        XCTAssertEqual(result.product.provenance.softwareVersion, SeaIceKitVersion.versionAndCommit)
+        let history = try nc.attribute("history", variable: nil)?.text ?? ""
+        XCTAssert(history.contains("SeaIceKit \(SeaIceKitVersion.versionAndCommit):"), history)
         XCTAssertNotNil(try nc.attribute("source", variable: nil))
         let sic = try nc.read("SIC", as: UInt8.self)
         XCTAssertTrue(sic.allSatisfy { $0 == 255 || ($0 <= 100 && $0 % 10 == 0) }, "SIC in percent steps of 10")

@@ -18,7 +18,7 @@ final class ClassMapQuicklookTests: XCTestCase {
         var codes = (0..<100).map { UInt8($0 % 10 < 5 ? 0 : 1) }
         codes[0] = 255
         let picture = ClassMapQuicklook.render([.init(codes, table: iceWater)], width: 10, height: 10, maxSide: 5)
-        let top = PanelLayout.margin + 20
+        let top = PanelLayout.imageTop
         let left = PanelLayout.margin
         XCTAssertEqual(picture.color(x: left, y: top), iceWater.color(0))
         XCTAssertEqual(picture.color(x: left + 4, y: top + 4), iceWater.color(1))

@@ -54,7 +54,7 @@ final class PNGWriterTests: XCTestCase {
         try nc.close()
         let picture = try AI4ArcticQuicklook.render(url)
         // Five panels of 4 × 4 pixels; the SOD panel is the fourth.
-        let top = PanelLayout.margin + 20
+        let top = PanelLayout.imageTop
         var xs: [Int] = []
         var x = 0
         while x < picture.width {  // panel left edges: where a 4-pixel run of image content starts under the title row

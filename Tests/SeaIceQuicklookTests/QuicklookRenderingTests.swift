@@ -1,7 +1,7 @@
 import SeaIceQuicklook
 import XCTest
 
-/// Colour tables, grey stretch, reduction, font and layout.
+/// Colour tables, grey stretch, reduction and layout.
 final class QuicklookRenderingTests: XCTestCase {
     func testClassTablesColourEveryClassAndMaskTheRest() {
         for (table, count) in [(ClassTable.sic, 11), (.sod, 6), (.floe, 7)] {
@@ -55,32 +55,25 @@ final class QuicklookRenderingTests: XCTestCase {
         XCTAssertEqual(Downsample.factor(width: 100, height: 100, maxSide: 500), 1)
     }
 
-    func testFontDrawsInsideItsBox() {
-        var image = RGBImage(width: 40, height: 10)
-        BitmapFont.draw("A1~", into: &image, x: 1, y: 1)
-        XCTAssertEqual(BitmapFont.width(of: "A1~"), 18)
-        var dark = 0
-        for y in 0..<10 { for x in 0..<40 where image.color(x: x, y: y) == .black { dark += 1; XCTAssertLessThan(x, 19); XCTAssertLessThan(y, 8) } }
-        XCTAssertGreaterThan(dark, 20)
-        // "~" has no glyph: drawn as a box whose corners are set.
-        XCTAssertEqual(image.color(x: 13, y: 1), .black)
-        XCTAssertEqual(image.color(x: 17, y: 7), .black)
-    }
-
     func testLayoutPlacesPanelsAndCaption() {
         let a = Panel(classes: [0, 1, 2, 255], width: 2, height: 2, table: .sod)
-        let b = Panel(title: "HH", values: [-30, -20, -10, -5], width: 2, height: 2, stretch: .hhDB, unit: "DB")
+        let b = Panel(title: "HH", values: [-30, -20, -10, -5], width: 2, height: 2, stretch: .hhDB, unit: "dB")
         let picture = PanelLayout.compose([a, b], caption: ["SIMULATED"])
         XCTAssertGreaterThan(picture.width, 2 * PanelLayout.margin + 4)
         // The first panel's top-left pixel is SOD class 0 (open water).
-        let top = PanelLayout.margin + 20
+        let top = PanelLayout.imageTop
         XCTAssertEqual(picture.color(x: PanelLayout.margin, y: top), ClassTable.sod.color(0))
-        // The caption is red somewhere in the bottom rows.
-        var red = false
-        for y in (picture.height - 30)..<picture.height { for x in 0..<picture.width where picture.color(x: x, y: y) == RGB(170, 0, 0) { red = true } }
-        XCTAssertTrue(red)
+        // The first caption line is red (antialiased: some pixels clearly red) somewhere in the bottom rows.
+        var red = 0
+        for y in (picture.height - 40)..<picture.height {
+            for x in 0..<picture.width {
+                let c = picture.color(x: x, y: y)
+                if Int(c.r) > Int(c.g) + 80 && c.g == c.b { red += 1 }
+            }
+        }
+        XCTAssertGreaterThan(red, 10)
         if case let .classes(items) = a.legend {
-            XCTAssertEqual(items.map(\.1), ["OPEN WATER", "NEW ICE", "YOUNG ICE", "MASKED"])
+            XCTAssertEqual(items.map(\.1), ["open water", "new ice", "young ice", "no data"])
         } else { XCTFail("class panel without class legend") }
     }
 }
