@@ -45,6 +45,29 @@ public final class AI4ArcticFile: @unchecked Sendable {
     /// The path used in error messages.
     public var path: String { url.path }
 
+    /// The most lines or samples a scene may declare: 25 000 pixels is 1000 km at 40 m (real scenes: ≈ 10 000).
+    public static let maximumSide = 25_000
+
+    /// Refuses declared grids larger than `maximumSide`, or whose one float32 variable would take more than a
+    /// quarter of the machine's memory, before anything of that size is allocated (a 57 KB netCDF-4 file can
+    /// declare 200 000 × 200 000 pixels).
+    /// - Throws: `SeaIceError.invalidInput` naming `file`, the dimensions and the declared sizes.
+    public static func checkSize(_ geometry: AI4ArcticGeometry, file: String,
+                                 memoryBytes: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
+        let item = "dimensions `sar_lines` × `sar_samples` (\(geometry.lines) × \(geometry.samples) declared)"
+        guard geometry.lines <= maximumSide, geometry.samples <= maximumSide else {
+            throw SeaIceError.invalidInput(file: file, item: item,
+                                           expected: "at most \(maximumSide) × \(maximumSide) pixels (an AI4Arctic scene)")
+        }
+        let bytes = UInt64(geometry.lines) * UInt64(geometry.samples) * 4
+        guard bytes <= memoryBytes / 4 else {
+            throw SeaIceError.invalidInput(
+                file: file, item: item,
+                expected: "a grid whose float32 variable (\(bytes >> 20) MiB) fits in a quarter of this machine's "
+                    + "\(memoryBytes >> 20) MiB of memory")
+        }
+    }
+
     /// Opens `url` and checks every schema variable present (type, dimensions) and every required one.
     /// - Parameter version: the expected version; nil detects it (raw files have `sar_grid_points`).
     public static func open(_ url: URL, expecting version: AI4ArcticVersion? = nil) throws -> AI4ArcticFile {
@@ -104,6 +127,7 @@ public final class AI4ArcticFile: @unchecked Sendable {
             throw SeaIceError.invalidInput(file: path, item: "dimensions `sar_lines`, `sar_samples`, `2km_grid_*`",
                                            expected: "non-empty grids, found \(geometry.lines) × \(geometry.samples) and \(geometry.twoKmLines) × \(geometry.twoKmSamples)")
         }
+        try Self.checkSize(geometry, file: path)
         guard geometry.twoKmGridIsConsistent else {
             let c = geometry.pixelsPerCell
             throw SeaIceError.invalidInput(file: path, item: "dimensions `2km_grid_lines` × `2km_grid_samples`",

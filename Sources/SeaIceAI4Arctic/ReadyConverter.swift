@@ -82,6 +82,7 @@ public struct ReadyConverter: Sendable {
                 let values = try input.readDoubles(v).map { Self.scaled($0, s) }
                 try out.write(values, variable: v)
             }
+            let chart = ChartIDCounts()
             let blocks = stride(from: 0, to: outGeometry.lines, by: options.rowBlock).map { $0 }
             let queue = BlockQueue(count: blocks.count)
             let workers = min(max(options.blockWorkers, 1), blocks.count)
@@ -93,7 +94,8 @@ public struct ReadyConverter: Sendable {
                     while let b = queue.claim() {
                         do {
                             let r0 = blocks[b]
-                            try convertBlock(input, out, outRow: r0, outRows: min(options.rowBlock, outGeometry.lines - r0), table: table)
+                            try convertBlock(input, out, outRow: r0, outRows: min(options.rowBlock, outGeometry.lines - r0),
+                                             table: table, chart: chart)
                             queue.finished { reporter.value($0) }
                         } catch {
                             queue.fail(error)
@@ -103,16 +105,17 @@ public struct ReadyConverter: Sendable {
                 if workers <= 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
                 if let error = queue.error { throw error }
             }
+            try chart.check(file: input.path, logger: logger)
             try out.close()
         }
         return destination
     }
 
-    /// z = (x − μ)/σ with NaN → 0, as Float32.
+    /// z = (x − μ)/σ with NaN (and ±∞, which the organisers' files never hold) → 0, as Float32.
     @inline(__always)
     static func scaled(_ x: Double, _ s: MeanStd) -> Float {
         let z = Float(s.scale(x))
-        return z.isNaN ? 0 : z
+        return z.isFinite ? z : 0
     }
 
     /// The incidence angle of every raw pixel of `window`, bilinear in the tie points (`sar_grid_incidenceangle`),
@@ -128,7 +131,8 @@ public struct ReadyConverter: Sendable {
     }
 
     /// Converts ready rows `outRow ..< outRow + outRows` (raw rows 2·outRow ..< 2·(outRow + outRows), clipped).
-    func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, table: PolygonCodeTable?) throws {
+    func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, table: PolygonCodeTable?,
+                      chart: ChartIDCounts) throws {
         let g = input.geometry
         let rawRow = 2 * outRow, rawRows = min(2 * outRows, g.lines - rawRow)
         let window = GridWindow(row: rawRow, col: 0, rows: rawRows, cols: g.samples)
@@ -136,12 +140,14 @@ public struct ReadyConverter: Sendable {
         let start = [outRow, 0], count = [outRows, outCols]
         var sarMissing = [Bool]()
         for v in AI4ArcticSchema.fullGridInputs {
-            let values: [Float]
+            var values: [Float]
             if v == AI4ArcticSchema.Name.incidenceAngle && !input.has(v) {
                 values = try interpolatedIncidence(input, window)
             } else {
                 values = try input.readFloats(v, window: window)
             }
+            // ±∞ is missing like NaN: it must not reach the ready file (nor leave the labels unmasked).
+            NonFiniteValues.toNaN(&values)
             let reduced = BlockReduction.mean(values, rows: rawRows, cols: g.samples, factor: 2)
             if v == AI4ArcticSchema.Name.sarPrimary { sarMissing = reduced.map(\.isNaN) }
             let s = try options.statistics.stats(for: v)
@@ -151,11 +157,51 @@ public struct ReadyConverter: Sendable {
         // Ids beyond any polygon id are no polygon (and would not fit an Int).
         let ids = try input.readFloats(AI4ArcticSchema.Name.polygonIcechart, window: window).map { abs($0) < 1e9 ? $0 : .nan }
         let labels = table.labels(polygonIDs: ids, converter: options.chartConverter)
+        chart.add(labels)
         for (v, labels) in [(AI4ArcticSchema.Name.sic, labels.sic), (AI4ArcticSchema.Name.sod, labels.sod), (AI4ArcticSchema.Name.floe, labels.floe)] {
             var reduced = BlockReduction.max(labels, rows: rawRows, cols: g.samples, factor: 2)
             for i in reduced.indices where sarMissing[i] { reduced[i] = AI4ArcticSchema.labelFill }
             try out.write(reduced, variable: v, start: start, count: count)
         }
+    }
+}
+
+/// Counts, over the blocks of one conversion, the `polygon_icechart` pixels whose id is in `polygon_codes` and
+/// those whose id is not (their labels are masked).
+///
+/// Rule: unknown ids are reported as a warning naming the file, the ids and their pixel counts; when no pixel of
+/// the chart has a known id (every label would be masked) the conversion fails instead.
+final class ChartIDCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var unknown: [Int: Int] = [:]
+    private var known = 0
+
+    /// Adds one block's counts.
+    func add(_ labels: SceneLabels) {
+        lock.lock(); defer { lock.unlock() }
+        known += labels.chartPixels
+        unknown.merge(labels.unknownPolygonIDs, uniquingKeysWith: +)
+    }
+
+    /// The report of the unknown ids ("3 ids not in `polygon_codes` (…): 7 (1 px), …"), nil when none.
+    var report: String? {
+        lock.lock(); defer { lock.unlock() }
+        guard !unknown.isEmpty else { return nil }
+        let pixels = unknown.values.reduce(0, +)
+        let ids = unknown.sorted { $0.key < $1.key }.prefix(10).map { "\($0.key) (\($0.value) px)" }.joined(separator: ", ")
+        return "\(pixels) pixels of `polygon_icechart` have ids not in `polygon_codes`, labels masked: "
+            + "\(ids)\(unknown.count > 10 ? ", …" : "") (\(known) pixels with a known id)"
+    }
+
+    /// Warns through `logger` when some ids are unknown; throws when no pixel has a known id.
+    func check(file: String, logger: Logger) throws {
+        guard let report else { return }
+        lock.lock(); let known = self.known; lock.unlock()
+        guard known > 0 else {
+            throw SeaIceError.invalidInput(file: file, item: "variable `polygon_icechart`",
+                                           expected: "ids listed in `polygon_codes`; \(report)")
+        }
+        logger.warning("\(file): \(report)")
     }
 }
 

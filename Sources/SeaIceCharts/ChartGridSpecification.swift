@@ -52,7 +52,7 @@ public enum ChartGridSpecification: Equatable, Sendable {
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let usage = "grid \"\(text)\": expected chart:RES, EPSG:CODE:RES, EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES or a .json grid document"
-        guard let resolution = parts.last.flatMap(Double.init), resolution > 0 else { throw SeaIceError.configuration(usage) }
+        guard let resolution = parts.last.flatMap(Double.init), resolution > 0, resolution.isFinite else { throw SeaIceError.configuration(usage) }
         if parts.count == 2 && parts[0].lowercased() == "chart" {
             self = .chartExtent(resolution: resolution)
         } else if parts.count == 3 && parts[0].uppercased() == "EPSG" {
@@ -60,6 +60,13 @@ public enum ChartGridSpecification: Equatable, Sendable {
         } else if parts.count == 4 && parts[0].uppercased() == "EPSG" {
             let box = parts[2].split(separator: ",").compactMap { Double($0) }
             guard box.count == 4 else { throw SeaIceError.configuration(usage) }
+            // The box is complete: check its size now, naming the text, before any chart is read.
+            do {
+                _ = try RegularGrid(crs: "EPSG:\(parts[1])", minX: box[0], minY: box[1], maxX: box[2], maxY: box[3],
+                                    resolution: resolution)
+            } catch let SeaIceError.configuration(message) {
+                throw SeaIceError.configuration("grid \"\(text)\": \(message)")
+            }
             self = .crs("EPSG:\(parts[1])", box: box, resolution: resolution)
         } else {
             throw SeaIceError.configuration(usage)

@@ -83,6 +83,9 @@ struct PreprocessCommand: ParsableCommand {
         let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger)
         try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out), compression: options.deflate)
         if let geotiff { try SceneGeoTIFFWriter.write(scene, to: URL(fileURLWithPath: geotiff)) }
+        if !scene.simulationMarkers.isEmpty {
+            print("SIMULATED product (\(scene.simulationMarkers.joined(separator: "; "))): \(out) is marked simulated")
+        }
         print("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")
     }
 }
