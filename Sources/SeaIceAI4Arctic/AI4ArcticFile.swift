@@ -45,27 +45,16 @@ public final class AI4ArcticFile: @unchecked Sendable {
     /// The path used in error messages.
     public var path: String { url.path }
 
-    /// The most lines or samples a scene may declare: 25 000 pixels is 1000 km at 40 m (real scenes: ≈ 10 000).
-    public static let maximumSide = 25_000
+    /// The most lines or samples a scene may declare (`DeclaredSize.maximumSceneSide`).
+    public static let maximumSide = DeclaredSize.maximumSceneSide
 
     /// Refuses declared grids larger than `maximumSide`, or whose one float32 variable would take more than a
-    /// quarter of the machine's memory, before anything of that size is allocated (a 57 KB netCDF-4 file can
-    /// declare 200 000 × 200 000 pixels).
+    /// quarter of the machine's memory, before anything of that size is allocated (`DeclaredSize`).
     /// - Throws: `SeaIceError.invalidInput` naming `file`, the dimensions and the declared sizes.
     public static func checkSize(_ geometry: AI4ArcticGeometry, file: String,
                                  memoryBytes: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
-        let item = "dimensions `sar_lines` × `sar_samples` (\(geometry.lines) × \(geometry.samples) declared)"
-        guard geometry.lines <= maximumSide, geometry.samples <= maximumSide else {
-            throw SeaIceError.invalidInput(file: file, item: item,
-                                           expected: "at most \(maximumSide) × \(maximumSide) pixels (an AI4Arctic scene)")
-        }
-        let bytes = UInt64(geometry.lines) * UInt64(geometry.samples) * 4
-        guard bytes <= memoryBytes / 4 else {
-            throw SeaIceError.invalidInput(
-                file: file, item: item,
-                expected: "a grid whose float32 variable (\(bytes >> 20) MiB) fits in a quarter of this machine's "
-                    + "\(memoryBytes >> 20) MiB of memory")
-        }
+        try DeclaredSize.checkGrid(lines: geometry.lines, samples: geometry.samples, file: file,
+                                   item: "dimensions `sar_lines` × `sar_samples`", memoryBytes: memoryBytes)
     }
 
     /// Opens `url` and checks every schema variable present (type, dimensions) and every required one.
