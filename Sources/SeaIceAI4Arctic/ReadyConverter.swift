@@ -94,8 +94,8 @@ public struct ReadyConverter: Sendable {
                     while let b = queue.claim() {
                         do {
                             let r0 = blocks[b]
-                            try convertBlock(input, out, outRow: r0, outRows: min(options.rowBlock, outGeometry.lines - r0),
-                                             table: table, chart: chart)
+                            let rows = min(options.rowBlock, outGeometry.lines - r0)
+                            try convertBlock(input, out, outRow: r0, outRows: rows, table: table, chart: chart)
                             queue.finished { reporter.value($0) }
                         } catch {
                             queue.fail(error)
@@ -188,7 +188,8 @@ final class ChartIDCounts: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard !unknown.isEmpty else { return nil }
         let pixels = unknown.values.reduce(0, +)
-        let ids = unknown.sorted { $0.key < $1.key }.prefix(10).map { "\($0.key) (\($0.value) px)" }.joined(separator: ", ")
+        let ids = unknown.sorted { $0.key < $1.key }.prefix(10).map { "\($0.key) (\($0.value) px)" }
+            .joined(separator: ", ")
         return "\(pixels) pixels of `polygon_icechart` have ids not in `polygon_codes`, labels masked: "
             + "\(ids)\(unknown.count > 10 ? ", …" : "") (\(known) pixels with a known id)"
     }

@@ -52,7 +52,9 @@ public enum ChartGridSpecification: Equatable, Sendable {
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let usage = "grid \"\(text)\": expected chart:RES, EPSG:CODE:RES, EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES or a .json grid document"
-        guard let resolution = parts.last.flatMap(Double.init), resolution > 0, resolution.isFinite else { throw SeaIceError.configuration(usage) }
+        guard let resolution = parts.last.flatMap(Double.init), resolution > 0, resolution.isFinite else {
+            throw SeaIceError.configuration(usage)
+        }
         if parts.count == 2 && parts[0].lowercased() == "chart" {
             self = .chartExtent(resolution: resolution)
         } else if parts.count == 3 && parts[0].uppercased() == "EPSG" {

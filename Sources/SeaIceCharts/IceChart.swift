@@ -66,8 +66,8 @@ public struct IceChart: Sendable {
         guard let srs = try vectorLayer.spatialReference(), !Self.isUndefined(srs) else {
             throw SeaIceError.missing(
                 file: url.path,
-                item: "coordinate reference system of layer \(vectorLayer.name) (undefined: a shapefile needs its .prj, "
-                    + "a GeoPackage layer an srs_id other than -1 and 0)")
+                item: "coordinate reference system of layer \(vectorLayer.name) "
+                    + "(undefined: a shapefile needs its .prj, a GeoPackage layer an srs_id other than -1 and 0)")
         }
         if dataset.driverName == "ESRI Shapefile" { try ShapefileCheck.checkComplete(shapefile: url) }
         let declared = vectorLayer.featureCount
@@ -84,8 +84,9 @@ public struct IceChart: Sendable {
         }
         let read = polygons.count + skipped
         guard declared < 0 || read == declared else {
-            throw SeaIceError.invalidInput(file: url.path, item: "layer \(vectorLayer.name)",
-                                           expected: "\(declared) features as the file declares, read \(read) (truncated or damaged file)")
+            throw SeaIceError.invalidInput(
+                file: url.path, item: "layer \(vectorLayer.name)",
+                expected: "\(declared) features as the file declares, read \(read) (truncated or damaged file)")
         }
         logger.debug("read ice chart", metadata: [
             "file": "\(url.path)", "layer": "\(vectorLayer.name)", "polygons": "\(polygons.count)",

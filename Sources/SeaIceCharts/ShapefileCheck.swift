@@ -20,16 +20,19 @@ enum ShapefileCheck {
             let header = try prefix(of: dbf, count: 12)
             let size = try fileSize(dbf)
             guard header.count == 12 else {
-                throw SeaIceError.invalidInput(file: dbf.path, item: "dBASE header", expected: "12 bytes or more, found \(size)")
+                throw SeaIceError.invalidInput(
+                    file: dbf.path, item: "dBASE header", expected: "12 bytes or more, found \(size)")
             }
             let n = Int(header[4]) | Int(header[5]) << 8 | Int(header[6]) << 16 | Int(header[7]) << 24
-            let headerLength = Int(header[8]) | Int(header[9]) << 8, recordLength = Int(header[10]) | Int(header[11]) << 8
+            let headerLength = Int(header[8]) | Int(header[9]) << 8
+            let recordLength = Int(header[10]) | Int(header[11]) << 8
             let expected = headerLength + n * recordLength
             guard size >= expected else {
                 throw SeaIceError.invalidInput(
-                    file: dbf.path, item: "records (\(n) declared of \(recordLength) bytes after a \(headerLength)-byte header)",
-                    expected: "\(expected) bytes, found \(size): the .dbf is truncated (\((size - headerLength) / max(recordLength, 1)) "
-                        + "complete records)")
+                    file: dbf.path,
+                    item: "records (\(n) declared of \(recordLength) bytes after a \(headerLength)-byte header)",
+                    expected: "\(expected) bytes, found \(size): the .dbf is truncated "
+                        + "(\((size - headerLength) / max(recordLength, 1)) complete records)")
             }
             records = n
         }
@@ -41,13 +44,15 @@ enum ShapefileCheck {
             }
             let words = Int(header[24]) << 24 | Int(header[25]) << 16 | Int(header[26]) << 8 | Int(header[27])
             guard size >= 2 * words else {
-                throw SeaIceError.invalidInput(file: shx.path, item: "file length (\(2 * words) bytes declared)",
-                                               expected: "\(2 * words) bytes, found \(size): the .shx is truncated")
+                throw SeaIceError.invalidInput(
+                    file: shx.path, item: "file length (\(2 * words) bytes declared)",
+                    expected: "\(2 * words) bytes, found \(size): the .shx is truncated")
             }
             let shapes = (2 * words - 100) / 8
             if let records, records != shapes {
                 throw SeaIceError.invalidInput(
-                    file: url.path, item: "record counts", expected: "as many .dbf records as .shx shapes, found \(records) and \(shapes)")
+                    file: url.path, item: "record counts",
+                    expected: "as many .dbf records as .shx shapes, found \(records) and \(shapes)")
             }
         }
     }
@@ -61,7 +66,9 @@ enum ShapefileCheck {
     }
 
     private static func prefix(of url: URL, count: Int) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw SeaIceError.io(file: url.path, message: "cannot open") }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw SeaIceError.io(file: url.path, message: "cannot open")
+        }
         defer { try? handle.close() }
         return [UInt8](try handle.read(upToCount: count) ?? Data())
     }

@@ -11,13 +11,16 @@ public enum DeclaredSize {
     /// Refuses a `lines × samples` grid with a side beyond `maximumSide`, or one raster of which (`bytesPerPixel`)
     /// would take more than a quarter of `memoryBytes`.
     /// - Throws: `SeaIceError.invalidInput` naming `file`, `item` and the declared sizes ("12 × 200000 declared").
-    public static func checkGrid(lines: Int, samples: Int, file: String, item: String, maximumSide: Int = maximumSceneSide,
-                                 bytesPerPixel: UInt64 = 4,
-                                 memoryBytes: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
+    public static func checkGrid(
+        lines: Int, samples: Int, file: String, item: String, maximumSide: Int = maximumSceneSide,
+        bytesPerPixel: UInt64 = 4,
+        memoryBytes: UInt64 = ProcessInfo.processInfo.physicalMemory
+    ) throws {
         let described = "\(item) (\(lines) × \(samples) declared)"
         guard lines <= maximumSide, samples <= maximumSide else {
-            throw SeaIceError.invalidInput(file: file, item: described,
-                                           expected: "at most \(maximumSide) × \(maximumSide) pixels")
+            throw SeaIceError.invalidInput(
+                file: file, item: described,
+                expected: "at most \(maximumSide) × \(maximumSide) pixels")
         }
         let bytes = UInt64(max(lines, 0)) * UInt64(max(samples, 0)) * bytesPerPixel
         guard bytes <= memoryBytes / 4 else {

@@ -23,7 +23,8 @@ public struct InferenceScene: Sendable {
     /// as the raw → ready conversion writes it: `NonFiniteValues`).
     public var nonFiniteValues: [String: Int] = [:]
 
-    /// A one-line account of `nonFiniteValues` ("12 NaN/±∞ values read as missing: nersc_sar_primary 12"), nil when none.
+    /// A one-line account of `nonFiniteValues` ("FILE: 12 NaN/±∞ input values read as missing
+    /// (nersc_sar_primary 12)"), nil when none.
     public var nonFiniteSummary: String? {
         guard !nonFiniteValues.isEmpty else { return nil }
         let total = nonFiniteValues.values.reduce(0, +)

@@ -87,9 +87,11 @@ public enum AI4ArcticSceneWriter {
             ("auxiliary_inputs", .text(auxiliaryText(amsr2: amsr2, era5: era5))),
         ]
         if s.simulationMarkers.isEmpty {
-            a.append(("source", .text("Contains modified Copernicus Sentinel data; preprocessed by SeaIceKit seaice preprocess")))
+            a.append(("source", .text("Contains modified Copernicus Sentinel data; "
+                                          + "preprocessed by SeaIceKit seaice preprocess")))
         } else {
-            // Simulated pixels are not Copernicus data: say so in the attributes every reader checks (SimulationMarkers).
+            // Simulated pixels are not Copernicus data: say so in the attributes every reader checks
+            // (SimulationMarkers).
             a.append(("title", .text("SIMULATED Sentinel-1 scene - NOT REAL DATA")))
             a.append(("simulated", .text("true")))
             a.append(("simulation_markers", .text(s.simulationMarkers.joined(separator: "; "))))

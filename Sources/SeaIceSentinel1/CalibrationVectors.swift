@@ -43,8 +43,8 @@ public struct LineVectorTable: Sendable {
                 throw SeaIceError.invalidInput(file: file, item: "\(item) at line \(v.line)", expected: "as many values as pixels, found \(v.values.count) and \(v.pixels.count)")
             }
             if let k = v.values.firstIndex(where: { !$0.isFinite }) {
-                throw SeaIceError.invalidInput(file: file, item: "\(item) at line \(v.line), value \(k + 1) (\(v.values[k]))",
-                                               expected: "finite values")
+                let position = "\(item) at line \(v.line), value \(k + 1) (\(v.values[k]))"
+                throw SeaIceError.invalidInput(file: file, item: position, expected: "finite values")
             }
             for k in 1..<max(v.pixels.count, 1) where v.pixels[k] < v.pixels[k - 1] {
                 throw SeaIceError.invalidInput(file: file, item: "\(item) pixel list at line \(v.line)", expected: "non-decreasing pixel positions")
@@ -139,7 +139,8 @@ public struct CalibrationAnnotation: Sendable {
         for v in vectors {
             if let k = v.values.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
                 throw SeaIceError.invalidInput(
-                    file: file, item: "calibrationVector/sigmaNought at line \(v.line), value \(k + 1) (\(v.values[k]))",
+                    file: file,
+                    item: "calibrationVector/sigmaNought at line \(v.line), value \(k + 1) (\(v.values[k]))",
                     expected: "finite gains > 0 (σ⁰ = DN²/A²)")
             }
             if let k = v.pixels.firstIndex(where: { !$0.isFinite }) {

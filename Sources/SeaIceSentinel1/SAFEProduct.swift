@@ -81,7 +81,8 @@ public struct SAFEProduct: Sendable {
 
         let rel = Set(entries.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
         var markers: [String] = []
-        if let note = entries.first(where: { ($0.split(separator: "/").last ?? "") == Substring(Self.simulationNoteName) }) {
+        let noteName = Substring(Self.simulationNoteName)
+        if let note = entries.first(where: { ($0.split(separator: "/").last ?? "") == noteName }) {
             markers.append("note \(note)")
         }
         for name in Set([productName, url.deletingPathExtension().lastPathComponent]) where name.contains("_SIMU") {

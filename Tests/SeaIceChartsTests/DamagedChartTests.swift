@@ -12,7 +12,9 @@ final class DamagedChartTests: XCTestCase {
     let logger = Logger(label: "test")
 
     func testGridsThatOverflowIntAreRefusedNamingTheText() throws {
-        for text in ["EPSG:3413:-1e20,-1e20,1e20,1e20:1", "EPSG:3413:0,0,1e10,1e10:1e-300", "EPSG:3413:0,0,1e6,1e6:0.01"] {
+        for text in [
+            "EPSG:3413:-1e20,-1e20,1e20,1e20:1", "EPSG:3413:0,0,1e10,1e10:1e-300", "EPSG:3413:0,0,1e6,1e6:0.01",
+        ] {
             XCTAssertThrowsError(try ChartGridSpecification(parsing: text), text) { e in
                 let message = "\(e)"
                 XCTAssertTrue(message.contains("grid \"\(text)\""), message)
@@ -22,11 +24,13 @@ final class DamagedChartTests: XCTestCase {
         XCTAssertThrowsError(try ChartGridSpecification(parsing: "EPSG:3413:0,0,nan,1:1")) { e in
             XCTAssertTrue("\(e)".contains("finite"), "\(e)")
         }
-        XCTAssertThrowsError(try RegularGrid(crs: "EPSG:3413", minX: 0, minY: 0, maxX: 1, maxY: 1, resolution: .infinity))
+        XCTAssertThrowsError(
+            try RegularGrid(crs: "EPSG:3413", minX: 0, minY: 0, maxX: 1, maxY: 1, resolution: .infinity))
         // 20 000 × 20 000 is the largest accepted grid.
         let g = try RegularGrid(crs: "EPSG:3413", minX: 0, minY: 0, maxX: 20_000, maxY: 20_000, resolution: 1)
         XCTAssertEqual([g.width, g.height], [20_000, 20_000])
-        XCTAssertThrowsError(try RegularGrid(crs: "EPSG:3413", minX: 0, minY: 0, maxX: 20_001, maxY: 20_000, resolution: 1))
+        XCTAssertThrowsError(
+            try RegularGrid(crs: "EPSG:3413", minX: 0, minY: 0, maxX: 20_001, maxY: 20_000, resolution: 1))
     }
 
     /// The real CIS shapefile's parts copied into a fresh folder, the `.dbf` cut to `fraction` of its size.
@@ -56,7 +60,8 @@ final class DamagedChartTests: XCTestCase {
         let chart = try shapefile()
         let shx = chart.deletingPathExtension().appendingPathExtension("shx")
         try Data(try Data(contentsOf: shx).prefix(2000)).write(to: shx)
-        // GDAL itself refuses a .shx shorter than its record count; either way the message names the shapefile and .shx.
+        // GDAL itself refuses a .shx shorter than its record count; either way the message names the shapefile
+        // and the .shx.
         XCTAssertThrowsError(try IceChart.read(url: chart, logger: logger)) { e in
             XCTAssertTrue("\(e)".hasPrefix(chart.deletingPathExtension().path) && "\(e)".contains(".shx"), "\(e)")
         }
@@ -68,7 +73,9 @@ final class DamagedChartTests: XCTestCase {
             XCTAssertTrue("\(e)".hasPrefix(noPrj.path) && "\(e)".contains("coordinate reference system"), "\(e)")
         }
         let sqlite = "/usr/bin/sqlite3"
-        guard FileManager.default.isExecutableFile(atPath: sqlite) else { throw XCTSkip("\(sqlite) absent: GeoPackage edits skipped") }
+        guard FileManager.default.isExecutableFile(atPath: sqlite) else {
+            throw XCTSkip("\(sqlite) absent: GeoPackage edits skipped")
+        }
         let source = try TestPaths.requireSharedData("icechart-cis-sigrid3/cis_SGRDREA_20201102T.gpkg")
         XCTAssertFalse(try IceChart.read(url: source, logger: logger).polygons.isEmpty)
         for srs in [-1, 0] {
@@ -76,7 +83,10 @@ final class DamagedChartTests: XCTestCase {
             try Data(contentsOf: source).write(to: chart)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: sqlite)
-            p.arguments = [chart.path, "UPDATE gpkg_geometry_columns SET srs_id = \(srs); UPDATE gpkg_contents SET srs_id = \(srs);"]
+            p.arguments = [
+                chart.path,
+                "UPDATE gpkg_geometry_columns SET srs_id = \(srs); UPDATE gpkg_contents SET srs_id = \(srs);",
+            ]
             try p.run()
             p.waitUntilExit()
             XCTAssertEqual(p.terminationStatus, 0)

@@ -31,7 +31,8 @@ final class CheckpointFiniteWeightsTests: XCTestCase {
             try net.loadStateDict(state)
         }
         let dir = try TestPaths.temporaryDirectory("finite-weights")
-        try Checkpoint.save(to: dir, model: net, manifest: CheckpointManifest(model: ["kind": "test"], training: EmptyTrainingState()))
+        try Checkpoint.save(
+            to: dir, model: net, manifest: CheckpointManifest(model: ["kind": "test"], training: EmptyTrainingState()))
         return dir
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import SeaIceCore
 import SeaIceGDAL
-@testable import SeaIceSentinel1
 import SeaIceTestSupport
 import XCTest
+
+@testable import SeaIceSentinel1
 
 /// Metadata that parse but would give silently wrong scenes (issue 18 items 6 and 8): LUTs of NaN or 0, NaN tie
 /// points, absurd declared sizes, oversized zip members — each refused naming the file and the item; and simulated
@@ -14,7 +15,8 @@ final class DamagedMetadataTests: XCTestCase {
     /// The text of the fixture product's file whose name contains `fragment`, and its path.
     func xml(_ fragment: String) throws -> (text: String, path: String) {
         let product = try Fixtures.ewFolder
-        let name = try XCTUnwrap((fm.subpaths(atPath: product.path) ?? []).sorted().first { $0.contains(fragment) && $0.hasSuffix(".xml") })
+        let name = try XCTUnwrap(
+            (fm.subpaths(atPath: product.path) ?? []).sorted().first { $0.contains(fragment) && $0.hasSuffix(".xml") })
         let url = product.appendingPathComponent(name)
         return (String(decoding: try Data(contentsOf: url), as: UTF8.self), url.path)
     }
@@ -35,7 +37,8 @@ final class DamagedMetadataTests: XCTestCase {
         let (text, path) = try xml("calibration-s1a-ew-grd-hh")
         for bad in ["nan", "0", "inf"] {
             let damaged = try replacingValues("sigmaNought", in: text, with: bad)
-            XCTAssertThrowsError(try CalibrationAnnotation(data: Data(damaged.utf8), file: path, width: 600), bad) { e in
+            XCTAssertThrowsError(try CalibrationAnnotation(data: Data(damaged.utf8), file: path, width: 600), bad) {
+                e in
                 let message = "\(e)"
                 XCTAssertTrue(message.hasPrefix(path), message)
                 XCTAssertTrue(message.contains("calibrationVector/sigmaNought at line 0"), message)
@@ -58,15 +61,17 @@ final class DamagedMetadataTests: XCTestCase {
 
     func testNaNTiePointAndHugeLineCountAreRefusedNamingTheAnnotation() throws {
         let (text, path) = try xml("annotation/s1a-ew-grd-hh")
-        let nanLatitude = text.replacingOccurrences(of: #"<latitude>[^<]*</latitude>"#, with: "<latitude>nan</latitude>",
-                                                    options: .regularExpression)
+        let nanLatitude = text.replacingOccurrences(
+            of: #"<latitude>[^<]*</latitude>"#, with: "<latitude>nan</latitude>",
+            options: .regularExpression)
         XCTAssertThrowsError(try ProductAnnotation(data: Data(nanLatitude.utf8), file: path)) { e in
             let message = "\(e)"
             XCTAssertTrue(message.hasPrefix(path), message)
             XCTAssertTrue(message.contains("geolocationGridPoint 1") && message.contains("latitude nan"), message)
         }
-        let huge = text.replacingOccurrences(of: #"<numberOfLines>[0-9]*</numberOfLines>"#,
-                                             with: "<numberOfLines>2000000000</numberOfLines>", options: .regularExpression)
+        let huge = text.replacingOccurrences(
+            of: #"<numberOfLines>[0-9]*</numberOfLines>"#,
+            with: "<numberOfLines>2000000000</numberOfLines>", options: .regularExpression)
         XCTAssertThrowsError(try ProductAnnotation(data: Data(huge.utf8), file: path)) { e in
             let message = "\(e)"
             XCTAssertTrue(message.hasPrefix(path), message)

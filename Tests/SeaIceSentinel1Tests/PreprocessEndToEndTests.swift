@@ -67,7 +67,7 @@ final class PreprocessEndToEndTests: XCTestCase {
         XCTAssertEqual(samples.last!, fullRes.last!.pixel / 2)
         XCTAssertEqual(lats.last!, fullRes.last!.latitude, accuracy: 1e-9)
         XCTAssertEqual(samples[1] - samples[0], (fullRes.last!.pixel - fullRes.first!.pixel) / 2 / 20, accuracy: 1e-9)
-        // A real product is stamped as Copernicus data; the same scene from a simulated product says SIMULATED instead.
+        // A real product is stamped as Copernicus data; the same scene from a simulated product says SIMULATED.
         XCTAssertNil(try nc.attribute("simulated"))
         XCTAssertTrue(try nc.attribute("source")?.text?.hasPrefix("Contains modified Copernicus Sentinel data") ?? false)
         var simulated = scene

@@ -12,23 +12,63 @@ enum DeflateBomb {
         let stream = deflateZeros(inflatedBytes)
         let name = Array(member.utf8)
         var zip = Data()
-        func u16(_ v: Int) { zip.append(UInt8(v & 0xFF)); zip.append(UInt8((v >> 8) & 0xFF)) }
-        func u32(_ v: Int) { u16(v & 0xFFFF); u16((v >> 16) & 0xFFFF) }
-        u32(0x0403_4B50); u16(20); u16(0); u16(8); u16(0); u16(0x21); u32(0)
-        u32(stream.count); u32(inflatedBytes); u16(name.count); u16(0); zip.append(contentsOf: name)
+        func u16(_ v: Int) {
+            zip.append(UInt8(v & 0xFF))
+            zip.append(UInt8((v >> 8) & 0xFF))
+        }
+        func u32(_ v: Int) {
+            u16(v & 0xFFFF)
+            u16((v >> 16) & 0xFFFF)
+        }
+        u32(0x0403_4B50)
+        u16(20)
+        u16(0)
+        u16(8)
+        u16(0)
+        u16(0x21)
+        u32(0)
+        u32(stream.count)
+        u32(inflatedBytes)
+        u16(name.count)
+        u16(0)
+        zip.append(contentsOf: name)
         zip.append(stream)
         let central = zip.count
-        u32(0x0201_4B50); u16(20); u16(20); u16(0); u16(8); u16(0); u16(0x21); u32(0)
-        u32(stream.count); u32(inflatedBytes); u16(name.count); u16(0); u16(0); u16(0); u16(0); u32(0); u32(0)
+        u32(0x0201_4B50)
+        u16(20)
+        u16(20)
+        u16(0)
+        u16(8)
+        u16(0)
+        u16(0x21)
+        u32(0)
+        u32(stream.count)
+        u32(inflatedBytes)
+        u16(name.count)
+        u16(0)
+        u16(0)
+        u16(0)
+        u16(0)
+        u32(0)
+        u32(0)
         zip.append(contentsOf: name)
         let centralSize = zip.count - central
-        u32(0x0605_4B50); u16(0); u16(0); u16(1); u16(1); u32(centralSize); u32(central); u16(0)
+        u32(0x0605_4B50)
+        u16(0)
+        u16(0)
+        u16(1)
+        u16(1)
+        u32(centralSize)
+        u32(central)
+        u16(0)
         try zip.write(to: url)
     }
 
     /// A raw deflate stream of `count` zero bytes.
     static func deflateZeros(_ count: Int) -> Data {
-        var out = Data(), byte: UInt8 = 0, used = 0
+        var out = Data()
+        var byte: UInt8 = 0
+        var used = 0
         func bits(_ value: Int, _ n: Int) {  // LSB first (block header, extra bits)
             for k in 0..<n { put((value >> k) & 1) }
         }
@@ -38,13 +78,25 @@ enum DeflateBomb {
         func put(_ bit: Int) {
             byte |= UInt8(bit) << used
             used += 1
-            if used == 8 { out.append(byte); byte = 0; used = 0 }
+            if used == 8 {
+                out.append(byte)
+                byte = 0
+                used = 0
+            }
         }
-        bits(1, 1); bits(1, 2)  // final block, fixed Huffman
-        guard count > 0 else { code(0, 7); if used > 0 { out.append(byte) }; return out }
+        bits(1, 1)
+        bits(1, 2)  // final block, fixed Huffman
+        guard count > 0 else {
+            code(0, 7)
+            if used > 0 { out.append(byte) }
+            return out
+        }
         code(0x30, 8)  // literal 0
         let copies = (count - 1) / 258
-        for _ in 0..<copies { code(0xC5, 8); code(0, 5) }  // length 258 (code 285), distance 1 (code 0)
+        for _ in 0..<copies {
+            code(0xC5, 8)
+            code(0, 5)
+        }  // length 258 (code 285), distance 1 (code 0)
         for _ in 0..<((count - 1) % 258) { code(0x30, 8) }
         code(0, 7)  // end of block (256)
         if used > 0 { out.append(byte) }

@@ -13,13 +13,19 @@ extension HostileCorpus {
         func grid(_ text: String) -> HostileCase {
             // The grid is checked while parsing the arguments, before the chart (the real one, or a path that
             // does not exist without the shared data) is opened.
-            HostileCase(reader: reader, name: "grid \(text)", mustMention: [text], mustNotLeave: ["out.tif"]) { folder in
-                ["chart", "rasterize", (geoPackage ?? folder.appendingPathComponent("chart.gpkg")).path, "--grid", text,
-                 "--out", folder.appendingPathComponent("out.tif").path]
+            HostileCase(reader: reader, name: "grid \(text)", mustMention: [text], mustNotLeave: ["out.tif"]) {
+                folder in
+                [
+                    "chart", "rasterize", (geoPackage ?? folder.appendingPathComponent("chart.gpkg")).path, "--grid",
+                    text,
+                    "--out", folder.appendingPathComponent("out.tif").path,
+                ]
             }
         }
-        var cases = [grid("EPSG:3413:-1e20,-1e20,1e20,1e20:1"), grid("EPSG:3413:0,0,1e10,1e10:1e-300"),
-                     grid("EPSG:3413:0,0,nan,1e6:1000")]
+        var cases = [
+            grid("EPSG:3413:-1e20,-1e20,1e20,1e20:1"), grid("EPSG:3413:0,0,1e10,1e10:1e-300"),
+            grid("EPSG:3413:0,0,nan,1e6:1000"),
+        ]
         guard let data, let geoPackage else { return cases }
         let shapefile = data.appendingPathComponent("shp2dex-cis/shapefile")
         /// Copies the shapefile's parts into `folder` (all but `leaving`), `.dbf` cut to `dbfFraction` of its size.
@@ -35,34 +41,49 @@ extension HostileCorpus {
             ["chart", "rasterize", chart.path, "--grid", grid, "--out", folder.appendingPathComponent("out.tif").path]
         }
         cases += [
-            HostileCase(reader: reader, name: "shapefile .dbf cut in half", mustMention: ["chart.dbf", "563 declared"],
-                        mustNotLeave: ["out.tif"]) { folder in
+            HostileCase(
+                reader: reader, name: "shapefile .dbf cut in half", mustMention: ["chart.dbf", "563 declared"],
+                mustNotLeave: ["out.tif"]
+            ) { folder in
                 rasterize(try copyShapefile(folder, dbfFraction: 0.5), folder)
             },
-            HostileCase(reader: reader, name: "shapefile without .prj", mustMention: ["chart.shp", "coordinate reference system"],
-                        mustNotLeave: ["out.tif"]) { folder in
+            HostileCase(
+                reader: reader, name: "shapefile without .prj",
+                mustMention: ["chart.shp", "coordinate reference system"],
+                mustNotLeave: ["out.tif"]
+            ) { folder in
                 rasterize(try copyShapefile(folder, leaving: "prj"), folder)
             },
-            HostileCase(reader: reader, name: "chart:1e-300 (resolved on the chart)", mustMention: ["1e-300", "too large"],
-                        mustNotLeave: ["out.tif"]) { folder in
+            HostileCase(
+                reader: reader, name: "chart:1e-300 (resolved on the chart)", mustMention: ["1e-300", "too large"],
+                mustNotLeave: ["out.tif"]
+            ) { folder in
                 rasterize(geoPackage, folder, grid: "chart:1e-300")
             },
         ]
         let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
         guard FileManager.default.isExecutableFile(atPath: sqlite.path) else { return cases }
         for srs in [-1, 0] {
-            cases.append(HostileCase(reader: reader, name: "GeoPackage on undefined srs_id \(srs)",
-                                     mustMention: ["chart.gpkg", "coordinate reference system"], mustNotLeave: ["out.tif"]) { folder in
-                let chart = folder.appendingPathComponent("chart.gpkg")
-                try Data(contentsOf: geoPackage).write(to: chart)
-                let process = Process()
-                process.executableURL = sqlite
-                process.arguments = [chart.path, "UPDATE gpkg_geometry_columns SET srs_id = \(srs); UPDATE gpkg_contents SET srs_id = \(srs);"]
-                try process.run()
-                process.waitUntilExit()
-                guard process.terminationStatus == 0 else { throw SeaIceError.io(file: chart.path, message: "sqlite3 failed") }
-                return rasterize(chart, folder)
-            })
+            cases.append(
+                HostileCase(
+                    reader: reader, name: "GeoPackage on undefined srs_id \(srs)",
+                    mustMention: ["chart.gpkg", "coordinate reference system"], mustNotLeave: ["out.tif"]
+                ) { folder in
+                    let chart = folder.appendingPathComponent("chart.gpkg")
+                    try Data(contentsOf: geoPackage).write(to: chart)
+                    let process = Process()
+                    process.executableURL = sqlite
+                    process.arguments = [
+                        chart.path,
+                        "UPDATE gpkg_geometry_columns SET srs_id = \(srs); UPDATE gpkg_contents SET srs_id = \(srs);",
+                    ]
+                    try process.run()
+                    process.waitUntilExit()
+                    guard process.terminationStatus == 0 else {
+                        throw SeaIceError.io(file: chart.path, message: "sqlite3 failed")
+                    }
+                    return rasterize(chart, folder)
+                })
         }
         return cases
     }

@@ -5,8 +5,10 @@ extension HostileCorpus {
     /// maps every pixel alike, so `predict` must refuse the checkpoint at load, naming the file and the tensor.
     public static var checkpoint: [HostileCase] {
         func poisoned(_ name: String, tensor: String, value: Float) -> HostileCase {
-            HostileCase(reader: "checkpoint", name: name, mustMention: ["model.safetensors", tensor],
-                        mustNotLeave: ["products/20180124T194759_dmi.nc"]) { folder in
+            HostileCase(
+                reader: "checkpoint", name: name, mustMention: ["model.safetensors", tensor],
+                mustNotLeave: ["products/20180124T194759_dmi.nc"]
+            ) { folder in
                 let file = try CorpusFiles.writeReady(in: folder)
                 let checkpoint = try CorpusFiles.writeCheckpoint(in: folder, poison: (tensor, value))
                 return CorpusFiles.predictArguments(checkpoint, file, folder)
@@ -14,7 +16,8 @@ extension HostileCorpus {
         }
         return [
             poisoned("first convolution all NaN", tensor: "input_block.double_conv.0.weight", value: .nan),
-            poisoned("batch-norm running variance +Inf", tensor: "input_block.double_conv.1.running_var", value: .infinity),
+            poisoned(
+                "batch-norm running variance +Inf", tensor: "input_block.double_conv.1.running_var", value: .infinity),
             poisoned("last layer bias -Inf", tensor: "input_block.double_conv.4.bias", value: -.infinity),
         ]
     }

@@ -10,8 +10,10 @@ extension HostileCorpus {
     public static var safe: [HostileCase] {
         guard let data = try? SharedDataLocator.locate() else { return [] }
         let reader = "SAFE"
-        func edited(_ name: String, mention: [String], file: String,
-                    _ edit: @escaping @Sendable (String) -> String) -> HostileCase {
+        func edited(
+            _ name: String, mention: [String], file: String,
+            _ edit: @escaping @Sendable (String) -> String
+        ) -> HostileCase {
             HostileCase(reader: reader, name: name, mustMention: mention, mustNotLeave: ["scene.nc"]) { folder in
                 let product = try SAFEFixture.copy(into: folder, data: data)
                 let url = try SAFEFixture.member(of: product, matching: file)
@@ -19,7 +21,9 @@ extension HostileCorpus {
                 return SAFEFixture.preprocess(product, folder, data)
             }
         }
-        let calibration = "calibration-s1a-ew-grd-hh", noise = "noise-s1a-ew-grd-hh", annotation = "annotation/s1a-ew-grd-hh"
+        let calibration = "calibration-s1a-ew-grd-hh"
+        let noise = "noise-s1a-ew-grd-hh"
+        let annotation = "annotation/s1a-ew-grd-hh"
         return [
             edited("calibration sigmaNought all NaN", mention: [calibration, "sigmaNought"], file: calibration) {
                 SAFEFixture.replacingValues(of: "sigmaNought", in: $0, with: "nan")
@@ -30,29 +34,39 @@ extension HostileCorpus {
             edited("noise range LUT NaN", mention: [noise, "noiseRangeLut"], file: noise) {
                 SAFEFixture.replacingValues(of: "noiseRangeLut", in: $0, with: "nan")
             },
-            edited("tie-point latitude NaN", mention: [annotation, "geolocationGridPoint", "latitude nan"], file: annotation) {
+            edited(
+                "tie-point latitude NaN", mention: [annotation, "geolocationGridPoint", "latitude nan"],
+                file: annotation
+            ) {
                 SAFEFixture.replacingFirst("<latitude>", in: $0, value: "nan")
             },
             edited("numberOfLines 2e9", mention: [annotation, "numberOfLines 2000000000"], file: annotation) {
                 SAFEFixture.replacingFirst("<numberOfLines>", in: $0, value: "2000000000")
             },
-            HostileCase(reader: reader, name: "zip whose manifest.safe inflates to 100 MiB",
-                        mustMention: ["manifest.safe", "104857600 bytes"]) { folder in
+            HostileCase(
+                reader: reader, name: "zip whose manifest.safe inflates to 100 MiB",
+                mustMention: ["manifest.safe", "104857600 bytes"]
+            ) { folder in
                 let zip = folder.appendingPathComponent("S1A_EW_GRDM_1SDH_20221130T014342_BOMB.zip")
-                try DeflateBomb.writeZip(member: "S1A_EW_GRDM_1SDH_20221130T014342_BOMB.SAFE/manifest.safe",
-                                         inflatedBytes: 100 << 20, to: zip)
+                try DeflateBomb.writeZip(
+                    member: "S1A_EW_GRDM_1SDH_20221130T014342_BOMB.SAFE/manifest.safe",
+                    inflatedBytes: 100 << 20, to: zip)
                 return SAFEFixture.preprocess(zip, folder, data)
             },
             // Simulated products keep being recognised by the marker they still carry: success, stamped SIMULATED.
-            HostileCase(reader: reader, name: "simulated SAFE renamed without _SIMU (note kept)",
-                        mustMention: ["SIMULATED product", "SIMULATED_DATA.txt"], expectSuccess: true) { folder in
+            HostileCase(
+                reader: reader, name: "simulated SAFE renamed without _SIMU (note kept)",
+                mustMention: ["SIMULATED product", "SIMULATED_DATA.txt"], expectSuccess: true
+            ) { folder in
                 let product = try SAFEFixture.copy(into: folder, data: data)
                 try Data("SIMULATED DATA - NOT A REAL SENTINEL-1 PRODUCT.\n".utf8)
                     .write(to: product.appendingPathComponent(SAFEProduct.simulationNoteName))
                 return SAFEFixture.preprocess(product, folder, data)
             },
-            HostileCase(reader: reader, name: "simulated _SIMU SAFE without its note",
-                        mustMention: ["SIMULATED product", "_SIMU"], expectSuccess: true) { folder in
+            HostileCase(
+                reader: reader, name: "simulated _SIMU SAFE without its note",
+                mustMention: ["SIMULATED product", "_SIMU"], expectSuccess: true
+            ) { folder in
                 let product = try SAFEFixture.copy(into: folder, data: data)
                 let renamed = folder.appendingPathComponent(
                     product.lastPathComponent.replacingOccurrences(of: "_BB15.SAFE", with: "_SIMU.SAFE"))
@@ -79,7 +93,8 @@ enum SAFEFixture {
             let work = FileManager.default.temporaryDirectory.appendingPathComponent("seaice-corpus-safe-\(getpid())")
             try? FileManager.default.removeItem(at: work)
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            var product = SyntheticProduct(template: data.appendingPathComponent("stactools-s1-ew-grdm/\(templateName)"))
+            var product = SyntheticProduct(
+                template: data.appendingPathComponent("stactools-s1-ew-grdm/\(templateName)"))
             product.reduction = 50
             built = try product.writeFolder(in: work)
         }
@@ -99,15 +114,19 @@ enum SAFEFixture {
 
     /// `preprocess PRODUCT --out scene.nc --pixel-size 2000 --data DATA`.
     static func preprocess(_ product: URL, _ folder: URL, _ data: URL) -> [String] {
-        ["preprocess", product.path, "--out", folder.appendingPathComponent("scene.nc").path, "--pixel-size", "2000",
-         "--data", data.path]
+        [
+            "preprocess", product.path, "--out", folder.appendingPathComponent("scene.nc").path, "--pixel-size", "2000",
+            "--data", data.path,
+        ]
     }
 
     /// `xml` with every number inside each `<element …>…</element>` replaced by `value`.
     static func replacingValues(of element: String, in xml: String, with value: String) -> String {
-        var out = "", rest = Substring(xml)
+        var out = ""
+        var rest = Substring(xml)
         while let open = rest.range(of: "<\(element)"), let start = rest[open.upperBound...].firstIndex(of: ">"),
-              let close = rest[start...].range(of: "</\(element)>") {
+            let close = rest[start...].range(of: "</\(element)>")
+        {
             out += rest[..<rest.index(after: start)]
             let count = rest[rest.index(after: start)..<close.lowerBound].split(separator: " ").count
             out += Array(repeating: value, count: count).joined(separator: " ")
