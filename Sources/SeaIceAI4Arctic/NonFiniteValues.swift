@@ -5,12 +5,12 @@
 /// and that SAR that is 0 in both channels is outside the swath (masked in products and labels). A raw
 /// file's ±∞ is treated as its NaN; a ready file's NaN or ±∞ (which the conversion never writes) as its 0.
 public enum NonFiniteValues {
-    /// Replaces every non-finite value of `values` by NaN (raw files, before block reduction and scaling).
-    /// - Returns: how many values were not finite.
+    /// Replaces every ±∞ of `values` by NaN (raw files, before block reduction and scaling).
+    /// - Returns: how many values were infinite (NaN, the raw files' "no data", is not counted).
     @discardableResult
     public static func toNaN(_ values: inout [Float]) -> Int {
         var count = 0
-        for i in values.indices where !values[i].isFinite {
+        for i in values.indices where values[i].isInfinite {
             values[i] = .nan
             count += 1
         }

@@ -43,11 +43,24 @@ public enum ChartGridSpecification: Equatable, Sendable {
             do { document = try JSONDecoder().decode(Document.self, from: data) } catch {
                 throw SeaIceError.invalidInput(file: url.path, item: "grid document", expected: "{\"regular\": …} or {\"tiePoints\": …}: \(error)")
             }
+            let grid: RasterizationGrid
             switch (document.regular, document.tiePoints) {
-            case let (regular?, nil): self = .grid(.regular(regular))
-            case let (nil, tiePoints?): self = .grid(.tiePoints(tiePoints))
+            case let (regular?, nil): grid = .regular(regular)
+            case let (nil, tiePoints?): grid = .tiePoints(tiePoints)
             default: throw SeaIceError.invalidInput(file: url.path, item: "grid document", expected: "exactly one of \"regular\" and \"tiePoints\"")
             }
+            // A decoded document skips the initialisers' checks: bound the size it declares before rasterising.
+            let pixels = Double(grid.width) * Double(grid.height)
+            guard grid.width > 0, grid.height > 0, pixels <= Double(RegularGrid.maximumPixels) else {
+                throw SeaIceError.invalidInput(
+                    file: url.path, item: "grid document width × height (\(grid.width) × \(grid.height) declared)",
+                    expected: "a positive size of at most \(RegularGrid.maximumPixels) pixels")
+            }
+            if case let .regular(r) = grid, r.geoTransform.count != 6 || !r.geoTransform.allSatisfy(\.isFinite) {
+                throw SeaIceError.invalidInput(file: url.path, item: "grid document geoTransform \(r.geoTransform)",
+                                               expected: "6 finite numbers (x0, dx, 0, y0, 0, dy)")
+            }
+            self = .grid(grid)
             return
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)

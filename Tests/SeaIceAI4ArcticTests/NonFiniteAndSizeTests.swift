@@ -35,8 +35,11 @@ final class NonFiniteAndSizeTests: XCTestCase {
             [Float](repeating: -.infinity, count: 10 * 104), variable: AI4ArcticSchema.Name.sarSecondary,
             start: [60, 0], count: [10, 104])
         try nc.close()
-        let ready = try AI4ArcticFile.open(
-            try ReadyConverter().convert(raw: raw, outputDirectory: dir.appendingPathComponent("out")))
+        let log = WarningLog()
+        let converter = ReadyConverter(logger: Logger(label: "test") { _ in log })
+        let ready = try AI4ArcticFile.open(try converter.convert(raw: raw, outputDirectory: dir.appendingPathComponent("out")))
+        let counted = "3120 ±∞ input values read as missing (NaN): `nersc_sar_primary` 2080, `nersc_sar_secondary` 1040"
+        XCTAssertTrue(log.messages.contains { $0.hasPrefix(raw.path) && $0.contains(counted) }, "\(log.messages)")
         defer { try? ready.close() }
         let hh = try ready.readFloats(AI4ArcticSchema.Name.sarPrimary)
         let hv = try ready.readFloats(AI4ArcticSchema.Name.sarSecondary)

@@ -33,6 +33,21 @@ final class DamagedChartTests: XCTestCase {
             try RegularGrid(crs: "EPSG:3413", minX: 0, minY: 0, maxX: 20_001, maxY: 20_000, resolution: 1))
     }
 
+    func testAGridDocumentDeclaringTooManyPixelsIsRefusedNamingTheFile() throws {
+        let url = try TestPaths.temporaryDirectory("grid-document").appendingPathComponent("grid.json")
+        let json = #"{"regular": {"width": 100000000, "height": 3, "crs": "EPSG:3413", "geoTransform": [0, 1, 0, 0, 0, -1]}}"#
+        try Data(json.utf8).write(to: url)
+        XCTAssertThrowsError(try ChartGridSpecification(parsing: url.path)) { e in
+            let message = "\(e)"
+            XCTAssertTrue(message.hasPrefix(url.path) && message.contains("100000000 × 3 declared"), message)
+        }
+        let nan = #"{"regular": {"width": 3, "height": 3, "crs": "EPSG:3413", "geoTransform": [0, 1, 0, 0, 0]}}"#
+        try Data(nan.utf8).write(to: url)
+        XCTAssertThrowsError(try ChartGridSpecification(parsing: url.path)) { e in
+            XCTAssertTrue("\(e)".contains("geoTransform"), "\(e)")
+        }
+    }
+
     /// The real CIS shapefile's parts copied into a fresh folder, the `.dbf` cut to `fraction` of its size.
     func shapefile(dbfFraction fraction: Double = 1, leaving: String? = nil) throws -> URL {
         let source = try TestPaths.requireSharedData("shp2dex-cis/shapefile.shp").deletingPathExtension()

@@ -22,7 +22,18 @@ extension HostileCorpus {
                 ]
             }
         }
+        let document = HostileCase(reader: reader, name: "grid document declaring 10⁸ × 10⁸ pixels",
+                                   mustMention: ["grid.json", "100000000 × 100000000 declared"],
+                                   mustNotLeave: ["out.tif"]) { folder in
+            let json = #"{"regular": {"width": 100000000, "height": 100000000, "crs": "EPSG:3413", "#
+                + #""geoTransform": [0, 1, 0, 0, 0, -1]}}"#
+            let url = folder.appendingPathComponent("grid.json")
+            try Data(json.utf8).write(to: url)
+            return ["chart", "rasterize", (geoPackage ?? folder.appendingPathComponent("chart.gpkg")).path, "--grid",
+                    url.path, "--out", folder.appendingPathComponent("out.tif").path]
+        }
         var cases = [
+            document,
             grid("EPSG:3413:-1e20,-1e20,1e20,1e20:1"), grid("EPSG:3413:0,0,1e10,1e10:1e-300"),
             grid("EPSG:3413:0,0,nan,1e6:1000"),
         ]

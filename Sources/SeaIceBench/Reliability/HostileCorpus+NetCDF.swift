@@ -67,6 +67,14 @@ extension HostileCorpus {
                     in: folder, version: .readyToTrain, lines: 200_000, samples: 200_000)
                 return CorpusFiles.predictArguments(try CorpusFiles.writeCheckpoint(in: folder), file, folder)
             },
+            // ±∞ in part of the raw SAR: converted with those pixels masked like NaN, and counted in the output.
+            HostileCase(
+                reader: raw, name: "SAR +Inf in some rows (prepare masks and reports)",
+                mustMention: ["±∞ input values read as missing", "`nersc_sar_primary` 2080"], expectSuccess: true
+            ) { folder in
+                let file = try CorpusFiles.writeRaw(in: folder, hh: { r, _ in (20..<40).contains(r) ? .infinity : -20 })
+                return ["ai4arctic", "prepare", file.path, "--out", folder.appendingPathComponent("ready").path, "--quiet"]
+            },
             // Some pixels name polygons the table lacks: converted, the ids and their pixels reported.
             HostileCase(
                 reader: raw, name: "polygon ids outside polygon_codes (prepare warns)",
