@@ -18,7 +18,7 @@ extension HostileCorpus {
             poisoned("first convolution all NaN", tensor: "input_block.double_conv.0.weight", value: .nan),
             poisoned(
                 "batch-norm running variance +Inf", tensor: "input_block.double_conv.1.running_var", value: .infinity),
-            poisoned("last layer bias -Inf", tensor: "input_block.double_conv.4.bias", value: -.infinity),
+            poisoned("second batch-norm bias -Inf", tensor: "input_block.double_conv.4.bias", value: -.infinity),
         ]
     }
 }
