@@ -99,6 +99,7 @@ let package = Package(
             name: "SeaIceBench",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
                            "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
+                           "SeaIceNetCDF", "SeaIceSentinel1",
                            .product(name: "Logging", package: "swift-log")]
         ),
 

@@ -25,6 +25,18 @@ public final class AI4ArcticFile: @unchecked Sendable {
     /// The path used in error messages.
     public var path: String { url.path }
 
+    /// The most lines or samples a scene may declare (`DeclaredSize.maximumSceneSide`).
+    public static let maximumSide = DeclaredSize.maximumSceneSide
+
+    /// Refuses declared grids larger than `maximumSide`, or whose one float32 variable would take more than a
+    /// quarter of the machine's memory, before anything of that size is allocated (`DeclaredSize`).
+    /// - Throws: `SeaIceError.invalidInput` naming `file`, the dimensions and the declared sizes.
+    public static func checkSize(_ geometry: AI4ArcticGeometry, file: String,
+                                 memoryBytes: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
+        try DeclaredSize.checkGrid(lines: geometry.lines, samples: geometry.samples, file: file,
+                                   item: "dimensions `sar_lines` × `sar_samples`", memoryBytes: memoryBytes)
+    }
+
     /// Opens `url` and checks every schema variable present (type, dimensions) and every required one.
     /// - Parameter version: the expected version; nil detects it (raw files have `sar_grid_points`).
     public static func open(_ url: URL, expecting version: AI4ArcticVersion? = nil) throws -> AI4ArcticFile {
@@ -84,6 +96,7 @@ public final class AI4ArcticFile: @unchecked Sendable {
             throw SeaIceError.invalidInput(file: path, item: "dimensions `sar_lines`, `sar_samples`, `2km_grid_*`",
                                            expected: "non-empty grids, found \(geometry.lines) × \(geometry.samples) and \(geometry.twoKmLines) × \(geometry.twoKmSamples)")
         }
+        try Self.checkSize(geometry, file: path)
         guard geometry.twoKmGridIsConsistent else {
             let c = geometry.pixelsPerCell
             throw SeaIceError.invalidInput(file: path, item: "dimensions `2km_grid_lines` × `2km_grid_samples`",

@@ -34,6 +34,10 @@ public struct ReadyConversionOptions: Codable, Sendable, Equatable {
 /// - Geolocation: the 441 raw tie points reshaped line-major to the 21 × 21 `sar_grid2d_latitude/longitude`.
 /// - Global attributes `scene_id` (the ready name), `original_id` (the raw name), `ice_service`,
 ///   `flip` = 0 (this converter never flips) and `pixel_spacing` = 80.
+/// - Damaged input: ±∞ (which the organisers' files never hold) is read as NaN, so it is masked exactly like NaN and
+///   never written; ids missing from `polygon_codes` are masked. Both are counted and logged as one warning each
+///   (naming the file, the variables or ids and the counts); a chart none of whose pixels has a known id fails the
+///   conversion (`ConversionTally`).
 /// The output is written block by block to a temporary file renamed at the end (`AtomicOutput`).
 public struct ReadyConverter: Sendable {
     /// Conversion options.
@@ -82,6 +86,7 @@ public struct ReadyConverter: Sendable {
                 let values = try input.readDoubles(v).map { Self.scaled($0, s) }
                 try out.write(values, variable: v)
             }
+            let tally = ConversionTally()
             let blocks = stride(from: 0, to: outGeometry.lines, by: options.rowBlock).map { $0 }
             let queue = BlockQueue(count: blocks.count)
             let workers = min(max(options.blockWorkers, 1), blocks.count)
@@ -93,7 +98,8 @@ public struct ReadyConverter: Sendable {
                     while let b = queue.claim() {
                         do {
                             let r0 = blocks[b]
-                            try convertBlock(input, out, outRow: r0, outRows: min(options.rowBlock, outGeometry.lines - r0), table: table)
+                            let rows = min(options.rowBlock, outGeometry.lines - r0)
+                            try convertBlock(input, out, outRow: r0, outRows: rows, table: table, tally: tally)
                             queue.finished { reporter.value($0) }
                         } catch {
                             queue.fail(error)
@@ -103,16 +109,17 @@ public struct ReadyConverter: Sendable {
                 if workers <= 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
                 if let error = queue.error { throw error }
             }
+            try tally.check(file: input.path, logger: logger)
             try out.close()
         }
         return destination
     }
 
-    /// z = (x − μ)/σ with NaN → 0, as Float32.
+    /// z = (x − μ)/σ with NaN (and ±∞, which the organisers' files never hold) → 0, as Float32.
     @inline(__always)
     static func scaled(_ x: Double, _ s: MeanStd) -> Float {
         let z = Float(s.scale(x))
-        return z.isNaN ? 0 : z
+        return z.isFinite ? z : 0
     }
 
     /// The incidence angle of every raw pixel of `window`, bilinear in the tie points (`sar_grid_incidenceangle`),
@@ -128,7 +135,8 @@ public struct ReadyConverter: Sendable {
     }
 
     /// Converts ready rows `outRow ..< outRow + outRows` (raw rows 2·outRow ..< 2·(outRow + outRows), clipped).
-    func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, table: PolygonCodeTable?) throws {
+    func convertBlock(_ input: AI4ArcticFile, _ out: NetCDFFile, outRow: Int, outRows: Int, table: PolygonCodeTable?,
+                      tally: ConversionTally) throws {
         let g = input.geometry
         let rawRow = 2 * outRow, rawRows = min(2 * outRows, g.lines - rawRow)
         let window = GridWindow(row: rawRow, col: 0, rows: rawRows, cols: g.samples)
@@ -136,12 +144,14 @@ public struct ReadyConverter: Sendable {
         let start = [outRow, 0], count = [outRows, outCols]
         var sarMissing = [Bool]()
         for v in AI4ArcticSchema.fullGridInputs {
-            let values: [Float]
+            var values: [Float]
             if v == AI4ArcticSchema.Name.incidenceAngle && !input.has(v) {
                 values = try interpolatedIncidence(input, window)
             } else {
                 values = try input.readFloats(v, window: window)
             }
+            // ±∞ is missing like NaN: it must not reach the ready file (nor leave the labels unmasked).
+            tally.addInfinite(NonFiniteValues.toNaN(&values), variable: v)
             let reduced = BlockReduction.mean(values, rows: rawRows, cols: g.samples, factor: 2)
             if v == AI4ArcticSchema.Name.sarPrimary { sarMissing = reduced.map(\.isNaN) }
             let s = try options.statistics.stats(for: v)
@@ -151,11 +161,64 @@ public struct ReadyConverter: Sendable {
         // Ids beyond any polygon id are no polygon (and would not fit an Int).
         let ids = try input.readFloats(AI4ArcticSchema.Name.polygonIcechart, window: window).map { abs($0) < 1e9 ? $0 : .nan }
         let labels = table.labels(polygonIDs: ids, converter: options.chartConverter)
+        tally.add(labels)
         for (v, labels) in [(AI4ArcticSchema.Name.sic, labels.sic), (AI4ArcticSchema.Name.sod, labels.sod), (AI4ArcticSchema.Name.floe, labels.floe)] {
             var reduced = BlockReduction.max(labels, rows: rawRows, cols: g.samples, factor: 2)
             for i in reduced.indices where sarMissing[i] { reduced[i] = AI4ArcticSchema.labelFill }
             try out.write(reduced, variable: v, start: start, count: count)
         }
+    }
+}
+
+/// Counts, over the blocks of one conversion, the raw ±∞ values masked as missing, and the `polygon_icechart`
+/// pixels whose id is in `polygon_codes` and those whose id is not (their labels are masked).
+///
+/// Rule: ±∞ and unknown ids are reported as warnings naming the file, the variables or ids and their counts;
+/// when no pixel of the chart has a known id (every label would be masked) the conversion fails instead.
+final class ConversionTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var unknown: [Int: Int] = [:]
+    private var known = 0
+    private var infinite: [String: Int] = [:]
+
+    /// Adds one block's label counts.
+    func add(_ labels: SceneLabels) {
+        lock.lock(); defer { lock.unlock() }
+        known += labels.chartPixels
+        unknown.merge(labels.unknownPolygonIDs, uniquingKeysWith: +)
+    }
+
+    /// Adds `count` ±∞ values of `variable` (read as NaN).
+    func addInfinite(_ count: Int, variable: String) {
+        guard count > 0 else { return }
+        lock.lock(); defer { lock.unlock() }
+        infinite[variable, default: 0] += count
+    }
+
+    /// The report of the unknown ids ("3 pixels of `polygon_icechart` have ids not in …: 7 (1 px), …"), nil when none.
+    var report: String? {
+        lock.lock(); defer { lock.unlock() }
+        guard !unknown.isEmpty else { return nil }
+        let pixels = unknown.values.reduce(0, +)
+        let ids = unknown.sorted { $0.key < $1.key }.prefix(10).map { "\($0.key) (\($0.value) px)" }
+            .joined(separator: ", ")
+        return "\(pixels) pixels of `polygon_icechart` have ids not in `polygon_codes`, labels masked: "
+            + "\(ids)\(unknown.count > 10 ? ", …" : "") (\(known) pixels with a known id)"
+    }
+
+    /// Warns through `logger` about ±∞ inputs and unknown ids; throws when no pixel has a known id.
+    func check(file: String, logger: Logger) throws {
+        lock.lock(); let known = self.known, infinite = self.infinite; lock.unlock()
+        if !infinite.isEmpty {
+            let each = infinite.sorted { $0.key < $1.key }.map { "`\($0.key)` \($0.value)" }.joined(separator: ", ")
+            logger.warning("\(file): \(infinite.values.reduce(0, +)) ±∞ input values read as missing (NaN): \(each)")
+        }
+        guard let report else { return }
+        guard known > 0 else {
+            throw SeaIceError.invalidInput(file: file, item: "variable `polygon_icechart`",
+                                           expected: "ids listed in `polygon_codes`; \(report)")
+        }
+        logger.warning("\(file): \(report)")
     }
 }
 

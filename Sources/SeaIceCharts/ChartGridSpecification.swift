@@ -43,16 +43,31 @@ public enum ChartGridSpecification: Equatable, Sendable {
             do { document = try JSONDecoder().decode(Document.self, from: data) } catch {
                 throw SeaIceError.invalidInput(file: url.path, item: "grid document", expected: "{\"regular\": …} or {\"tiePoints\": …}: \(error)")
             }
+            let grid: RasterizationGrid
             switch (document.regular, document.tiePoints) {
-            case let (regular?, nil): self = .grid(.regular(regular))
-            case let (nil, tiePoints?): self = .grid(.tiePoints(tiePoints))
+            case let (regular?, nil): grid = .regular(regular)
+            case let (nil, tiePoints?): grid = .tiePoints(tiePoints)
             default: throw SeaIceError.invalidInput(file: url.path, item: "grid document", expected: "exactly one of \"regular\" and \"tiePoints\"")
             }
+            // A decoded document skips the initialisers' checks: bound the size it declares before rasterising.
+            let pixels = Double(grid.width) * Double(grid.height)
+            guard grid.width > 0, grid.height > 0, pixels <= Double(RegularGrid.maximumPixels) else {
+                throw SeaIceError.invalidInput(
+                    file: url.path, item: "grid document width × height (\(grid.width) × \(grid.height) declared)",
+                    expected: "a positive size of at most \(RegularGrid.maximumPixels) pixels")
+            }
+            if case let .regular(r) = grid, r.geoTransform.count != 6 || !r.geoTransform.allSatisfy(\.isFinite) {
+                throw SeaIceError.invalidInput(file: url.path, item: "grid document geoTransform \(r.geoTransform)",
+                                               expected: "6 finite numbers (x0, dx, 0, y0, 0, dy)")
+            }
+            self = .grid(grid)
             return
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let usage = "grid \"\(text)\": expected chart:RES, EPSG:CODE:RES, EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES or a .json grid document"
-        guard let resolution = parts.last.flatMap(Double.init), resolution > 0 else { throw SeaIceError.configuration(usage) }
+        guard let resolution = parts.last.flatMap(Double.init), resolution > 0, resolution.isFinite else {
+            throw SeaIceError.configuration(usage)
+        }
         if parts.count == 2 && parts[0].lowercased() == "chart" {
             self = .chartExtent(resolution: resolution)
         } else if parts.count == 3 && parts[0].uppercased() == "EPSG" {
@@ -60,6 +75,13 @@ public enum ChartGridSpecification: Equatable, Sendable {
         } else if parts.count == 4 && parts[0].uppercased() == "EPSG" {
             let box = parts[2].split(separator: ",").compactMap { Double($0) }
             guard box.count == 4 else { throw SeaIceError.configuration(usage) }
+            // The box is complete: check its size now, naming the text, before any chart is read.
+            do {
+                _ = try RegularGrid(crs: "EPSG:\(parts[1])", minX: box[0], minY: box[1], maxX: box[2], maxY: box[3],
+                                    resolution: resolution)
+            } catch let SeaIceError.configuration(message) {
+                throw SeaIceError.configuration("grid \"\(text)\": \(message)")
+            }
             self = .crs("EPSG:\(parts[1])", box: box, resolution: resolution)
         } else {
             throw SeaIceError.configuration(usage)

@@ -51,8 +51,9 @@ public struct IceChart: Sendable {
     ///   - url: the chart file (`.gpkg`, `.shp`, …).
     ///   - layer: the layer name; nil reads the first layer.
     ///   - logger: receives a warning for each feature without a polygonal geometry (such features are left out).
-    /// - Throws: `SeaIceError.missing` when the file, layer, CRS or the CT/POLY_TYPE fields are missing;
-    ///   `.invalidInput` naming the file, polygon and field of an invalid egg code.
+    /// - Throws: `SeaIceError.missing` when the file, layer, CRS (or a defined one) or the CT/POLY_TYPE fields are
+    ///   missing; `.invalidInput` naming the file, polygon and field of an invalid egg code, and naming the file
+    ///   when fewer features are read than it declares or a shapefile's `.dbf`/`.shx` is truncated.
     public static func read(url: URL, layer: String? = nil, logger: Logger) throws -> IceChart {
         let dataset = try OGRVectorDataset(url: url)
         let vectorLayer = try dataset.layer(named: layer)
@@ -60,22 +61,44 @@ public struct IceChart: Sendable {
         for required in [EggField.ct, .polygonType] where !fields.contains(required.rawValue) {
             throw SeaIceError.missing(file: url.path, item: "field \(required.rawValue) in layer \(vectorLayer.name)")
         }
-        guard let srs = try vectorLayer.spatialReference() else {
-            throw SeaIceError.missing(file: url.path, item: "coordinate reference system of layer \(vectorLayer.name) (.prj)")
+        // One rule for every format: a chart without a defined CRS cannot be placed on any grid (a shapefile
+        // without .prj, a GeoPackage layer on srs_id -1/0, GDAL's "Undefined cartesian/geographic SRS").
+        guard let srs = try vectorLayer.spatialReference(), !Self.isUndefined(srs) else {
+            throw SeaIceError.missing(
+                file: url.path,
+                item: "coordinate reference system of layer \(vectorLayer.name) "
+                    + "(undefined: a shapefile needs its .prj, a GeoPackage layer an srs_id other than -1 and 0)")
         }
+        if dataset.driverName == "ESRI Shapefile" { try ShapefileCheck.checkComplete(shapefile: url) }
+        let declared = vectorLayer.featureCount
         var polygons: [ChartPolygon] = []
+        var skipped = 0
         for feature in vectorLayer.readFeatures() {
             let code = try EggCode(attributes: feature.attribute, file: url.path, polygon: "fid \(feature.fid)")
             guard let geometry = feature.geometry else {
                 logger.warning("feature without polygon geometry left out", metadata: ["file": "\(url.path)", "fid": "\(feature.fid)"])
+                skipped += 1
                 continue
             }
             polygons.append(ChartPolygon(id: feature.fid, code: code, geometry: geometry))
+        }
+        let read = polygons.count + skipped
+        guard declared < 0 || read == declared else {
+            throw SeaIceError.invalidInput(
+                file: url.path, item: "layer \(vectorLayer.name)",
+                expected: "\(declared) features as the file declares, read \(read) (truncated or damaged file)")
         }
         logger.debug("read ice chart", metadata: [
             "file": "\(url.path)", "layer": "\(vectorLayer.name)", "polygons": "\(polygons.count)",
         ])
         return IceChart(source: url.path, layerName: vectorLayer.name, crsWKT: srs.wkt, polygons: polygons)
+    }
+
+    /// Whether `srs` is one of GDAL's placeholders for "no CRS" (GeoPackage srs_id −1 and 0 read as
+    /// "Undefined cartesian SRS" / "Undefined geographic SRS") or a local (engineering) CRS.
+    static func isUndefined(_ srs: SpatialReference) -> Bool {
+        srs.name.lowercased().hasPrefix("undefined") || srs.wkt.hasPrefix("LOCAL_CS") || srs.wkt.hasPrefix("ENGCRS")
+            || srs.wkt.hasPrefix("ENGINEERINGCRS")
     }
 
     /// The bounding box (minX, minY, maxX, maxY) of all polygons in the chart's CRS; nil when empty.

@@ -25,18 +25,30 @@ public struct RegularGrid: Codable, Equatable, Sendable {
         self.crs = crs
     }
 
+    /// The most pixels a grid may have (20 000 × 20 000); larger grids are refused before anything is allocated.
+    public static let maximumPixels = 400_000_000
+
     /// A grid covering the box (minX, minY)–(maxX, maxY) with square pixels of `resolution` CRS units;
     /// the top-left corner is (minX, maxY) and the size is rounded up to whole pixels.
+    /// - Throws: `SeaIceError.configuration` naming the box and resolution when a value is not finite, the box
+    ///   is empty, or the grid would exceed `maximumPixels` (checked in floating point, before any conversion
+    ///   to `Int`, so a huge extent or a tiny resolution cannot overflow).
     public init(crs: String, minX: Double, minY: Double, maxX: Double, maxY: Double, resolution: Double) throws {
+        let box = "grid box (\(minX), \(minY))–(\(maxX), \(maxY)) at resolution \(resolution)"
+        guard [minX, minY, maxX, maxY, resolution].allSatisfy(\.isFinite) else {
+            throw SeaIceError.configuration("\(box): expected finite numbers")
+        }
         guard resolution > 0, maxX > minX, maxY > minY else {
-            throw SeaIceError.configuration("grid box (\(minX), \(minY))–(\(maxX), \(maxY)) at resolution \(resolution): expected max > min and resolution > 0")
+            throw SeaIceError.configuration("\(box): expected max > min and resolution > 0")
         }
-        let width = Int(((maxX - minX) / resolution).rounded(.up))
-        let height = Int(((maxY - minY) / resolution).rounded(.up))
-        guard width * height <= 400_000_000 else {
-            throw SeaIceError.configuration("grid of \(width)×\(height) pixels is too large; use a coarser resolution")
+        let columns = ((maxX - minX) / resolution).rounded(.up), rows = ((maxY - minY) / resolution).rounded(.up)
+        guard columns.isFinite, rows.isFinite, columns * rows <= Double(Self.maximumPixels) else {
+            throw SeaIceError.configuration(
+                "\(box): \(columns) × \(rows) pixels is too large (at most \(Self.maximumPixels)); "
+                    + "use a coarser resolution or a smaller box")
         }
-        self.init(width: width, height: height, geoTransform: [minX, resolution, 0, maxY, 0, -resolution], crs: crs)
+        self.init(width: max(Int(columns), 1), height: max(Int(rows), 1),
+                  geoTransform: [minX, resolution, 0, maxY, 0, -resolution], crs: crs)
     }
 
     /// The centre of pixel (column, row) in CRS coordinates.

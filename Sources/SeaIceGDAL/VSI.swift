@@ -41,12 +41,25 @@ public enum VSI {
         return Int(VSIFTellL(fp))
     }
 
+    /// The most bytes `readAll` reads by default (64 MiB: metadata XML, manifests; the largest real Sentinel-1
+    /// annotation is a few MiB).
+    public static let defaultMaximumBytes = 64 << 20
+
     /// The whole content of the file at `path`.
     /// - Throws: `SeaIceError.io` naming `path` when it cannot be opened or is shorter than its stated size.
-    public static func readAll(_ path: String) throws -> Data {
+    ///
+    /// The size is checked before anything is read or inflated: a member of a zip declaring more than
+    /// `maximumBytes` (a "zip bomb" whose XML inflates to gigabytes) is refused, and never more than the
+    /// declared size is read.
+    public static func readAll(_ path: String, maximumBytes: Int = defaultMaximumBytes) throws -> Data {
         GDALLibrary.ensureRegistered()
         guard let expected = size(path) else {
             throw SeaIceError.io(file: path, message: "cannot open (missing or unreadable)")
+        }
+        guard expected <= maximumBytes else {
+            throw SeaIceError.invalidInput(
+                file: path, item: "size (\(expected) bytes declared)",
+                expected: "at most \(maximumBytes) bytes for this file; refusing to read or inflate it")
         }
         CPLErrorReset()
         guard let fp = VSIFOpenL(path, "rb") else {

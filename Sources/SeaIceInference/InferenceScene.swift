@@ -19,11 +19,28 @@ public struct InferenceScene: Sendable {
     public let valid: [Bool]
     /// Whether the file's global attributes mark it as simulated (`simulated` attribute).
     public var simulated: Bool
+    /// Non-finite 80 m values (NaN, ±∞) per input variable that had any, read as 0 (a missing pixel,
+    /// as the raw → ready conversion writes it: `NonFiniteValues`).
+    public var nonFiniteValues: [String: Int] = [:]
+
+    /// A one-line account of `nonFiniteValues` ("FILE: 12 NaN/±∞ input values read as missing
+    /// (nersc_sar_primary 12)"), nil when none.
+    public var nonFiniteSummary: String? {
+        guard !nonFiniteValues.isEmpty else { return nil }
+        let total = nonFiniteValues.values.reduce(0, +)
+        let each = nonFiniteValues.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "\(url.path): \(total) NaN/±∞ input values read as missing (\(each))"
+    }
 
     /// Reads `url` (ready-to-train) and downscales what `configuration`'s channels need, `rowBlock`
     /// downscaled rows at a time (never the whole 80 m array of a variable in memory).
     ///
-    /// - Throws: `SeaIceError.missing` listing every variable the channels need that the file lacks.
+    /// Non-finite inputs are read as 0 (missing) and counted in `nonFiniteValues`, so a ready file and the raw
+    /// file it came from mask the same pixels.
+    ///
+    /// - Throws: `SeaIceError.missing` listing every variable the channels need that the file lacks;
+    ///   `.invalidInput` naming the file and the SAR variables when no pixel has valid SAR (every value 0, NaN
+    ///   or ±∞): such a scene has nothing to map.
     public static func load(_ url: URL, configuration: SamplerConfiguration, rowBlock: Int = 64) throws -> InferenceScene {
         let N = AI4ArcticSchema.Name.self
         var fullNames: [String] = [], twoKmNames: [String] = []
@@ -42,11 +59,14 @@ public struct InferenceScene: Sendable {
         let attributes = try file.readyAttributes()
         let f = configuration.downscaleFactor, g = file.geometry
         var full = Dictionary(uniqueKeysWithValues: readNames.map { ($0, [Float]()) })
+        var nonFinite: [String: Int] = [:]
         let step = f * max(rowBlock, 1)
         for r0 in stride(from: 0, to: g.lines, by: step) {
             let w = GridWindow(row: r0, col: 0, rows: min(step, g.lines - r0), cols: g.samples)
             for n in readNames {
-                let v = try file.readFloats(n, window: w)
+                var v = try file.readFloats(n, window: w)
+                let bad = NonFiniteValues.toZero(&v)
+                if bad > 0 { nonFinite[n, default: 0] += bad }
                 full[n]! += configuration.downsampling == .nearest
                     ? BlockReduction.nearest(v, rows: w.rows, cols: w.cols, factor: f)
                     : BlockReduction.mean(v, rows: w.rows, cols: w.cols, factor: f)
@@ -57,6 +77,13 @@ public struct InferenceScene: Sendable {
         let labels = [[UInt8]](repeating: [UInt8](repeating: 255, count: count), count: 3)
         let primary = full[N.sarPrimary]!, secondary = full[N.sarSecondary]!
         let valid = (0..<count).map { primary[$0] != 0 || secondary[$0] != 0 }
+        guard valid.contains(true) else {
+            let counts = sarNames.map { "\($0) \(nonFinite[$0] ?? 0)" }.joined(separator: ", ")
+            throw SeaIceError.invalidInput(
+                file: url.path, item: "variables `\(N.sarPrimary)`, `\(N.sarSecondary)`",
+                expected: "some pixel with valid SAR; every one of the \(g.lines * g.samples) pixels is 0, NaN or ±∞ "
+                    + "in both (NaN/±∞ values: \(counts))")
+        }
         for n in sarNames where !fullNames.contains(n) { full[n] = nil }
         var twoKm: [String: [Float]] = [:]
         for n in twoKmNames { twoKm[n] = try file.readFloats(n) }
@@ -65,7 +92,7 @@ public struct InferenceScene: Sendable {
             geometry: g, factor: f, downsampling: configuration.downsampling, fullGrid: full, labels: labels,
             twoKm: twoKm, tiePoints: try file.tiePointGrid())
         return InferenceScene(url: url, sceneID: attributes.sceneID, scene: scene, valid: valid,
-                              simulated: try isSimulated(file))
+                              simulated: try isSimulated(file), nonFiniteValues: nonFinite)
     }
 
     /// Throws `SeaIceError.missing` listing every one of `names` that the netCDF file lacks

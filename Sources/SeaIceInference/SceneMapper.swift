@@ -73,6 +73,7 @@ public struct SceneMapper {
         func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
         var scene = try InferenceScene.load(url, configuration: model.specification.inputs)
         scene.simulated = scene.simulated || simulated
+        if let summary = scene.nonFiniteSummary { logger.warning("\(summary)") }
         times.read = lap()
         let predictor = try ScenePredictor(network: model.network, inputs: model.specification.inputs, settings: settings, device: device)
         let prediction = try predictor.predict(scene.scene)

@@ -92,9 +92,22 @@ public enum Checkpoint {
         return manifest
     }
 
-    /// Loads the weights of the checkpoint in `directory` into `model` (strict names and shapes).
+    /// Loads the weights of the checkpoint in `directory` into `model` (strict names and shapes) and checks
+    /// that every floating-point parameter and buffer is finite.
+    /// - Throws: `SeaIceError.invalidInput` naming `model.safetensors` and the first tensor holding NaN or ±∞
+    ///   (with how many of its values are), since such a network maps every pixel alike.
     public static func loadWeights(into model: Module, from directory: URL) throws {
-        try model.loadWeights(from: directory.appendingPathComponent(weightsName))
+        let url = directory.appendingPathComponent(weightsName)
+        try model.loadWeights(from: url)
+        for (name, tensor) in try model.stateDict() where tensor.dtype.isFloatingPoint {
+            guard try !tensor.isfinite().all() else { continue }
+            let values = try tensor.floats()
+            let nan = values.filter(\.isNaN).count, infinite = values.filter(\.isInfinite).count
+            throw SeaIceError.invalidInput(
+                file: url.path, item: "tensor `\(name)`",
+                expected: "finite weights, found \(nan) NaN and \(infinite) ±∞ of \(values.count) values "
+                    + "(a diverged or damaged checkpoint)")
+        }
     }
 
     /// The optimizer tensors of the checkpoint in `directory`, checked against the manifest's list.

@@ -18,6 +18,8 @@ public enum AI4ArcticQuicklook {
         let nc = try NetCDFFile.open(url)
         defer { try? nc.close() }
         let lines = try nc.dimensionLength("sar_lines"), samples = try nc.dimensionLength("sar_samples")
+        try DeclaredSize.checkGrid(lines: lines, samples: samples, file: nc.path,
+                                   item: "dimensions `sar_lines` × `sar_samples`")
         let f = Downsample.factor(width: samples, height: lines, maxSide: maxSide)
         let hasSceneID = try nc.attribute("scene_id") != nil
         let ready = nc.hasVariable("SIC") || hasSceneID

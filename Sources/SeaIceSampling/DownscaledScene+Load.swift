@@ -6,7 +6,8 @@ extension DownscaledScene {
     /// Reads a ready-to-train file and downscales the variables `channels` need, `rowBlock` output rows at a time
     /// (memory ≈ factor·rowBlock·samples·4 B per variable, never the whole 80 m array).
     ///
-    /// Labels are always read (SIC, SOD, FLOE) and reduced by `nearest` (offset 0 for `.nearest`,
+    /// Non-finite input values (NaN, ±∞) are read as 0, the ready-to-train value of a missing pixel
+    /// (`NonFiniteValues`). Labels are always read (SIC, SOD, FLOE) and reduced by `nearest` (offset 0 for `.nearest`,
     /// ⌊f/2⌋ for `.blockMean`); inputs by the configured downsampling.
     public static func load(_ url: URL, channels: [InputChannel], factor: Int, downsampling: Downsampling,
                             rowBlock: Int = 32) throws -> DownscaledScene {
@@ -33,7 +34,8 @@ extension DownscaledScene {
         for r0 in stride(from: 0, to: g.lines, by: step) {
             let w = GridWindow(row: r0, col: 0, rows: min(step, g.lines - r0), cols: g.samples)
             for n in fullNames {
-                let v = try file.readFloats(n, window: w)
+                var v = try file.readFloats(n, window: w)
+                NonFiniteValues.toZero(&v)  // as the raw → ready conversion writes a missing pixel
                 full[n]! += downsampling == .nearest
                     ? BlockReduction.nearest(v, rows: w.rows, cols: w.cols, factor: factor)
                     : BlockReduction.mean(v, rows: w.rows, cols: w.cols, factor: factor)

@@ -85,8 +85,19 @@ public enum AI4ArcticSceneWriter {
             ("incidence_correction", .text(c.incidenceCorrection.rawValue)),
             ("amsr2_available", .text(amsr2 ? "yes" : "no")), ("era5_available", .text(era5 ? "yes" : "no")),
             ("auxiliary_inputs", .text(auxiliaryText(amsr2: amsr2, era5: era5))),
-            ("source", .text("Contains modified Copernicus Sentinel data; preprocessed by SeaIceKit seaice preprocess")),
         ]
+        if s.simulationMarkers.isEmpty {
+            a.append(("source", .text("Contains modified Copernicus Sentinel data; "
+                                          + "preprocessed by SeaIceKit seaice preprocess")))
+        } else {
+            // Simulated pixels are not Copernicus data: say so in the attributes every reader checks
+            // (SimulationMarkers).
+            a.append(("title", .text("SIMULATED Sentinel-1 scene - NOT REAL DATA")))
+            a.append(("simulated", .text("true")))
+            a.append(("simulation_markers", .text(s.simulationMarkers.joined(separator: "; "))))
+            a.append(("source", .text("SIMULATED pixel data (SeaIceKit simulator) with real Sentinel-1 metadata; "
+                                          + "preprocessed by SeaIceKit seaice preprocess")))
+        }
         for (pol, slope) in s.appliedSlopes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             a.append(("incidence_slope_\(pol.rawValue)", .doubles([slope])))
         }

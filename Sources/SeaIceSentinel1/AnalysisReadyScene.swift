@@ -50,6 +50,9 @@ public struct AnalysisReadyScene: Sendable {
     public var stageTimings: [StageTiming]
     /// AMSR2 and ERA5 fields on the 2 km grid (`AuxiliaryInputs`), nil when none were given.
     public var auxiliary: AuxiliaryFields? = nil
+    /// The product's simulation markers (`SAFEProduct.simulationMarkers`); non-empty means the pixels are simulated
+    /// and every file written from the scene must say so.
+    public var simulationMarkers: [String] = []
 }
 
 /// Time spent in one processing stage.

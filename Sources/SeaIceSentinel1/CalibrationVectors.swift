@@ -30,7 +30,8 @@ public struct LineVectorTable: Sendable {
     public let width: Int
 
     /// Builds the table from vectors (line, pixel nodes, values), expanding each along `0..<width`.
-    /// - Throws: `SeaIceError.invalidInput` naming `file`/`item` when vectors are empty, unsorted or of unequal length.
+    /// - Throws: `SeaIceError.invalidInput` naming `file`/`item` when vectors are empty, unsorted, of unequal length
+    ///   or hold a NaN or ±∞ value.
     public init(vectors: [LineVector], width: Int, file: String, item: String) throws {
         guard !vectors.isEmpty else { throw SeaIceError.missing(file: file, item: "\(item) vectors") }
         let sorted = vectors.sorted { $0.line < $1.line }
@@ -40,6 +41,10 @@ public struct LineVectorTable: Sendable {
         for v in sorted {
             guard v.pixels.count == v.values.count, !v.pixels.isEmpty else {
                 throw SeaIceError.invalidInput(file: file, item: "\(item) at line \(v.line)", expected: "as many values as pixels, found \(v.values.count) and \(v.pixels.count)")
+            }
+            if let k = v.values.firstIndex(where: { !$0.isFinite }) {
+                let position = "\(item) at line \(v.line), value \(k + 1) (\(v.values[k]))"
+                throw SeaIceError.invalidInput(file: file, item: position, expected: "finite values")
             }
             for k in 1..<max(v.pixels.count, 1) where v.pixels[k] < v.pixels[k - 1] {
                 throw SeaIceError.invalidInput(file: file, item: "\(item) pixel list at line \(v.line)", expected: "non-decreasing pixel positions")
@@ -129,6 +134,20 @@ public struct CalibrationAnnotation: Sendable {
         let list = try root.required("calibrationVectorList")
         let vectors = try list.children("calibrationVector").map { v in
             LineVector(line: try v.int("line"), pixels: try v.doubles("pixel"), values: try v.doubles("sigmaNought"))
+        }
+        // σ⁰ = DN²/A²: an A of 0, NaN or ±∞ gives a σ⁰ of ∞ or NaN, so the scene would silently be all missing.
+        for v in vectors {
+            if let k = v.values.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
+                throw SeaIceError.invalidInput(
+                    file: file,
+                    item: "calibrationVector/sigmaNought at line \(v.line), value \(k + 1) (\(v.values[k]))",
+                    expected: "finite gains > 0 (σ⁰ = DN²/A²)")
+            }
+            if let k = v.pixels.firstIndex(where: { !$0.isFinite }) {
+                throw SeaIceError.invalidInput(
+                    file: file, item: "calibrationVector/pixel at line \(v.line), value \(k + 1) (\(v.pixels[k]))",
+                    expected: "finite pixel positions")
+            }
         }
         sigmaNought = try LineVectorTable(vectors: vectors, width: width, file: file, item: "calibrationVector/sigmaNought")
     }

@@ -82,6 +82,10 @@ public struct ProductAnnotation: Sendable {
     /// Swath-merging bounds of every sub-swath (empty when the annotation has no `swathMerging`).
     public var swathBounds: [SwathBounds]
 
+    /// The most lines or samples a product may declare (`numberOfLines`, `numberOfSamples`): larger is refused
+    /// before any raster is allocated.
+    public static let maximumSide = 100_000
+
     /// Parses the annotation XML `data` read from `file`.
     /// - Throws: `SeaIceError` naming the file and element when an item is missing or malformed, or the mode/polarisation is unsupported.
     public init(data: Data, file: String) throws {
@@ -114,6 +118,12 @@ public struct ProductAnnotation: Sendable {
         guard lines > 0, samples > 0, rangePixelSpacing > 0, azimuthPixelSpacing > 0 else {
             throw SeaIceError.invalidInput(file: file, item: "imageInformation", expected: "positive size and spacing")
         }
+        // Checked before anything of that size is allocated (the largest GRD products are about 17 000 × 26 000).
+        guard lines <= Self.maximumSide, samples <= Self.maximumSide else {
+            throw SeaIceError.invalidInput(
+                file: file, item: "imageInformation numberOfLines \(lines), numberOfSamples \(samples)",
+                expected: "at most \(Self.maximumSide) lines and samples (a Sentinel-1 GRD product)")
+        }
         pass = (try? root.string("generalAnnotation/productInformation/pass")) ?? "unknown"
         let grid = try root.required("geolocationGrid/geolocationGridPointList")
         geolocation = try grid.children("geolocationGridPoint").map { pt in
@@ -122,6 +132,16 @@ public struct ProductAnnotation: Sendable {
                 latitude: try pt.double("latitude"), longitude: try pt.double("longitude"),
                 height: try pt.double("height"), incidenceAngle: try pt.double("incidenceAngle"),
                 elevationAngle: try pt.double("elevationAngle"))
+        }
+        for (k, p) in geolocation.enumerated() {
+            let finite = [p.line, p.pixel, p.latitude, p.longitude, p.height, p.incidenceAngle, p.elevationAngle]
+                .allSatisfy(\.isFinite)
+            guard finite, abs(p.latitude) <= 90, abs(p.longitude) <= 360 else {
+                throw SeaIceError.invalidInput(
+                    file: file, item: "geolocationGridPoint \(k + 1) (line \(p.line), pixel \(p.pixel), "
+                        + "latitude \(p.latitude), longitude \(p.longitude), incidenceAngle \(p.incidenceAngle))",
+                    expected: "finite values, latitude within ±90° and longitude within ±360°")
+            }
         }
         guard geolocation.count >= 4 else {
             throw SeaIceError.invalidInput(file: file, item: "geolocationGridPointList", expected: "at least 4 tie points, found \(geolocation.count)")

@@ -32,6 +32,13 @@ public struct SAFEProduct: Sendable {
     public let bands: [(Polarisation, BandFiles)]
     /// The GDAL path of the SAFE root folder (ends without "/").
     public let root: String
+    /// Every sign that the product is simulated (SeaIceKit's simulator names its products `…_SIMU` and adds a
+    /// `SIMULATED_DATA.txt` note): each marker found, described; empty for a real product. One marker is enough,
+    /// so a product that lost the other (renamed, or the note deleted) is still recognised.
+    public let simulationMarkers: [String]
+
+    /// The name of the note a simulated SAFE product carries.
+    public static let simulationNoteName = "SIMULATED_DATA.txt"
 
     /// Opens the product at `url` (a `.SAFE` folder, a folder containing one, or a `.zip`).
     /// - Throws: `SeaIceError` naming the product and the missing or malformed item.
@@ -78,6 +85,15 @@ public struct SAFEProduct: Sendable {
         ipfVersion = try SAFEProduct.ipfVersion(manifest: manifestText, file: url.path + ": manifest.safe")
 
         let rel = Set(entries.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
+        var markers: [String] = []
+        let noteName = Substring(Self.simulationNoteName)
+        if let note = entries.first(where: { ($0.split(separator: "/").last ?? "") == noteName }) {
+            markers.append("note \(note)")
+        }
+        for name in Set([productName, url.deletingPathExtension().lastPathComponent]) where name.contains("_SIMU") {
+            markers.append("name \(name)")
+        }
+        simulationMarkers = markers
         var found: [(Polarisation, BandFiles)] = []
         for name in rel.sorted() where name.hasPrefix("annotation/") && name.hasSuffix(".xml") && !name.dropFirst(11).contains("/") {
             let stem = String(name.dropFirst("annotation/".count).dropLast(4))

@@ -129,6 +129,7 @@ public struct Sentinel1Preprocessor: Sendable {
             incidence: geo.incidence, latitude: geo.latitude, longitude: geo.longitude,
             distanceToLandKm: distance, landMask: mask, tiePoints: ties, configuration: c,
             appliedSlopes: slopes, nerscIPFUsed: ipfUsed, stageTimings: stages)
+        scene.simulationMarkers = product.simulationMarkers
         if auxiliary.isRequested {
             scene.auxiliary = try auxiliary.fields(for: scene, logger: logger)
             lap("AMSR2/ERA5 on the 2 km grid")

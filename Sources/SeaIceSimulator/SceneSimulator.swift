@@ -38,6 +38,7 @@ public struct SceneSimulator: Sendable {
         guard config.lines >= 8, config.samples >= 8 else {
             throw SeaIceError.configuration("scene size must be at least 8 × 8 pixels, got \(config.lines) × \(config.samples)")
         }
+        try config.checkSize()
         guard (config.month ?? 1) >= 1, (config.month ?? 1) <= 12 else {
             throw SeaIceError.configuration("month must be 1…12, got \(config.month!)")
         }

@@ -1,3 +1,6 @@
+import Foundation
+import SeaIceCore
+
 /// Everything that shapes a simulated scene apart from the seed (typed, `Codable`, stored in
 /// every simulated file's global attributes).
 public struct SimulationConfig: Codable, Sendable, Equatable {
@@ -31,6 +34,26 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
     /// When set (0…1), the window of the real geometry is redrawn (up to 24 times, keeping the
     /// best) until at most this fraction of its pixels is land; nil keeps the first draw.
     public var maxLandFraction: Double?
+
+    /// The most lines or samples of a simulated scene (an AI4Arctic scene's bound: `AI4ArcticFile.maximumSide`).
+    public static let maximumSide = 25_000
+    /// Bytes of working memory per pixel while simulating (≈ 16 float32 rasters alive at once), for the memory check.
+    public static let workingBytesPerPixel: UInt64 = 64
+
+    /// Refuses sizes beyond `maximumSide` or whose working memory exceeds `memoryBytes`, before allocating anything.
+    /// - Throws: `SeaIceError.configuration` with the requested lines × samples and the bound.
+    public func checkSize(memoryBytes: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
+        guard lines <= Self.maximumSide, samples <= Self.maximumSide else {
+            throw SeaIceError.configuration(
+                "scene size \(lines) × \(samples) pixels: at most \(Self.maximumSide) × \(Self.maximumSide) (--size)")
+        }
+        let bytes = UInt64(max(lines, 0)) * UInt64(max(samples, 0)) * Self.workingBytesPerPixel
+        guard bytes <= memoryBytes else {
+            throw SeaIceError.configuration(
+                "scene size \(lines) × \(samples) pixels needs about \(bytes >> 20) MiB, more than this machine's "
+                    + "\(memoryBytes >> 20) MiB of memory (--size)")
+        }
+    }
 
     /// A configuration for a square `size × size` scene with the default (literature) values.
     public init(size: Int = 1000) {

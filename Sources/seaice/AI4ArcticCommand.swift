@@ -66,7 +66,7 @@ struct AI4ArcticCommand: ParsableCommand {
             bar.finish()
             Console.line("converted \(summary.converted.count) of \(rawFiles.count) files into \(out)")
             for (input, output) in summary.converted { Console.line("  ok      \(input.lastPathComponent) → \(output.lastPathComponent)") }
-            for (input, reason) in summary.failed { Console.line("  FAILED  \(input.lastPathComponent): \(reason)") }
+            for (input, reason) in summary.failed { Console.error("  FAILED  \(input.lastPathComponent): \(reason)") }
             if !summary.failed.isEmpty { throw ExitCode(1) }
         }
     }

@@ -22,13 +22,16 @@ struct BenchReliabilityCommand: ParsableCommand {
     var filter: String?
     @Flag(help: "Keep each case's folder under the temporary directory.")
     var keep = false
+    @Option(help: "Run the corpus against another seaice binary (e.g. an older build, to compare outcomes).")
+    var binary: String?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         output.activate()
         // This very executable (Linux: /proc/self/exe), whatever the working folder.
-        let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let binary = self.binary.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let runner = ReliabilityRunner(binary: binary, timeout: timeout, memoryLimit: UInt64(memoryGib * 1_073_741_824), keep: keep)
         let cases = HostileCorpus.all.filter { c in filter.map { c.reader.contains($0) || c.name.contains($0) } ?? true }
         var results: [ReliabilityRunner.Result] = []

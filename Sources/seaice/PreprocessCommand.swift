@@ -93,6 +93,9 @@ struct PreprocessCommand: ParsableCommand {
         bar.finish()
         try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out), compression: options.deflate)
         if let geotiff { try SceneGeoTIFFWriter.write(scene, to: URL(fileURLWithPath: geotiff)) }
+        if !scene.simulationMarkers.isEmpty {
+            Console.line("SIMULATED product (\(scene.simulationMarkers.joined(separator: "; "))): \(out) is marked simulated")
+        }
         Console.line("\(out): \(scene.width) × \(scene.height) pixels of \(Int(scene.pixelSpacing)) m, \(scene.primaryPolarisation.rawValue)\(scene.secondaryPolarisation.map { "/" + $0.rawValue } ?? "")")
     }
 }

@@ -50,6 +50,7 @@ struct SimulateCommand: ParsableCommand {
     func validate() throws {
         guard scenes >= 1 else { throw ValidationError("--scenes must be at least 1") }
         guard size >= 8 else { throw ValidationError("--size must be at least 8 pixels") }
+        try SimulationConfig(size: size).checkSize()
         guard pixelSpacing > 0, 2000 % pixelSpacing == 0 else {
             throw ValidationError("--pixel-spacing must divide 2000 (40, 50, 80, 100, 200, 400, 500, 1000)")
         }

@@ -27,6 +27,11 @@ final class ReliabilityCorpusTests: XCTestCase {
         XCTAssertEqual(try outcome("echo 'something failed' >&2; exit 1", mention: ["bad.nc"]), .unclear(missing: ["bad.nc"]))
         XCTAssertEqual(try outcome("exit 0"), .silent)
         XCTAssertEqual(try outcome("exit 0", success: true), .clean)
+        // A success must still say what it must (e.g. how many damaged values it masked).
+        XCTAssertEqual(try outcome("echo '3 NaN values masked'; exit 0", mention: ["NaN values masked"], success: true),
+                       .clean)
+        XCTAssertEqual(try outcome("exit 0", mention: ["NaN values masked"], success: true),
+                       .unclear(missing: ["NaN values masked"]))
         XCTAssertEqual(try outcome("kill -SEGV $$"), .crash(signal: SIGSEGV))
         XCTAssertEqual(try outcome("sleep 30"), .hang)
     }

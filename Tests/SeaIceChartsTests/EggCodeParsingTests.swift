@@ -88,11 +88,15 @@ final class SceneLabelsTests: XCTestCase {
         XCTAssertEqual(labels.sic, [10, 8, 0, 255, 255, 1])
         XCTAssertEqual(labels.sod, [4, 4, 0, 255, 255, 5])
         XCTAssertEqual(labels.floe, [255, 5, 0, 255, 255, 255])
+        // The id missing from the table is counted (NaN is outside the chart, not unknown).
+        XCTAssertEqual(labels.unknownPolygonIDs, [999: 1])
+        XCTAssertEqual(labels.chartPixels, 4)
     }
 
     func testHugeAndInfiniteIdsAreMaskedNotTrapping() throws {
         let table = try PolygonCodeTable(rows: try EggCodeParsingTests.notebookRows(), file: "notebook extract")
         let labels = table.labels(polygonIDs: [1e30, -1e20, .infinity, 26])
         XCTAssertEqual(labels.sic, [255, 255, 255, 10])
+        XCTAssertEqual(labels.unknownPolygonIDs, [:], "ids beyond ±1e9 cannot be polygon ids")
     }
 }

@@ -67,6 +67,20 @@ final class PreprocessEndToEndTests: XCTestCase {
         XCTAssertEqual(samples.last!, fullRes.last!.pixel / 2)
         XCTAssertEqual(lats.last!, fullRes.last!.latitude, accuracy: 1e-9)
         XCTAssertEqual(samples[1] - samples[0], (fullRes.last!.pixel - fullRes.first!.pixel) / 2 / 20, accuracy: 1e-9)
+        // A real product is stamped as Copernicus data; the same scene from a simulated product says SIMULATED.
+        XCTAssertNil(try nc.attribute("simulated"))
+        XCTAssertTrue(try nc.attribute("source")?.text?.hasPrefix("Contains modified Copernicus Sentinel data") ?? false)
+        var simulated = scene
+        simulated.simulationMarkers = ["note SIMULATED_DATA.txt"]
+        let simulatedOut = dir.appendingPathComponent("simulated.nc")
+        try AI4ArcticSceneWriter.write(simulated, to: simulatedOut)
+        let snc = try NetCDFFile.open(simulatedOut)
+        defer { try? snc.close() }
+        XCTAssertEqual(try snc.attribute("simulated")?.text, "true")
+        XCTAssertEqual(try snc.attribute("simulation_markers")?.text, "note SIMULATED_DATA.txt")
+        let source = try XCTUnwrap(try snc.attribute("source")?.text)
+        XCTAssertTrue(source.hasPrefix("SIMULATED") && !source.contains("Copernicus"), source)
+        XCTAssertFalse(try SimulationMarkers.markers(of: snc).isEmpty)
     }
 
     func testGeolocationHitsTiePoints() throws {

@@ -5,7 +5,8 @@ import Foundation
 /// `make` writes the case's files into an empty folder (small files: huge sizes are declared, never
 /// real) and returns the `seaice` arguments; paths inside may use the folder. A clean outcome is a
 /// non-zero exit whose output contains every string of `mustMention` (the file's name, the variable
-/// or key at fault) — or, for `expectSuccess` cases (inputs that are odd but valid), exit 0.
+/// or key at fault) — or, for `expectSuccess` cases (inputs that are odd but valid), exit 0 with output that
+/// contains every string of `mustMention` (e.g. the count of masked values it reports).
 public struct HostileCase: Sendable {
     /// What is attacked: a reader or command (`netCDF raw`, `SAFE`, `chart`, `training configuration`, …),
     /// the row of the reliability table.
@@ -63,6 +64,6 @@ public enum HostileOutcome: Equatable, Sendable, Codable {
 public enum HostileCorpus {
     /// The whole corpus.
     public static var all: [HostileCase] {
-        training + cli + predict + messages
+        training + cli + predict + messages + netCDF + safe + charts + checkpoint
     }
 }

@@ -77,7 +77,9 @@ public struct ReliabilityRunner: Sendable {
         } else if process.terminationReason == .uncaughtSignal {
             outcome = .crash(signal: process.terminationStatus)
         } else if process.terminationStatus == 0 {
-            outcome = c.expectSuccess && left.isEmpty ? .clean : (c.expectSuccess ? .unclear(missing: left) : .silent)
+            // A success must still report what it must (e.g. how many damaged values it masked).
+            let missing = c.mustMention.filter { !text.contains($0) } + left.map { "left behind: \($0)" }
+            outcome = !c.expectSuccess ? .silent : (missing.isEmpty ? .clean : .unclear(missing: missing))
         } else if c.expectSuccess {
             outcome = .unclear(missing: ["exit 0"])
         } else {
