@@ -3,6 +3,7 @@ import SeaIceAI4Arctic
 import SeaIceClasses
 import SeaIceCore
 import SeaIceGDAL
+import SeaIceNetCDF
 import SeaIceProducts
 
 /// Writes the class maps of an `IceProduct` as a 3-band GeoTIFF (band 1 SIC %, band 2 SOD,
@@ -41,7 +42,7 @@ public enum GeoTIFFProductWriter {
             bands(product), width: product.width, height: product.height, georeference: georeference,
             metadata: [
                 "TIFFTAG_SOFTWARE": "SeaIceKit \(product.provenance.softwareVersion)",
-                "simulated": product.provenance.simulated ? "yes (SIMULATED DATA)" : "no",
+                "simulated": SimulationMarkers.text(product.provenance.simulated),
             ],
             to: url)
     }

@@ -4,8 +4,10 @@ import SeaIceNetCDF
 /// The global attributes of a product: CF `Conventions`, `title`, `institution`, `source`,
 /// `history`, `references`, the simulated marker and any system-specific extras.
 ///
-/// Simulated products say so twice: `simulated = "yes"` and a `comment` that starts
-/// "SIMULATED INPUT" (DESIGN.md, "Simulated scenes"); real ones carry `simulated = "no"` and no comment.
+/// Simulated products say so twice: `simulated = "true"` (the one spelling every writer uses) and a
+/// `comment` that starts "SIMULATED INPUT" (DESIGN.md, "Simulated scenes"); real ones carry
+/// `simulated = "false"` and no comment. Reading accepts the old spellings (`yes`/`no`, `1`/`0`, any case)
+/// through SeaIceNetCDF's `SimulationMarkers`.
 public struct ProductGlobals: Sendable, Equatable {
     /// The CF version every product declares.
     public static let conventions = "CF-1.8"
@@ -58,14 +60,14 @@ public struct ProductGlobals: Sendable, Equatable {
         ]
         if let references { out.append(CFAttribute("references", .text(references))) }
         out += extra.sorted { $0.key < $1.key }.map { CFAttribute($0.key, $0.value) }
-        out.append(CFAttribute("simulated", .text(simulated ? "yes" : "no")))
+        out.append(CFAttribute("simulated", .text(SimulationMarkers.text(simulated))))
         if simulated { out.append(CFAttribute("comment", .text(Self.simulatedComment))) }
         return out
     }
 
     /// The globals of `dataset`.
     /// - Throws: `SeaIceError` naming the file when a required attribute is missing or the
-    ///   simulated marker is neither "yes"/"true" nor "no"/"false".
+    ///   simulated marker is none of the spellings `SimulationMarkers.saysYes`/`saysNo` know.
     public init(decoding dataset: CFDataset) throws {
         func text(_ name: String) throws -> String {
             guard let t = dataset.attribute(name)?.text else {
@@ -73,17 +75,17 @@ public struct ProductGlobals: Sendable, Equatable {
             }
             return t
         }
-        let marker = try text("simulated").lowercased()
-        guard ["yes", "true", "no", "false"].contains(marker) else {
+        let marker = try text("simulated")
+        guard SimulationMarkers.saysYes(.text(marker)) || SimulationMarkers.saysNo(.text(marker)) else {
             throw SeaIceError.invalidInput(
                 file: dataset.source, item: "global attribute `simulated`",
-                expected: "yes or no, found \(marker)")
+                expected: "true or false (or yes/no, 1/0), found \(marker)")
         }
         var extra: [String: NetCDFAttribute] = [:]
         for a in dataset.attributes where !Self.reserved.contains(a.name) { extra[a.name] = a.value }
         self.init(
             title: try text("title"), institution: try text("institution"), source: try text("source"),
             history: try text("history"), references: dataset.attribute("references")?.text,
-            simulated: marker == "yes" || marker == "true", extra: extra)
+            simulated: SimulationMarkers.saysYes(.text(marker)), extra: extra)
     }
 }
