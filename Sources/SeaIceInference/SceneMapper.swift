@@ -25,8 +25,8 @@ public struct SceneProducts: Sendable {
     public var sceneID: String
     /// CF-1.8 netCDF product.
     public var netCDF: URL
-    /// 3-band GeoTIFF, when requested.
-    public var geoTIFF: URL?
+    /// Cloud-Optimised GeoTIFFs, one per layer (`GeoTIFFProductWriter`), when requested.
+    public var geoTIFFs: [URL]
     /// PNG quick-look, when requested.
     public var quicklook: URL?
     /// The product (for the submission file).
@@ -84,16 +84,16 @@ public struct SceneMapper {
         times.upsample = lap()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let nc = folder.appendingPathComponent("\(product.sceneID).nc")
-        let tif = writeGeoTIFF ? folder.appendingPathComponent("\(product.sceneID).tif") : nil
         let png = writeQuicklook ? folder.appendingPathComponent("\(product.sceneID).png") : nil
         // GeoTIFF and PNG (GDAL) are written on a second thread while this one writes the netCDF:
         // the writers share no library state and each file is atomic.
         let tiePoints = scene.scene.tiePoints
         let sideError = ErrorBox()
+        let tifs = URLBox(), writeTIFF = writeGeoTIFF
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             do {
-                if let tif { try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, to: tif) }
+                if writeTIFF { tifs.urls = try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, into: folder) }
                 if let png { try QuicklookWriter.write(product, to: png) }
             } catch { sideError.set(error) }
         }
@@ -105,7 +105,7 @@ public struct SceneMapper {
         if let error = sideError.error { throw error }
         times.write = lap()
         logger.info("\(product.sceneID): \(product.height) × \(product.width) px in \(String(format: "%.2f", times.total)) s")
-        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFF: tif, quicklook: png, product: product, times: times)
+        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFFs: tifs.urls, quicklook: png, product: product, times: times)
     }
 }
 
@@ -123,6 +123,17 @@ extension SceneMapper {
         defer { try? FileManager.default.removeItem(at: temporary) }
         let ready = try ReadyConverter(logger: logger).convert(raw: url, outputDirectory: temporary)
         return try map(ready, into: folder, simulated: simulated, sourceName: url.lastPathComponent)
+    }
+}
+
+/// The files a helper thread wrote (read after it finished).
+final class URLBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [URL] = []
+    /// The files.
+    var urls: [URL] {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
 
