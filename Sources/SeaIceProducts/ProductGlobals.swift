@@ -14,6 +14,8 @@ import SeaIceNetCDF
 public struct ProductGlobals: Sendable, Equatable {
     /// The conventions every product declares: CF 1.10 (unsigned bytes are legal from CF 1.9) and ACDD 1.3.
     public static let conventions = "CF-1.10 ACDD-1.3"
+    /// The standard-name table the names were checked against (the one compliance-checker 6.1 bundles).
+    public static let standardNameVocabulary = "CF Standard Name Table v93"
     /// The comment of simulated products.
     public static let simulatedComment =
         "SIMULATED INPUT: made from SeaIceKit's scene simulator, not from real satellite data."
@@ -99,7 +101,7 @@ public struct ProductGlobals: Sendable, Equatable {
             CFAttribute("id", .text(id)), CFAttribute("keywords", .text(keywords)),
             CFAttribute("license", .text(license)), CFAttribute("creator_name", .text(creatorName)),
             CFAttribute("date_created", .text(Self.iso(dateCreated))),
-            CFAttribute("standard_name_vocabulary", .text("CF Standard Name Table")),
+            CFAttribute("standard_name_vocabulary", .text(Self.standardNameVocabulary)),
         ]
         if let bounds { out += bounds.attributes }
         if let t = timeCoverage {
