@@ -198,7 +198,7 @@ let package = Package(
         .target(
             name: "SeaIceSentinel1",
             dependencies: [
-                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary",
+                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary", "SeaIceProducts",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

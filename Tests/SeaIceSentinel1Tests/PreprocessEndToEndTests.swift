@@ -50,7 +50,7 @@ final class PreprocessEndToEndTests: XCTestCase {
                   "sar_grid_line", "sar_grid_sample", "sar_grid_latitude", "sar_grid_longitude", "sar_grid_incidenceangle", "sar_grid_height"] {
             XCTAssert(nc.hasVariable(v), v)
         }
-        XCTAssertEqual(try nc.attribute("units", variable: "nersc_sar_primary")?.text, "dB")
+        XCTAssertEqual(try nc.attribute("units", variable: "nersc_sar_primary")?.text, "1", "dB, said in long_name")
         XCTAssertEqual(try nc.attribute("amsr2_available")?.text, "no")
         XCTAssertEqual(try nc.attribute("era5_available")?.text, "no")
         XCTAssertEqual(try nc.attribute("pixel_spacing")?.number, 1600)
