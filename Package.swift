@@ -165,7 +165,8 @@ let package = Package(
             name: "SeaIceInference",
             dependencies: [
                 "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
-                "SeaIceQuicklook", "SeaIceClasses", "SeaIceGDAL", "SeaIceTiling", .product(name: "Logging", package: "swift-log"),
+                "SeaIceQuicklook", "SeaIceClasses", "SeaIceGDAL", "SeaIceTiling", "SeaIceCharts",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(

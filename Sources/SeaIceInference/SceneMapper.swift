@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SeaIceAI4Arctic
+import SeaIceCharts
 import SeaIceCore
 import SeaIceProducts
 import SeaIceTensor
@@ -29,6 +30,8 @@ public struct SceneProducts: Sendable {
     public var geoTIFFs: [URL]
     /// PNG quick-look, when requested.
     public var quicklook: URL?
+    /// The products on the map grid of `SceneMapper.mapGrid` (`ProjectedProductWriter`), netCDF first.
+    public var projected: [URL] = []
     /// The product (for the submission file).
     public var product: IceProduct
     /// Stage timings.
@@ -47,6 +50,8 @@ public struct SceneMapper {
     public var options: ProductOptions
     /// Which files to write besides the netCDF.
     public var writeGeoTIFF = true, writeQuicklook = true
+    /// A map grid to also write the products on (`seaice predict --grid`), nil for swath geometry only.
+    public var mapGrid: ChartGridSpecification?
     /// The command line recorded in `history`.
     public var commandLine: String
     /// Device of the network.
@@ -103,9 +108,14 @@ public struct SceneMapper {
         }
         group.wait()
         if let error = sideError.error { throw error }
+        var projected: [URL] = []
+        if let mapGrid {
+            projected = try ProjectedProductWriter.write(
+                product, tiePoints: tiePoints, specification: mapGrid, geoTIFF: writeGeoTIFF, into: folder)
+        }
         times.write = lap()
         logger.info("\(product.sceneID): \(product.height) × \(product.width) px in \(String(format: "%.2f", times.total)) s")
-        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFFs: tifs.urls, quicklook: png, product: product, times: times)
+        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFFs: tifs.urls, quicklook: png, projected: projected, product: product, times: times)
     }
 }
 
