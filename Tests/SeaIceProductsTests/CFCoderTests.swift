@@ -190,6 +190,22 @@ final class CFCoderTests: XCTestCase {
         }
     }
 
+    func testGlobalsReadTheOldSpellingsOfTheSimulatedMarker() throws {
+        for (marker, simulated) in [("yes", true), ("TRUE", true), ("1", true), ("no", false), ("False", false)] {
+            var p = CFProduct(grid: grid, globals: globals)
+            try p.add(ClassCoder(table: .sod), [0, 1, 2, 3, 4, 5])
+            var ds = CFDataset(
+                source: "old.nc", dimensions: p.dimensions, variables: p.variables,
+                attributes: p.globals.encode().filter { $0.name != "simulated" })
+            ds.attributes.append(CFAttribute("simulated", .text(marker)))
+            XCTAssertEqual(try ProductGlobals(decoding: ds).simulated, simulated, marker)
+        }
+        var ds = CFDataset(source: "bad.nc", dimensions: [], variables: [], attributes: globals.encode())
+        ds.attributes.removeAll { $0.name == "simulated" }
+        ds.attributes.append(CFAttribute("simulated", .text("perhaps")))
+        XCTAssertThrowsError(try ProductGlobals(decoding: ds)) { XCTAssertTrue("\($0)".contains("bad.nc"), "\($0)") }
+    }
+
     func testTimeHasBoundsAndComesBackAsTheSameInterval() throws {
         let interval = DateInterval(start: Date(timeIntervalSince1970: 1_516_823_279), duration: 120)
         let coder = TimeCoder()
