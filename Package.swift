@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "SeaIceBench",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
-                           "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
+                           "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceNetCDF",
                            .product(name: "Logging", package: "swift-log")]
         ),
 

@@ -35,6 +35,15 @@ public enum GeoTIFFFile {
         }
     }
 
+    /// `date` as the TIFF `DateTime` tag writes it: `YYYY:MM:DD HH:MM:SS`, UTC.
+    public static func tiffDateTime(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy:MM:dd HH:mm:ss"
+        return f.string(from: date)
+    }
+
     /// Places `w` on the Earth.
     static func place(_ w: GeoTIFFWriter, _ georeference: GeoTIFFGeoreference) throws {
         switch georeference {

@@ -85,12 +85,8 @@ public enum GeoTIFFProductWriter {
             SimulationMarkers.name: SimulationMarkers.text(product.provenance.simulated),
         ]
         if let t = product.acquisition {
-            let tiff = DateFormatter()
-            tiff.locale = Locale(identifier: "en_US_POSIX")
-            tiff.timeZone = TimeZone(identifier: "UTC")
-            tiff.dateFormat = "yyyy:MM:dd HH:mm:ss"
             let iso = ISO8601DateFormatter()
-            items["TIFFTAG_DATETIME"] = tiff.string(from: t.start)
+            items["TIFFTAG_DATETIME"] = GeoTIFFFile.tiffDateTime(t.start)
             items["ACQUISITION_START"] = iso.string(from: t.start)
             items["ACQUISITION_END"] = iso.string(from: t.end)
         }

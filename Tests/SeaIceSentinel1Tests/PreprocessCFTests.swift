@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceGDAL
 import SeaIceNetCDF
 @testable import SeaIceSentinel1
 import SeaIceTestSupport
@@ -75,6 +76,19 @@ final class PreprocessCFTests: XCTestCase {
         XCTAssertEqual(try nc.attribute("comment")?.text?.hasPrefix("SIMULATED INPUT"), true)
         XCTAssertEqual(try nc.attribute("title")?.text?.hasPrefix("SIMULATED"), true)
         XCTAssertFalse(try SimulationMarkers.markers(of: nc).isEmpty)
+    }
+
+    func testTheGeoTIFFNamesItsBandsWithUnitsTimeAndMarker() throws {
+        let url = try TestPaths.temporaryDirectory("prep-tif").appendingPathComponent("scene.tif")
+        try SceneGeoTIFFWriter.write(scene(productName: simulated), to: url)
+        let r = try GDALRaster(path: url.path)
+        XCTAssertEqual(
+            try (1...3).map { try r.bandDescription(band: $0) },
+            ["HH sigma0 (dB)", "HV sigma0 (dB)", "incidence angle (degree)"])
+        XCTAssertEqual(try (1...3).map { try r.unit(band: $0) }, ["dB", "dB", "degree"])
+        XCTAssertEqual(try r.colorInterpretation(band: 1), "Gray", "not RGB")
+        XCTAssertEqual(r.metadataItem("TIFFTAG_DATETIME"), "2022:11:30 01:43:42")
+        XCTAssertEqual(r.metadataItem("simulated"), "true")
     }
 
     func testTheCheckersFindNoCFErrors() throws {
