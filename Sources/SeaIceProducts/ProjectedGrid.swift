@@ -47,10 +47,12 @@ public struct ProjectedGrid: Sendable, Equatable {
         CFAttribute("straight_vertical_longitude_from_pole", .doubles([-45])),
         CFAttribute("latitude_of_projection_origin", .doubles([90])),
         CFAttribute("standard_parallel", .doubles([70])),
-        CFAttribute("false_easting", .doubles([0])),
-        CFAttribute("false_northing", .doubles([0])),
-        CFAttribute("semi_major_axis", .doubles([6_378_137])),
-        CFAttribute("inverse_flattening", .doubles([298.257223563])),
+    ] + wgs84Origin
+
+    /// No false easting/northing on the WGS 84 ellipsoid: the shared part of the mappings here.
+    static let wgs84Origin: [CFAttribute] = [
+        CFAttribute("false_easting", .doubles([0])), CFAttribute("false_northing", .doubles([0])),
+        CFAttribute("semi_major_axis", .doubles([6_378_137])), CFAttribute("inverse_flattening", .doubles([298.257223563])),
     ]
 
     /// CF parameters of EPSG:6931, EASE-Grid 2.0 North (Lambert azimuthal equal area on WGS 84, centred on
@@ -59,11 +61,7 @@ public struct ProjectedGrid: Sendable, Equatable {
         CFAttribute("grid_mapping_name", .text("lambert_azimuthal_equal_area")),
         CFAttribute("longitude_of_projection_origin", .doubles([0])),
         CFAttribute("latitude_of_projection_origin", .doubles([90])),
-        CFAttribute("false_easting", .doubles([0])),
-        CFAttribute("false_northing", .doubles([0])),
-        CFAttribute("semi_major_axis", .doubles([6_378_137])),
-        CFAttribute("inverse_flattening", .doubles([298.257223563])),
-    ]
+    ] + wgs84Origin
 
     /// The CF grid-mapping parameters of the EPSG systems products are written on (3413, 6931), nil for others.
     public static func mapping(epsg: Int) -> [CFAttribute]? {

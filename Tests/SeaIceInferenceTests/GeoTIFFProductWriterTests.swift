@@ -57,16 +57,14 @@ final class GeoTIFFProductWriterTests: XCTestCase {
         XCTAssertEqual(try sic.readBytes(), p.sicPercent)
         for (url, table, codes) in [(urls[1], ClassTable.sod, p.sod), (urls[2], ClassTable.floe, p.floe)] {
             let r = try GDALRaster(path: url.path)
-            XCTAssertEqual(r.bandCount, 1)
-            XCTAssertEqual(try r.colorInterpretation(), "Palette")
-            XCTAssertEqual(try r.noDataValue(), 255)
-            XCTAssertEqual(try r.bandDescription(), "\(table.variable) (\(table.longName))")
+            XCTAssertEqual(
+                [try r.colorInterpretation(), try r.bandDescription(), "\(r.bandCount)", "\(try r.noDataValue() ?? 0)"],
+                ["Palette", "\(table.variable) (\(table.longName))", "1", "255.0"])
             XCTAssertEqual(try r.readBytes(), codes)
             let palette = try r.palette()
-            for e in table.entries {
-                XCTAssertEqual(palette[Int(e.code)], PaletteColor(e.color.r, e.color.g, e.color.b))
-                XCTAssertEqual(try r.metadataItem("CLASS_\(e.code)", band: 1), e.label)
-            }
+            XCTAssertEqual(
+                table.codes.map { palette[Int($0)] }, table.entries.map { PaletteColor($0.color.r, $0.color.g, $0.color.b) })
+            XCTAssertEqual(try table.codes.map { try r.metadataItem("CLASS_\($0)", band: 1) }, table.labels)
         }
         let probability = try GDALRaster(path: urls[3].path)
         XCTAssertEqual(probability.bandCount, ClassTable.sod.count)

@@ -93,18 +93,11 @@ public enum CFCheckers {
     }
 
     private static func run(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", folder.appendingPathComponent("bin/\(script)").path] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONPATH"] = folder.path
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", folder.appendingPathComponent("bin/\(script)").path] + arguments,
+            environment: environment
+        ).output
     }
 }
