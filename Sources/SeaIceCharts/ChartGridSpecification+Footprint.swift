@@ -6,7 +6,7 @@ import SeaIceGDAL
 ///
 /// | family | CRS | grid |
 /// |---|---|---|
-/// | `nsidc-ps-north` | EPSG:3413 | NSIDC Sea Ice Polar Stereographic North (WGS 84), cells aligned to the NSIDC grids |
+/// | `nsidc-ps-north` | EPSG:3413 | NSIDC Sea Ice Polar Stereographic North (WGS 84), cells on the NSIDC grids |
 /// | `ease2-north` | EPSG:6931 | EASE-Grid 2.0 North (Lambert azimuthal equal area), cells aligned to the EASE2 grids |
 ///
 /// Both official grids have edges on multiples of their cell size from the projection origin
@@ -69,7 +69,8 @@ extension ChartGridSpecification {
             let minX = snap(xs.min()!, .down), minY = snap(ys.min()!, .down)
             if maxX == minX { maxX += resolution }
             if maxY == minY { maxY += resolution }
-            return try RegularGrid(crs: definition, minX: minX, minY: minY, maxX: maxX, maxY: maxY, resolution: resolution)
+            return try RegularGrid(
+                crs: definition, minX: minX, minY: minY, maxX: maxX, maxY: maxY, resolution: resolution)
         }
     }
 }

@@ -13,7 +13,9 @@ public enum AcquisitionTime {
         guard c.count == 15, c[8] == UInt8(ascii: "T"),
             c.enumerated().allSatisfy({ $0.offset == 8 || (48...57).contains($0.element) })
         else { return nil }
-        func number(_ from: Int, _ length: Int) -> Int { Int(String(decoding: c[from..<(from + length)], as: UTF8.self))! }
+        func number(_ from: Int, _ length: Int) -> Int {
+            Int(String(decoding: c[from..<(from + length)], as: UTF8.self))!
+        }
         var parts = DateComponents()
         (parts.year, parts.month, parts.day) = (number(0, 4), number(4, 2), number(6, 2))
         (parts.hour, parts.minute, parts.second) = (number(9, 2), number(11, 2), number(13, 2))

@@ -12,8 +12,8 @@ import SeaIceProducts
 /// | file | bands | type | colour | overviews |
 /// |---|---|---|---|---|
 /// | `<stem>_SIC.tif` | SIC, percent 0…100, unit `%`, nodata 255 | uint8 | Gray | average |
-/// | `<stem>_SOD.tif`, `<stem>_FLOE.tif` | class codes, nodata 255, class names as `CLASS_<code>` | uint8 | Palette (class table) | nearest |
-/// | `<stem>_SOD_probability.tif`, `<stem>_FLOE_probability.tif` | one band per class (described by its label), unit `1`, nodata NaN | float32 | Gray/Undefined | average |
+/// | `<stem>_SOD.tif`, `<stem>_FLOE.tif` | codes, nodata 255, names `CLASS_<code>` | uint8 | Palette | nearest |
+/// | `<stem>_SOD_probability.tif`, `_FLOE_…` | a band per class, unit `1`, nodata NaN | float32 | Gray | average |
 /// | `<stem>_SIC_uncertainty.tif` | standard deviation, unit `%`, nodata NaN | float32 | Gray | average |
 ///
 /// The last three appear only when the product has those layers. Every file carries the metadata
@@ -51,7 +51,8 @@ public enum GeoTIFFProductWriter {
             let n = product.height * product.width
             let bands = table.entries.enumerated().map { k, e in
                 GeoTIFFBand(
-                    .float32(Array(planes[(k * n)..<((k + 1) * n)])), description: "\(table.variable) probability of \(e.label)",
+                    .float32(Array(planes[(k * n)..<((k + 1) * n)])),
+                    description: "\(table.variable) probability of \(e.label)",
                     noData: .nan, unit: "1", metadata: ["CLASS_CODE": "\(e.code)", "CLASS_NAME": e.name])
             }
             out.append(Layer(name: "\(table.variable)_probability", bands: bands, overviews: .average))
@@ -96,7 +97,9 @@ public enum GeoTIFFProductWriter {
     /// Writes the swath-geometry files of `product` into `folder` (`<sceneID>_<layer>.tif`); `tiePoints`
     /// positions the GCPs (nil: no georeference). Returns the files in layer order.
     @discardableResult
-    public static func write(_ product: IceProduct, tiePoints: AI4ArcticTiePointGrid?, into folder: URL) throws -> [URL] {
+    public static func write(_ product: IceProduct, tiePoints: AI4ArcticTiePointGrid?, into folder: URL) throws
+        -> [URL]
+    {
         let georeference =
             tiePoints.map { GeoTIFFGeoreference.gcps(groundControlPoints($0), crs: "EPSG:4326") } ?? .none
         return try write(product, georeference: georeference, into: folder, stem: product.sceneID)

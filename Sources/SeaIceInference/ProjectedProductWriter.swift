@@ -53,12 +53,12 @@ public enum ProjectedProductWriter {
         let fill = Double(255)
         let classes = try warp([.uint8(product.sod), .uint8(product.floe)], .nearest, fill).map(\.bytes)
         let sic = try warp([.uint8(product.sicPercent)], .average, fill)[0].bytes
+        let count = { (v: [Float]?) in (v?.count ?? 0) / (w * h) }
         return IceProduct(
             sceneID: product.sceneID, height: grid.height, width: grid.width, pixelSpacing: grid.geoTransform[1],
             sicPercent: sic, sod: classes[0], floe: classes[1],
-            sodProbabilities: try planes(product.sodProbabilities, product.sodProbabilities.map { $0.count / (w * h) } ?? 0),
-            floeProbabilities: try planes(
-                product.floeProbabilities, product.floeProbabilities.map { $0.count / (w * h) } ?? 0),
+            sodProbabilities: try planes(product.sodProbabilities, count(product.sodProbabilities)),
+            floeProbabilities: try planes(product.floeProbabilities, count(product.floeProbabilities)),
             sicUncertainty: try planes(product.sicUncertainty, 1), provenance: product.provenance,
             acquisition: product.acquisition)
     }
@@ -83,7 +83,9 @@ public enum ProjectedProductWriter {
         var cf = try warped.cfProduct(grid: .projected(projected))
         cf.globals.bounds = product.latitude.flatMap { lat in
             product.longitude.flatMap { GeospatialBounds(latitude: lat, longitude: $0) }
-        } ?? GeospatialBounds(latitude: tiePoints.latitude.map(Float.init), longitude: tiePoints.longitude.map(Float.init))
+        }
+            ?? GeospatialBounds(
+                latitude: tiePoints.latitude.map(Float.init), longitude: tiePoints.longitude.map(Float.init))
         let stem = stem(product, target)
         let nc = folder.appendingPathComponent("\(stem).nc")
         try CFWriter(compression: 1).write(cf, to: nc)

@@ -115,7 +115,8 @@ public struct SceneMapper {
         }
         times.write = lap()
         logger.info("\(product.sceneID): \(product.height) × \(product.width) px in \(String(format: "%.2f", times.total)) s")
-        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFFs: tifs.urls, quicklook: png, projected: projected, product: product, times: times)
+        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFFs: tifs.urls, quicklook: png,
+                             projected: projected, product: product, times: times)
     }
 }
 

@@ -52,7 +52,8 @@ public struct ProjectedGrid: Sendable, Equatable {
     /// No false easting/northing on the WGS 84 ellipsoid: the shared part of the mappings here.
     static let wgs84Origin: [CFAttribute] = [
         CFAttribute("false_easting", .doubles([0])), CFAttribute("false_northing", .doubles([0])),
-        CFAttribute("semi_major_axis", .doubles([6_378_137])), CFAttribute("inverse_flattening", .doubles([298.257223563])),
+        CFAttribute("semi_major_axis", .doubles([6_378_137])),
+        CFAttribute("inverse_flattening", .doubles([298.257223563])),
     ]
 
     /// CF parameters of EPSG:6931, EASE-Grid 2.0 North (Lambert azimuthal equal area on WGS 84, centred on

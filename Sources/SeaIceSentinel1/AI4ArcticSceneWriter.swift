@@ -6,7 +6,8 @@ import SeaIceNetCDF
 /// Writes an `AnalysisReadyScene` as an AI4Arctic-raw-compatible netCDF-4 file.
 ///
 /// Same names, units and layout as the AutoICE raw scenes (../shared/specs/ai4arctic.md):
-/// `nersc_sar_primary`, `nersc_sar_secondary` (dB, written `units = "1"`: see the CF layer), `sar_incidenceangle` (degrees), `distance_map`
+/// `nersc_sar_primary`, `nersc_sar_secondary` (dB, written `units = "1"`: see the CF layer),
+/// `sar_incidenceangle` (degrees), `distance_map`
 /// on `(sar_lines, sar_samples)`; tie points `sar_grid_line`, `sar_grid_sample`, `sar_grid_latitude`,
 /// `sar_grid_longitude`, `sar_grid_incidenceangle`, `sar_grid_height` on `sar_grid_points`. Differences,
 /// stated in attributes: the grid is at `pixel_spacing` (tie-point line/sample are in this grid's
@@ -35,15 +36,19 @@ public enum AI4ArcticSceneWriter {
             let chunks = compression == nil ? nil : [min(H, 512), min(W, 512)]
             var grids: [(String, [Float], [(String, NetCDFAttribute)])] = []
             grids.append(("nersc_sar_primary", scene.primaryDB, [
-                ("units", .text(decibelUnits)), ("long_name", .text("\(scene.primaryPolarisation.rawValue) sigma0 in dB, thermal-noise corrected")),
+                ("units", .text(decibelUnits)),
+                ("long_name", .text("\(scene.primaryPolarisation.rawValue) sigma0 in dB, thermal-noise corrected")),
                 ("polarisation", .text(scene.primaryPolarisation.rawValue)), ("comment", .text(decibelComment))]))
             if let s = scene.secondaryDB, let pol = scene.secondaryPolarisation {
                 grids.append(("nersc_sar_secondary", s, [
-                    ("units", .text(decibelUnits)), ("long_name", .text("\(pol.rawValue) sigma0 in dB, thermal-noise corrected")), ("polarisation", .text(pol.rawValue)),
+                    ("units", .text(decibelUnits)),
+                    ("long_name", .text("\(pol.rawValue) sigma0 in dB, thermal-noise corrected")),
+                    ("polarisation", .text(pol.rawValue)),
                     ("comment", .text(decibelComment))]))
             }
             grids.append(("sar_incidenceangle", scene.incidence, [
-                ("standard_name", .text("angle_of_incidence")), ("units", .text("degree")), ("long_name", .text("incidence angle"))]))
+                ("standard_name", .text("angle_of_incidence")), ("units", .text("degree")),
+                ("long_name", .text("incidence angle"))]))
             if let d = scene.distanceToLandKm {
                 grids.append(("distance_map", d, [("units", .text("km")),
                     ("long_name", .text("distance to land (GSHHG coastline), 0 over land; continuous km, not the AutoICE class bins"))]))
@@ -53,7 +58,9 @@ public enum AI4ArcticSceneWriter {
                 try nc.setAttributes(attrs + [coordinates], variable: name)
             }
             for (name, _, attrs) in geolocation(scene) {
-                try nc.defineVariable(name, type: .float, dimensions: ["sar_lines", "sar_samples"], compression: compression, chunks: chunks)
+                try nc.defineVariable(
+                    name, type: .float, dimensions: ["sar_lines", "sar_samples"], compression: compression,
+                    chunks: chunks)
                 try nc.setAttributes(attrs, variable: name)
             }
             for v in time?.variables ?? [] {
@@ -62,7 +69,10 @@ public enum AI4ArcticSceneWriter {
             }
             if scene.landMask != nil {
                 try nc.defineVariable("sar_land_mask", type: .ubyte, dimensions: ["sar_lines", "sar_samples"], compression: compression, chunks: chunks)
-                try nc.setAttributes([("long_name", .text("land mask")), ("flag_values", .ubytes([0, 1])), ("flag_meanings", .text("sea land")), coordinates], variable: "sar_land_mask")
+                try nc.setAttributes([
+                    ("long_name", .text("land mask")), ("flag_values", .ubytes([0, 1])),
+                    ("flag_meanings", .text("sea land")), coordinates,
+                ], variable: "sar_land_mask")
             }
             let ties: [(String, String, (GeolocationPoint) -> Double)] = [
                 ("sar_grid_line", "1", { $0.line }), ("sar_grid_sample", "1", { $0.pixel }),

@@ -30,7 +30,8 @@ public enum SceneGeoTIFFWriter {
             if let t = AcquisitionTime.interval(ofProductID: scene.productName) {
                 try w.setMetadata(GeoTIFFFile.tiffDateTime(t.start), for: "TIFFTAG_DATETIME")
             }
-            try w.setMetadata(SimulationMarkers.text(AI4ArcticSceneWriter.isSimulated(scene)), for: SimulationMarkers.name)
+            let simulated = SimulationMarkers.text(AI4ArcticSceneWriter.isSimulated(scene))
+            try w.setMetadata(simulated, for: SimulationMarkers.name)
             try w.close()
         }
     }

@@ -62,8 +62,8 @@ final class GeoTIFFProductWriterTests: XCTestCase {
                 ["Palette", "\(table.variable) (\(table.longName))", "1", "255.0"])
             XCTAssertEqual(try r.readBytes(), codes)
             let palette = try r.palette()
-            XCTAssertEqual(
-                table.codes.map { palette[Int($0)] }, table.entries.map { PaletteColor($0.color.r, $0.color.g, $0.color.b) })
+            let colors = table.entries.map { PaletteColor($0.color.r, $0.color.g, $0.color.b) }
+            XCTAssertEqual(table.codes.map { palette[Int($0)] }, colors)
             XCTAssertEqual(try table.codes.map { try r.metadataItem("CLASS_\($0)", band: 1) }, table.labels)
         }
         let probability = try GDALRaster(path: urls[3].path)
@@ -90,6 +90,7 @@ final class GeoTIFFProductWriterTests: XCTestCase {
         let grid = AI4ArcticTiePointGrid.spanning(
             lines: 4, samples: 5, latitude: [70, 70, 71, 71], longitude: [-50, -49, -50, -49], side: 2)
         XCTAssertEqual(
-            GeoTIFFProductWriter.groundControlPoints(grid).first, GroundControlPoint(pixel: 0.5, line: 0.5, x: -50, y: 70))
+            GeoTIFFProductWriter.groundControlPoints(grid).first,
+            GroundControlPoint(pixel: 0.5, line: 0.5, x: -50, y: 70))
     }
 }

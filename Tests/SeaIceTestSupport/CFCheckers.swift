@@ -19,7 +19,9 @@ public enum CFCheckers {
         /// The checker's whole report.
         public var report: String
         /// The errors, then the warnings.
-        public var description: String { (errors.map { "ERROR " + $0 } + warnings.map { "WARN " + $0 }).joined(separator: "\n") }
+        public var description: String {
+            (errors.map { "ERROR " + $0 } + warnings.map { "WARN " + $0 }).joined(separator: "\n")
+        }
     }
 
     /// The folder holding the checkers.
@@ -96,7 +98,8 @@ public enum CFCheckers {
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONPATH"] = folder.path
         return try ChildProcess.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", folder.appendingPathComponent("bin/\(script)").path] + arguments,
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", folder.appendingPathComponent("bin/\(script)").path] + arguments,
             environment: environment
         ).output
     }
