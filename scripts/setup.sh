@@ -71,7 +71,7 @@ else
   mkdir -p "$deps"
   rm -rf "$checkers.partial"
   "$python" -m pip install --root-user-action=ignore -q --disable-pip-version-check --no-warn-script-location \
-    --prefer-binary --target "$checkers.partial" cfchecker compliance-checker \
+    --no-warn-conflicts --prefer-binary --target "$checkers.partial" cfchecker compliance-checker \
     || fail "pip could not install cfchecker and compliance-checker"
   rm -rf "$checkers"
   mv "$checkers.partial" "$checkers"
