@@ -12,8 +12,9 @@ import SeaIceNetCDF
 /// `simulated = "false"` and no comment. Reading accepts the old spellings (`yes`/`no`, `1`/`0`, any case)
 /// through SeaIceNetCDF's `SimulationMarkers`.
 public struct ProductGlobals: Sendable, Equatable {
-    /// The conventions every product declares: CF 1.10 (unsigned bytes are legal from CF 1.9) and ACDD 1.3.
-    public static let conventions = "CF-1.10 ACDD-1.3"
+    /// The conventions every product declares: CF 1.10 (unsigned bytes are legal from CF 1.9) and ACDD 1.3,
+    /// comma-separated as ACDD writes it (CF allows blanks or commas; the IOOS ACDD check needs commas).
+    public static let conventions = "CF-1.10, ACDD-1.3"
     /// The standard-name table the names were checked against (the one compliance-checker 6.1 bundles).
     public static let standardNameVocabulary = "CF Standard Name Table v93"
     /// The comment of simulated products.

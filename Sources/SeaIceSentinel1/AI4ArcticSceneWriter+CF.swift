@@ -27,8 +27,19 @@ extension AI4ArcticSceneWriter {
     /// The `coordinates` attribute of every full-grid variable.
     static let coordinates: (String, NetCDFAttribute) = ("coordinates", .text("lat lon"))
 
-    /// Long names (and standard names) of the tie-point variables, by name.
-    static let tiePointNames: [String: [(String, NetCDFAttribute)]] = [
+    /// ACDD `coverage_content_type` of a full-grid variable: distance to land is auxiliary information,
+    /// σ⁰ and incidence angle are physical measurements.
+    static func coverageContentType(_ name: String) -> (String, NetCDFAttribute) {
+        ("coverage_content_type", .text(name == "distance_map" ? "auxiliaryInformation" : "physicalMeasurement"))
+    }
+
+    /// Long names (and standard names) of the tie-point variables, by name, with ACDD
+    /// `coverage_content_type coordinate`.
+    static let tiePointNames: [String: [(String, NetCDFAttribute)]] = tiePointLabels.mapValues {
+        $0 + [("coverage_content_type", .text("coordinate"))]
+    }
+
+    private static let tiePointLabels: [String: [(String, NetCDFAttribute)]] = [
         "sar_grid_line": [("long_name", .text("tie point line (row) in this grid's pixel coordinates"))],
         "sar_grid_sample": [("long_name", .text("tie point sample (column) in this grid's pixel coordinates"))],
         "sar_grid_latitude": [("standard_name", .text("latitude")), ("long_name", .text("tie point latitude"))],

@@ -55,7 +55,7 @@ public enum AI4ArcticSceneWriter {
             }
             for (name, _, attrs) in grids {
                 try nc.defineVariable(name, type: .float, dimensions: ["sar_lines", "sar_samples"], compression: compression, chunks: chunks)
-                try nc.setAttributes(attrs + [coordinates], variable: name)
+                try nc.setAttributes(attrs + [coordinates, coverageContentType(name)], variable: name)
             }
             for (name, _, attrs) in geolocation(scene) {
                 try nc.defineVariable(

@@ -179,7 +179,7 @@ final class CFCoderTests: XCTestCase {
             try CFWriter().write(p, to: url)
             let ds = try CFDataset.read(url)
             XCTAssertEqual(try ProductGlobals(decoding: ds), g)
-            XCTAssertEqual(ds.attribute("Conventions"), .text("CF-1.10 ACDD-1.3"))
+            XCTAssertEqual(ds.attribute("Conventions"), .text("CF-1.10, ACDD-1.3"))
             XCTAssertEqual(ds.attribute("simulated"), .text(simulated ? "true" : "false"))
             XCTAssertEqual(ds.attribute("comment") != nil, simulated)
             XCTAssertEqual(ds.attribute("date_created"), .text("2023-11-14T22:13:20Z"))

@@ -26,7 +26,7 @@ final class CFProductWriterTests: XCTestCase {
         let p = product(simulated: true)
         try CFProductWriter().write(p, to: url)
         let f = try NetCDFFile.open(url)
-        XCTAssertEqual(try f.requireText("Conventions"), "CF-1.10 ACDD-1.3")
+        XCTAssertEqual(try f.requireText("Conventions"), "CF-1.10, ACDD-1.3")
         XCTAssertEqual(try f.requireText("simulated"), "true")
         XCTAssertEqual(try f.requireText("time_coverage_start"), "2018-01-24T19:47:59Z")
         XCTAssertEqual(try f.requireText("time_coverage_end"), "2018-01-24T19:49:03Z")

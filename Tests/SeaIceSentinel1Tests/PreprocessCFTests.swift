@@ -41,7 +41,7 @@ final class PreprocessCFTests: XCTestCase {
         let s = scene(productName: real)
         let nc = try NetCDFFile.open(try write(s))
         defer { try? nc.close() }
-        XCTAssertEqual(try nc.attribute("Conventions")?.text, "CF-1.10 ACDD-1.3")
+        XCTAssertEqual(try nc.attribute("Conventions")?.text, "CF-1.10, ACDD-1.3")
         XCTAssertEqual(try nc.attribute("time_coverage_start")?.text, "2022-11-30T01:43:42Z")
         XCTAssertEqual(try nc.attribute("time_coverage_end")?.text, "2022-11-30T01:44:46Z")
         XCTAssertEqual(try nc.read("time_bnds", as: Double.self), [1_669_772_622, 1_669_772_686])
