@@ -173,7 +173,8 @@ let package = Package(
             name: "SeaIceInference",
             dependencies: [
                 "SeaIceModels", "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceSampling", "SeaIceAI4Arctic", "SeaIceProducts", "SeaIceNetCDF",
-                "SeaIceQuicklook", "SeaIceClasses", "SeaIceGDAL", "SeaIceTiling", .product(name: "Logging", package: "swift-log"),
+                "SeaIceQuicklook", "SeaIceClasses", "SeaIceGDAL", "SeaIceTiling", "SeaIceCharts",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -206,7 +207,7 @@ let package = Package(
         .target(
             name: "SeaIceSentinel1",
             dependencies: [
-                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary",
+                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary", "SeaIceProducts",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

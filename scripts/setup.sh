@@ -21,11 +21,11 @@ torchdir="$deps/torch"
 stamp="$torchdir/.seaice-setup"
 source_choice="${SEAICE_TORCH_SOURCE:-auto}"
 python="${PYTHON:-python3}"
-# Libraries Package.swift links (checked with dpkg); the packages of command-line tools come from
-# scripts/check-tools.sh's table (checked on PATH, so a python3 from pyenv counts).
+# Libraries Package.swift links, and UDUNITS-2 for cfchecker (checked with dpkg); the packages of
+# command-line tools come from scripts/check-tools.sh's table (checked on PATH, so a python3 from pyenv counts).
 # libcairo2-dev + libpango1.0-dev: CCairo (SeaIceQuicklook's pictures); fonts-dejavu-core: the font pango
 # finds through fontconfig (without any font, text renders as empty boxes).
-apt_packages=(pkg-config libnetcdf-dev libgdal-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core)
+apt_packages=(pkg-config libnetcdf-dev libgdal-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core libudunits2-0)
 # Pure-Python packages torch imports, and what the reference scripts use.
 py_packages=(filelock fsspec typing-extensions sympy networkx jinja2 numpy)
 
@@ -60,6 +60,25 @@ fi
 pkg-config --exists netcdf || fail "pkg-config cannot find netcdf after installing libnetcdf-dev"
 pkg-config --exists gdal || fail "pkg-config cannot find gdal after installing libgdal-dev"
 pkg-config --exists pangocairo || fail "pkg-config cannot find pangocairo after installing libpango1.0-dev"
+
+# --- CF checkers (Tests/SeaIceTestSupport/CFCheckers.swift) ----------------------------
+# cfchecker (NCAS) and the IOOS compliance-checker from PyPI into .deps/checkers (pip --target; run
+# as `PYTHONPATH=.deps/checkers python3 .deps/checkers/bin/cfchecks FILE`). cfunits is an sdist, so
+# binaries are preferred, not required. Tests that run them skip, naming this folder, when it is absent.
+checkers="$deps/checkers"
+if [ -f "$checkers/bin/cfchecks" ] && [ -f "$checkers/bin/compliance-checker" ]; then
+  say "CF checkers present in $checkers"
+else
+  command -v "$python" >/dev/null || fail "$python not found (needed to install cfchecker and compliance-checker)"
+  say "installing cfchecker and compliance-checker from PyPI into $checkers"
+  mkdir -p "$deps"
+  rm -rf "$checkers.partial"
+  "$python" -m pip install --root-user-action=ignore -q --disable-pip-version-check --no-warn-script-location \
+    --no-warn-conflicts --prefer-binary --target "$checkers.partial" cfchecker compliance-checker \
+    || fail "pip could not install cfchecker and compliance-checker"
+  rm -rf "$checkers"
+  mv "$checkers.partial" "$checkers"
+fi
 
 # --- libtorch from the torch wheel ---------------------------------------------------
 if [ -f "$stamp" ] && [ -f "$torchdir/torch/lib/libtorch_cpu.so" ]; then

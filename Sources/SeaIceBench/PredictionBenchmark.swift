@@ -4,6 +4,7 @@ import SeaIceAI4Arctic
 import SeaIceCore
 import SeaIceInference
 import SeaIceModels
+import SeaIceNetCDF
 import SeaIceNN
 import SeaIceTensor
 
@@ -25,7 +26,10 @@ public enum PredictionBenchmark {
             let nc = try AI4ArcticWriter.create(
                 tmp, layout: .init(version: .readyToTrain, geometry: g, chartRows: 1),
                 globalAttributes: AI4ArcticWriter.readyGlobalAttributes(attributes)
-                    + [("simulated", .text("synthetic benchmark scene (analytic fields), not data"))])
+                    + [
+                        (SimulationMarkers.name, .text(SimulationMarkers.text(true))),
+                        ("simulation_note", .text("synthetic benchmark scene (analytic fields), not data")),
+                    ])
             let block = 256
             for r0 in stride(from: 0, to: lines, by: block) {
                 let rows = min(block, lines - r0)

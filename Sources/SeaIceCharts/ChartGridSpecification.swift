@@ -9,7 +9,9 @@ import SeaIceGDAL
 /// - `EPSG:CODE:RES` — that CRS, the chart's bounding box reprojected, RES units;
 /// - `EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES` — that CRS and box;
 /// - `PATH.json` — a JSON document `{"regular": RegularGrid}` or `{"tiePoints": SwathTiePointGrid}`
-///   (e.g. the 21 × 21 `sar_grid2d_latitude/longitude` of an AI4Arctic scene as tie points).
+///   (e.g. the 21 × 21 `sar_grid2d_latitude/longitude` of an AI4Arctic scene as tie points);
+/// - a named grid (`NamedGrid`), e.g. `nsidc-ps-north-6.25km` = `EPSG:3413:6250`,
+///   `ease2-north-3.125km` = `EPSG:6931:3125`.
 public enum ChartGridSpecification: Equatable, Sendable {
     /// The chart's CRS and extent at a resolution.
     case chartExtent(resolution: Double)
@@ -63,8 +65,13 @@ public enum ChartGridSpecification: Equatable, Sendable {
             self = .grid(grid)
             return
         }
+        if let named = NamedGrid(parsing: text) {
+            self = .crs("EPSG:\(named.epsg)", box: nil, resolution: named.resolution)
+            return
+        }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        let usage = "grid \"\(text)\": expected chart:RES, EPSG:CODE:RES, EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES or a .json grid document"
+        let usage = "grid \"\(text)\": expected chart:RES, EPSG:CODE:RES, EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES, "
+            + "a named grid (\(NamedGrid.forms)) or a .json grid document"
         guard let resolution = parts.last.flatMap(Double.init), resolution > 0, resolution.isFinite else {
             throw SeaIceError.configuration(usage)
         }

@@ -21,9 +21,9 @@ import SeaIceNetCDF
 /// (0–100, 255 masked) and converted to tenths (`SICClassIndex.fromPercent`, rounded half to even).
 /// Any other value throws a `SeaIceError` naming the file, the variable and the pixel.
 ///
-/// Any global attribute whose name contains "simulat" (e.g. `simulated = "yes"`) marks the
-/// input as simulated, unless its value is a plain negative (`no`, `false`, `0`, `none`, empty —
-/// products write `simulated = "no"` for real inputs); it is recorded in `simulationNotes` and
+/// Any global attribute whose name contains "simulat" (e.g. `simulated = "true"`, or the older
+/// "yes") marks the input as simulated, unless its value is a plain negative (`no`, `false`, `0`,
+/// `none`, empty — products write `simulated = "false"` for real inputs); it is recorded in `simulationNotes` and
 /// carried into the report.
 public final class LabelSource {
     /// The file layouts `LabelSource` reads.

@@ -26,7 +26,7 @@ public final class SubmissionWriter {
                 let writer = SubmissionWriter(file: file)
                 try file.setAttribute("title", .text("AutoICE submission: SIC, SOD, FLOE class maps (255 = masked)"))
                 try file.setAttribute("source", .text("SeaIceKit"))
-                if simulated { try file.setAttribute("simulated", .text("yes")) }
+                if simulated { try file.setAttribute(SimulationMarkers.name, .text(SimulationMarkers.text(true))) }
                 let result = try body(writer)
                 try file.close()
                 return result

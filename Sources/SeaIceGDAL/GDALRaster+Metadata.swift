@@ -68,9 +68,20 @@ extension GDALRaster {
     /// The coordinate system of the geotransform as WKT ("" when none).
     public var projection: String { String(cString: GDALGetProjectionRef(handle)) }
 
-    /// A dataset metadata item of the default domain, nil when absent.
-    public func metadataItem(_ key: String) -> String? {
-        GDALGetMetadataItem(handle, key, nil).map { String(cString: $0) }
+    /// A dataset metadata item of `domain` (nil: the default domain; e.g. "IMAGE_STRUCTURE", whose
+    /// `LAYOUT` is "COG" for a Cloud-Optimised GeoTIFF), nil when absent.
+    public func metadataItem(_ key: String, domain: String? = nil) -> String? {
+        GDALGetMetadataItem(handle, key, domain).map { String(cString: $0) }
+    }
+
+    /// Number of overviews (reduced-resolution copies) of `band` (1-based).
+    public func overviewCount(band: Int = 1) throws -> Int {
+        Int(GDALGetOverviewCount(try rasterBand(band)))
+    }
+
+    /// A metadata item (default domain) of `band` (1-based), nil when absent.
+    public func metadataItem(_ key: String, band: Int) throws -> String? {
+        GDALGetMetadataItem(try rasterBand(band), key, nil).map { String(cString: $0) }
     }
 
     private func rasterBand(_ band: Int) throws -> GDALRasterBandH {

@@ -29,20 +29,35 @@ public enum GeoTIFFFile {
             for (k, band) in bands.enumerated() {
                 try write(band, number: k + 1, into: w)
             }
-            switch georeference {
-            case .none: break
-            case .gcps(let points, let crs):
-                try w.setGCPs(points.map { (pixel: $0.pixel, line: $0.line, x: $0.x, y: $0.y, z: $0.z) }, crs: crs)
-            case .transform(let t, let crs):
-                precondition(t.count == 6, "a geotransform has 6 numbers, got \(t)")
-                try w.setGeoreference(transform: t, crs: crs)
-            }
+            try place(w, georeference)
             for (key, value) in metadata.sorted(by: { $0.key < $1.key }) { try w.setMetadata(value, for: key) }
             try w.close()
         }
     }
 
-    private static func write(_ band: GeoTIFFBand, number b: Int, into w: GeoTIFFWriter) throws {
+    /// `date` as the TIFF `DateTime` tag writes it: `YYYY:MM:DD HH:MM:SS`, UTC.
+    public static func tiffDateTime(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy:MM:dd HH:mm:ss"
+        return f.string(from: date)
+    }
+
+    /// Places `w` on the Earth.
+    static func place(_ w: GeoTIFFWriter, _ georeference: GeoTIFFGeoreference) throws {
+        switch georeference {
+        case .none: break
+        case .gcps(let points, let crs):
+            try w.setGCPs(points.map { (pixel: $0.pixel, line: $0.line, x: $0.x, y: $0.y, z: $0.z) }, crs: crs)
+        case .transform(let t, let crs):
+            precondition(t.count == 6, "a geotransform has 6 numbers, got \(t)")
+            try w.setGeoreference(transform: t, crs: crs)
+        }
+    }
+
+    /// Writes the values and band metadata of `band` as band `b` (1-based) of `w`.
+    static func write(_ band: GeoTIFFBand, number b: Int, into w: GeoTIFFWriter) throws {
         let rows = w.height
         switch band.values {
         case .uint8(let v): try v.withUnsafeBufferPointer { try w.write(band: b, y: 0, rows: rows, values: $0) }
@@ -55,9 +70,13 @@ public enum GeoTIFFFile {
             try w.setPalette(palette, band: b)
             try w.setColorInterpretation(palette: true, band: b)
         }
+        for (key, value) in band.metadata.sorted(by: { $0.key < $1.key }) {
+            try w.setMetadata(value, for: key, band: b)
+        }
     }
 
-    private static func check(_ bands: [GeoTIFFBand], width: Int, height: Int, url: URL) throws
+    /// The one pixel type of `bands`, after checking sizes, types and palettes.
+    static func check(_ bands: [GeoTIFFBand], width: Int, height: Int, url: URL) throws
         -> GeoTIFFWriter.PixelType
     {
         guard let first = bands.first, width > 0, height > 0 else {
@@ -84,6 +103,7 @@ public enum GeoTIFFFile {
                         expected: "a single uint8 band with at most 256 colours")
                 }
             }
+
         }
         return isByte(first) ? .uint8 : .float32
     }

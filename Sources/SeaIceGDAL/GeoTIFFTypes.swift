@@ -72,16 +72,19 @@ public struct GeoTIFFBand: Sendable {
     public var unit: String?
     /// Colour table (entry k colours value k); only for uint8 bands of single-band files.
     public var palette: [PaletteColor]?
+    /// Band metadata items (default domain), kept inside the TIFF, e.g. `CLASS_3 = thin first-year ice`.
+    public var metadata: [String: String]
 
     /// A band.
     public init(
         _ values: Values, description: String, noData: Double? = nil, unit: String? = nil,
-        palette: [PaletteColor]? = nil
+        palette: [PaletteColor]? = nil, metadata: [String: String] = [:]
     ) {
         self.values = values
         self.description = description
         self.noData = noData
         self.unit = unit
         self.palette = palette
+        self.metadata = metadata
     }
 }

@@ -10,6 +10,11 @@ extension GeoTIFFWriter {
         GDALSetDescription(try rasterBand(band), text)
     }
 
+    /// Marks `band` (1-based) as undefined: the colour interpretation of bands 2… of a grey file.
+    func setUndefinedColorInterpretation(band: Int) throws {
+        try check(GDALSetRasterColorInterpretation(try rasterBand(band), GCI_Undefined), "colour interpretation", band)
+    }
+
     /// Marks `band` (1-based) as grey (`palette == false`) or palette-indexed colour.
     /// A 3-band GTiff is otherwise tagged red/green/blue, which draws three class maps as one RGB picture.
     public func setColorInterpretation(palette: Bool, band: Int = 1) throws {
@@ -34,6 +39,11 @@ extension GeoTIFFWriter {
             GDALSetColorEntry(table, Int32(k), &c)
         }
         try check(GDALSetRasterColorTable(b, table), "colour table", band)
+    }
+
+    /// Sets a metadata item (default domain) of `band` (1-based).
+    public func setMetadata(_ value: String, for key: String, band: Int) throws {
+        try check(GDALSetMetadataItem(try rasterBand(band), key, value, nil), "metadata item \(key)", band)
     }
 
     /// Sets the unit of `band` (1-based), e.g. "%" or "1".

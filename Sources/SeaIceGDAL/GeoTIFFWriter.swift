@@ -57,6 +57,44 @@ public final class GeoTIFFWriter {
         self.height = height
     }
 
+    /// Creates an in-memory dataset (GDAL's MEM driver) to fill and then `copy(with:to:options:)`
+    /// with a driver that cannot write in place, such as COG.
+    init(memory width: Int, height: Int, bands: Int, type: PixelType) throws {
+        precondition(width > 0 && height > 0 && bands > 0, "MEM raster of \(width)×\(height)×\(bands)")
+        GDALLibrary.ensureRegistered()
+        CPLErrorReset()
+        guard let driver = GDALGetDriverByName("MEM"),
+            let h = GDALCreate(driver, "", Int32(width), Int32(height), Int32(bands), type.gdal, nil)
+        else {
+            throw SeaIceError.native(
+                library: "GDAL", operation: "create a MEM dataset", message: GDALLibrary.lastErrorMessage)
+        }
+        self.handle = h
+        self.path = "MEM"
+        self.width = width
+        self.height = height
+    }
+
+    /// Copies the dataset with `driver` to `path` (creation `options`), then closes the copy.
+    /// - Throws: `SeaIceError.native` naming `path` when GDAL fails.
+    func copy(with driver: GDALDriverH, to path: String, options: [String]) throws {
+        guard let h = handle else {
+            throw SeaIceError.native(library: "GDAL", operation: "copy to \(path)", message: "already closed")
+        }
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
+        for o in options { list = CSLAddString(list, o) }
+        defer { CSLDestroy(list) }
+        CPLErrorReset()
+        guard let out = GDALCreateCopy(driver, path, h, 0, list, nil, nil) else {
+            throw SeaIceError.native(
+                library: "GDAL", operation: "write \(path)", message: GDALLibrary.lastErrorMessage)
+        }
+        GDALClose(out)
+        if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
+            throw SeaIceError.native(library: "GDAL", operation: "close \(path)", message: GDALLibrary.lastErrorMessage)
+        }
+    }
+
     deinit { if let h = handle { GDALClose(h) } }
 
     /// Sets the affine geotransform and the coordinate system (WKT or "EPSG:n").

@@ -32,6 +32,11 @@ public struct InferenceScene: Sendable {
         return "\(url.path): \(total) NaN/±∞ input values read as missing (\(each))"
     }
 
+    /// The acquisition interval (UTC): start and stop from the Sentinel-1 product id that begins the
+    /// `original_id` (the raw AI4Arctic file name), else the start that begins `scene_id`; nil when neither
+    /// follows the naming rule.
+    public var acquisition: DateInterval?
+
     /// Reads `url` (ready-to-train) and downscales what `configuration`'s channels need, `rowBlock`
     /// downscaled rows at a time (never the whole 80 m array of a variable in memory).
     ///
@@ -91,8 +96,11 @@ public struct InferenceScene: Sendable {
             sceneID: attributes.sceneID, month: try AI4ArcticNaming.month(ofSceneID: attributes.sceneID),
             geometry: g, factor: f, downsampling: configuration.downsampling, fullGrid: full, labels: labels,
             twoKm: twoKm, tiePoints: try file.tiePointGrid())
+        let original = try file.globalAttributes()[AI4ArcticNaming.ReadyAttribute.originalID]?.text
+        let acquisition = original.flatMap(AcquisitionTime.interval(ofProductID:))
+            ?? AcquisitionTime.interval(ofSceneID: attributes.sceneID)
         return InferenceScene(url: url, sceneID: attributes.sceneID, scene: scene, valid: valid,
-                              simulated: try isSimulated(file), nonFiniteValues: nonFinite)
+                              simulated: try isSimulated(file), nonFiniteValues: nonFinite, acquisition: acquisition)
     }
 
     /// Throws `SeaIceError.missing` listing every one of `names` that the netCDF file lacks

@@ -51,7 +51,7 @@ public enum ProductAssembler {
         return IceProduct(sceneID: sceneID, height: g.lines, width: g.samples, pixelSpacing: Double(g.pixelSpacing),
                           sicPercent: sic, sod: masked(prediction.sod), floe: masked(prediction.floe),
                           sodProbabilities: sodP, floeProbabilities: floeP, sicUncertainty: uncertainty,
-                          latitude: lat, longitude: lon, provenance: provenance)
+                          latitude: lat, longitude: lon, provenance: provenance, acquisition: scene.acquisition)
     }
 
     /// Latitude and longitude (degrees) of every pixel centre, interpolated from the tie points.

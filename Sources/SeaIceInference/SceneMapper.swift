@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SeaIceAI4Arctic
+import SeaIceCharts
 import SeaIceCore
 import SeaIceProducts
 import SeaIceTensor
@@ -25,10 +26,12 @@ public struct SceneProducts: Sendable {
     public var sceneID: String
     /// CF-1.8 netCDF product.
     public var netCDF: URL
-    /// 3-band GeoTIFF, when requested.
-    public var geoTIFF: URL?
+    /// Cloud-Optimised GeoTIFFs, one per layer (`GeoTIFFProductWriter`), when requested.
+    public var geoTIFFs: [URL]
     /// PNG quick-look, when requested.
     public var quicklook: URL?
+    /// The products on the map grid of `SceneMapper.mapGrid` (`ProjectedProductWriter`), netCDF first.
+    public var projected: [URL] = []
     /// The product (for the submission file).
     public var product: IceProduct
     /// Stage timings.
@@ -47,6 +50,8 @@ public struct SceneMapper {
     public var options: ProductOptions
     /// Which files to write besides the netCDF.
     public var writeGeoTIFF = true, writeQuicklook = true
+    /// A map grid to also write the products on (`seaice predict --grid`), nil for swath geometry only.
+    public var mapGrid: ChartGridSpecification?
     /// The command line recorded in `history`.
     public var commandLine: String
     /// Device of the network.
@@ -85,23 +90,24 @@ public struct SceneMapper {
         times.upsample = lap()
         try OutputFolder.prepare(folder, option: "output folder")
         let nc = folder.appendingPathComponent("\(product.sceneID).nc")
-        let tif = writeGeoTIFF ? folder.appendingPathComponent("\(product.sceneID).tif") : nil
         let png = writeQuicklook ? folder.appendingPathComponent("\(product.sceneID).png") : nil
         // The scene's files are one unit: all written under temporary names, then renamed together with the
         // netCDF last, so an interruption leaves all of them or none (a `.nc` present means a complete scene).
         // GeoTIFF and PNG (GDAL) are written on a second thread while this one writes the netCDF:
         // the writers share no library state.
         let tiePoints = scene.scene.tiePoints
-        try AtomicOutput.writeTogether([tif, png, nc].compactMap { $0 }) { temporaries in
+        let tifs = writeGeoTIFF ? GeoTIFFProductWriter.files(product, in: folder, stem: product.sceneID) : []
+        try AtomicOutput.writeTogether(tifs + [png].compactMap { $0 } + [nc]) { temporaries in
             let ncTemporary = temporaries.last!
-            let tifTemporary = tif == nil ? nil : temporaries[0]
-            let pngTemporary = png == nil ? nil : temporaries[tif == nil ? 0 : 1]
+            let tifTemporaries = Array(temporaries.prefix(tifs.count))
+            let pngTemporary = png == nil ? nil : temporaries[tifs.count]
             let sideError = ErrorBox()
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) {
                 do {
-                    if let tifTemporary {
-                        try GeoTIFFProductWriter.write(product, tiePoints: tiePoints, to: tifTemporary)
+                    if !tifTemporaries.isEmpty {
+                        try GeoTIFFProductWriter.write(
+                            product, georeference: GeoTIFFProductWriter.swathGeoreference(tiePoints), to: tifTemporaries)
                     }
                     if let pngTemporary { try QuicklookWriter.write(product, to: pngTemporary) }
                 } catch { sideError.set(error) }
@@ -113,9 +119,16 @@ public struct SceneMapper {
             group.wait()
             if let error = sideError.error { throw error }
         }
+        // The map-grid products (`--grid`) are a second unit, written after the swath unit is complete.
+        var projected: [URL] = []
+        if let mapGrid {
+            projected = try ProjectedProductWriter.write(
+                product, tiePoints: tiePoints, specification: mapGrid, geoTIFF: writeGeoTIFF, into: folder)
+        }
         times.write = lap()
         logger.info("\(product.sceneID): \(product.height) × \(product.width) px in \(String(format: "%.2f", times.total)) s")
-        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFF: tif, quicklook: png, product: product, times: times)
+        return SceneProducts(sceneID: product.sceneID, netCDF: nc, geoTIFFs: tifs, quicklook: png,
+                             projected: projected, product: product, times: times)
     }
 }
 
@@ -159,6 +172,17 @@ extension SceneMapper {
             }
             seen[id] = url
         }
+    }
+}
+
+/// The files a helper thread wrote (read after it finished).
+final class URLBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [URL] = []
+    /// The files.
+    var urls: [URL] {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
 

@@ -13,8 +13,8 @@ public enum IceProductCoders {
     public static let sicUncertainty = ContinuousCoder.uncertainty(of: sic)
     /// Where the SOD and FLOE classes come from.
     static let classComment = "classes of the AutoICE challenge (AI4Arctic), converted from SIGRID-3 egg codes"
-    /// `SOD`: stage of development classes.
-    public static let sod = ClassCoder(table: .sod, comment: classComment)
+    /// `SOD`: stage of development classes, CF `standard_name sea_ice_classification`.
+    public static let sod = ClassCoder(table: .sod, standardName: "sea_ice_classification", comment: classComment)
     /// `FLOE`: floe size classes.
     public static let floe = ClassCoder(table: .floe, comment: classComment)
     /// `SOD_probability` over `sod_class`.
@@ -29,18 +29,32 @@ extension IceProduct {
         .swath(SwathGrid(height: height, width: width, latitude: latitude, longitude: longitude))
     }
 
-    /// The product in the shared CF layer: grid, the SIC/SOD/FLOE variables, optional layers, globals.
-    public func cfProduct(date: Date = Date()) throws -> CFProduct {
-        let now = ISO8601DateFormatter().string(from: date)
-        let globals = ProductGlobals(
+    /// The ACDD discovery and CF global attributes of the product, created at `date`.
+    public func globals(date: Date) -> ProductGlobals {
+        ProductGlobals(
             title: "Sea ice concentration, stage of development and floe size for \(sceneID)",
+            summary: "Sea ice concentration (percent), stage of development and floe size (AutoICE classes) "
+                + "mapped from the Sentinel-1 SAR scene \(sceneID) by a multi-task U-Net"
+                + (provenance.simulated ? " (SIMULATED INPUT, not real data)." : "."),
             source: "\(provenance.model); inputs: \(provenance.inputs.joined(separator: ", "))",
-            history: "\(now) created by SeaIceKit \(provenance.softwareVersion): \(provenance.commandLine)",
+            history: "\(ProductGlobals.iso(date)) created by SeaIceKit \(provenance.softwareVersion): "
+                + provenance.commandLine,
             references: "Chen et al., MMSeaIce (AutoICE challenge winner); "
                 + "Stokholm et al., AI4Arctic Sea Ice Challenge dataset",
-            simulated: provenance.simulated,
+            id: "\(sceneID)_seaice", keywords: "sea ice concentration, stage of development, floe size, Arctic, "
+                + "Sentinel-1, SAR",
+            dateCreated: date,
+            bounds: latitude.flatMap { lat in longitude.flatMap { GeospatialBounds(latitude: lat, longitude: $0) } },
+            timeCoverage: acquisition, simulated: provenance.simulated,
             extra: ["scene_id": .text(sceneID), "pixel_spacing": .doubles([pixelSpacing])])
-        var p = CFProduct(grid: grid, globals: globals)
+    }
+
+    /// The product in the shared CF layer: grid, acquisition time, the SIC/SOD/FLOE variables, optional
+    /// layers, globals. `grid` (default: the swath) and the layers must agree: a warped product passes
+    /// its projected grid with layers already on it.
+    public func cfProduct(date: Date = Date(), grid: ProductGrid? = nil) throws -> CFProduct {
+        var p = CFProduct(grid: grid ?? self.grid, globals: globals(date: date))
+        if let acquisition { try p.add(TimeCoder(), acquisition) }
         try p.add(IceProductCoders.sic, sicPercent.map { $0 == ClassTable.fillCode ? .nan : Float($0) })
         try p.add(IceProductCoders.sod, sod)
         try p.add(IceProductCoders.floe, floe)
@@ -51,11 +65,12 @@ extension IceProduct {
     }
 }
 
-/// Writes an `IceProduct` as a CF-1.8 netCDF-4 file through the shared CF layer (`CFWriter`).
+/// Writes an `IceProduct` as a CF-1.10 / ACDD-1.3 netCDF-4 file through the shared CF layer (`CFWriter`).
 ///
-/// Layout: dimensions `y` (lines) and `x` (samples), plus `sod_class` and `floe_class` when
-/// probabilities are present. Variables: `SIC` (ubyte, percent, `standard_name
-/// sea_ice_area_fraction`), `SOD` and `FLOE` (ubyte with `flag_values`/`flag_meanings`),
+/// Layout: dimensions `y` (lines) and `x` (samples), `time` (1) and `nv` (2) when the acquisition is
+/// known, plus `sod_class` and `floe_class` when probabilities are present. Variables: `time` with
+/// `time_bnds` (`TimeCoder`), `SIC` (ubyte, percent, `standard_name sea_ice_area_fraction`), `SOD`
+/// (`standard_name sea_ice_classification`) and `FLOE` (ubyte with `flag_values`/`flag_meanings`),
 /// optional `SOD_probability`/`FLOE_probability` (float, class × y × x, with class coordinates),
 /// `SIC_uncertainty`, and `lat`/`lon` auxiliary coordinates referenced by each layer's
 /// `coordinates` attribute. The file is written under a temporary name and renamed when complete.

@@ -3,7 +3,8 @@ import SeaIceCore
 import SeaIceNetCDF
 
 /// A categorical variable on the grid: `ubyte` codes with CF `flag_values`/`flag_meanings` from a
-/// `ClassTable` and `_FillValue` = `ClassTable.fillCode` (255).
+/// `ClassTable`, `_FillValue` = `ClassTable.fillCode` (255) and ACDD `coverage_content_type
+/// thematicClassification`.
 ///
 /// Value: `height × width` class codes, row-major, 255 = no data. Decoding checks that the file
 /// declares the same table and that every stored code is a class of it or the fill code.
@@ -43,6 +44,7 @@ public struct ClassCoder: CFCoder {
         var attributes = standardName.map { [CFAttribute("standard_name", .text($0))] } ?? []
         attributes += [CFAttribute("long_name", .text(longName))] + Self.flags(table)
         if let comment { attributes.append(CFAttribute("comment", .text(comment))) }
+        attributes.append(CFAttribute("coverage_content_type", .text("thematicClassification")))
         let v = CFVariable(
             name, dimensions: ProductGrid.dimensions, values: .ubyte(codes),
             fillValue: Double(ClassTable.fillCode), attributes: attributes + grid.links)

@@ -33,11 +33,15 @@ public struct ContinuousCoder: CFCoder {
     public var storage: Storage
     /// Optional CF comment.
     public var comment: String?
+    /// ACDD `coverage_content_type` (ISO 19115-1 code): "modelResult" for predictions, "qualityInformation"
+    /// for uncertainties, "physicalMeasurement" for measured values.
+    public var coverageContentType: String
 
     /// A coder.
     public init(
         name: String, standardName: String? = nil, longName: String, units: String,
-        validRange: ClosedRange<Double>? = nil, storage: Storage = .float32, comment: String? = nil
+        validRange: ClosedRange<Double>? = nil, storage: Storage = .float32, comment: String? = nil,
+        coverageContentType: String = "modelResult"
     ) {
         self.name = name
         self.standardName = standardName
@@ -46,6 +50,7 @@ public struct ContinuousCoder: CFCoder {
         self.validRange = validRange
         self.storage = storage
         self.comment = comment
+        self.coverageContentType = coverageContentType
     }
 
     /// The uncertainty (one standard deviation, float, same units) of `base`: CF standard-name
@@ -53,7 +58,8 @@ public struct ContinuousCoder: CFCoder {
     public static func uncertainty(of base: ContinuousCoder, name: String? = nil) -> ContinuousCoder {
         ContinuousCoder(
             name: name ?? "\(base.name)_uncertainty", standardName: base.standardName.map { "\($0) standard_error" },
-            longName: "uncertainty of the \(base.longName)", units: base.units)
+            longName: "uncertainty of the \(base.longName)", units: base.units,
+            coverageContentType: "qualityInformation")
     }
 
     /// Encodes `values` (NaN = no data) as `name(y, x)`.
@@ -87,6 +93,7 @@ public struct ContinuousCoder: CFCoder {
             }
         }
         if let comment { attributes.append(CFAttribute("comment", .text(comment))) }
+        attributes.append(CFAttribute("coverage_content_type", .text(coverageContentType)))
         let v = CFVariable(
             name, dimensions: ProductGrid.dimensions, values: stored, fillValue: fill,
             attributes: attributes + grid.links)

@@ -1,3 +1,4 @@
+import Foundation
 import SeaIceClasses
 import SeaIceCore
 
@@ -34,13 +35,15 @@ public struct IceProduct: Sendable {
     public var longitude: [Float]?
     /// Provenance written into the product's global attributes.
     public var provenance: ProductProvenance
+    /// The acquisition interval of the input scene (UTC), nil when the input does not say.
+    public var acquisition: DateInterval?
 
     /// Creates a product; checks that every layer has `height × width` values (× classes).
     public init(sceneID: String, height: Int, width: Int, pixelSpacing: Double,
                 sicPercent: [UInt8], sod: [UInt8], floe: [UInt8],
                 sodProbabilities: [Float]? = nil, floeProbabilities: [Float]? = nil,
                 sicUncertainty: [Float]? = nil, latitude: [Float]? = nil, longitude: [Float]? = nil,
-                provenance: ProductProvenance) {
+                provenance: ProductProvenance, acquisition: DateInterval? = nil) {
         let n = height * width
         precondition(sicPercent.count == n && sod.count == n && floe.count == n,
                      "layers must have \(height)×\(width) values: SIC \(sicPercent.count), SOD \(sod.count), FLOE \(floe.count)")
@@ -61,6 +64,7 @@ public struct IceProduct: Sendable {
         self.latitude = latitude
         self.longitude = longitude
         self.provenance = provenance
+        self.acquisition = acquisition
     }
 }
 

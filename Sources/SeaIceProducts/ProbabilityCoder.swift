@@ -45,6 +45,7 @@ public struct ProbabilityCoder: CFCoder {
                 CFAttribute("units", .text("1")),
                 CFAttribute("valid_range", .floats([0, 1])),
                 CFAttribute("class_names", .text(table.flagMeanings)),
+                CFAttribute("coverage_content_type", .text("modelResult")),
             ] + grid.links)
         return CFEncoded(dimensions: [CFDimension(classDimension, length: table.count)], variables: [coordinate, v])
     }

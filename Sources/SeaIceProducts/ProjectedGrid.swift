@@ -47,11 +47,31 @@ public struct ProjectedGrid: Sendable, Equatable {
         CFAttribute("straight_vertical_longitude_from_pole", .doubles([-45])),
         CFAttribute("latitude_of_projection_origin", .doubles([90])),
         CFAttribute("standard_parallel", .doubles([70])),
-        CFAttribute("false_easting", .doubles([0])),
-        CFAttribute("false_northing", .doubles([0])),
+    ] + wgs84Origin
+
+    /// No false easting/northing on the WGS 84 ellipsoid: the shared part of the mappings here.
+    static let wgs84Origin: [CFAttribute] = [
+        CFAttribute("false_easting", .doubles([0])), CFAttribute("false_northing", .doubles([0])),
         CFAttribute("semi_major_axis", .doubles([6_378_137])),
         CFAttribute("inverse_flattening", .doubles([298.257223563])),
     ]
+
+    /// CF parameters of EPSG:6931, EASE-Grid 2.0 North (Lambert azimuthal equal area on WGS 84, centred on
+    /// the North Pole).
+    public static let epsg6931Mapping: [CFAttribute] = [
+        CFAttribute("grid_mapping_name", .text("lambert_azimuthal_equal_area")),
+        CFAttribute("longitude_of_projection_origin", .doubles([0])),
+        CFAttribute("latitude_of_projection_origin", .doubles([90])),
+    ] + wgs84Origin
+
+    /// The CF grid-mapping parameters of the EPSG systems products are written on (3413, 6931), nil for others.
+    public static func mapping(epsg: Int) -> [CFAttribute]? {
+        switch epsg {
+        case 3413: return epsg3413Mapping
+        case 6931: return epsg6931Mapping
+        default: return nil
+        }
+    }
 
     /// Pixel-centre x coordinates, metres.
     public var x: [Double] { (0..<width).map { geoTransform[0] + (Double($0) + 0.5) * geoTransform[1] } }

@@ -6,9 +6,9 @@ import SeaIceNetCDF
 /// 1970-01-01 UTC, the middle of the interval) with `bounds = "time_bnds"` and `time_bnds(time, nv)`
 /// holding the start and end, so that xarray's `open_mfdataset` can stack scenes along `time`.
 ///
-/// Value: the interval. The raster variables stay over (y, x) and do not yet name `time` in their
-/// `coordinates` (issue 16 chooses between that and a (time, y, x) layout); the ACDD
-/// `time_coverage_start`/`_end` globals come from `coverage(_:)` into `ProductGlobals.extra`.
+/// Value: the interval. The raster variables stay over (y, x) and do not name `time` (a product is one
+/// scene; `xarray.open_mfdataset(..., combine="nested", concat_dim="time")` stacks them); the ACDD
+/// `time_coverage_start`/`_end` globals are `ProductGlobals.timeCoverage`.
 public struct TimeCoder: CFCoder {
     /// The coordinate's name (also its dimension).
     public var name = "time"
@@ -50,14 +50,5 @@ public struct TimeCoder: CFCoder {
         }
         return DateInterval(
             start: Date(timeIntervalSince1970: b[0]), end: Date(timeIntervalSince1970: b[1]))
-    }
-
-    /// ACDD `time_coverage_start`/`time_coverage_end` (ISO 8601, UTC) for `ProductGlobals.extra`.
-    public static func coverage(_ interval: DateInterval) -> [String: NetCDFAttribute] {
-        let f = ISO8601DateFormatter()
-        return [
-            "time_coverage_start": .text(f.string(from: interval.start)),
-            "time_coverage_end": .text(f.string(from: interval.end)),
-        ]
     }
 }

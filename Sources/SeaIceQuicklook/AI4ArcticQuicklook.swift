@@ -10,8 +10,9 @@ import SeaIceNetCDF
 /// `polygon_icechart` + `polygon_codes` through SeaIceCharts' `EggCodeConverter` (reference mode,
 /// as the released labels). Ready-to-train files: standard-scaled inputs under a 2–98 % stretch;
 /// labels read as stored. Large scenes are reduced by block mean (SAR) and block mode (labels),
-/// reading `factor` rows at a time so memory stays bounded. Files whose global attribute
-/// `simulated` is "true" get a red "SIMULATED DATA" caption.
+/// reading `factor` rows at a time so memory stays bounded. Files marked simulated (SeaIceNetCDF's
+/// `SimulationMarkers`: `simulated = "true"`, or an old spelling such as "yes" or "1") get a red
+/// "SIMULATED DATA" caption.
 public enum AI4ArcticQuicklook {
     /// Renders `url` with the longer side of each panel at most `maxSide` pixels.
     public static func render(_ url: URL, maxSide: Int = 500) throws -> RGBImage {
@@ -49,7 +50,7 @@ public enum AI4ArcticQuicklook {
             for k in panels.indices { panels[k].north = north }
         }
         var caption = [url.lastPathComponent, "\(lines) × \(samples) pixels, shown 1:\(f) (swath geometry)"]
-        if try nc.attribute("simulated")?.text == "true" { caption.insert("SIMULATED DATA - not real", at: 0) }
+        if try !SimulationMarkers.markers(of: nc).isEmpty { caption.insert("SIMULATED DATA - not real", at: 0) }
         return PanelLayout.compose(panels, caption: caption)
     }
 

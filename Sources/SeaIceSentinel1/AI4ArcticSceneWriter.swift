@@ -6,7 +6,8 @@ import SeaIceNetCDF
 /// Writes an `AnalysisReadyScene` as an AI4Arctic-raw-compatible netCDF-4 file.
 ///
 /// Same names, units and layout as the AutoICE raw scenes (../shared/specs/ai4arctic.md):
-/// `nersc_sar_primary`, `nersc_sar_secondary` (dB), `sar_incidenceangle` (degrees), `distance_map`
+/// `nersc_sar_primary`, `nersc_sar_secondary` (dB, written `units = "1"`: see the CF layer),
+/// `sar_incidenceangle` (degrees), `distance_map`
 /// on `(sar_lines, sar_samples)`; tie points `sar_grid_line`, `sar_grid_sample`, `sar_grid_latitude`,
 /// `sar_grid_longitude`, `sar_grid_incidenceangle`, `sar_grid_height` on `sar_grid_points`. Differences,
 /// stated in attributes: the grid is at `pixel_spacing` (tie-point line/sample are in this grid's
@@ -14,10 +15,13 @@ import SeaIceNetCDF
 /// `sar_land_mask` (uint8, 1 = land). AMSR2 (`btemp_*`, K) and ERA5 (`u10m_rotated`, `v10m_rotated`, `t2m`, `skt`,
 /// `tcwv`, `tclw`) are float64 on `(2km_grid_lines, 2km_grid_samples)` when `scene.auxiliary` has them; the global
 /// attributes `amsr2_available` / `era5_available` ("yes"/"no") say which, and models needing absent ones must refuse the file.
+/// The CF-1.10 / ACDD-1.3 additions (per-pixel `lat`/`lon`, `time`, discovery attributes, the simulated
+/// marker) are described in `AI4ArcticSceneWriter+CF.swift`.
 public enum AI4ArcticSceneWriter {
     /// Writes `scene` to `url` atomically; `compression` is the zlib level 1–9 with 512 × 512 chunks (nil: none,
     /// contiguous storage: ~ 10× faster to write, files ~ 2.5× larger).
     public static func write(_ scene: AnalysisReadyScene, to url: URL, compression: Int? = nil) throws {
+        let time = try time(scene)
         try AtomicOutput.write(to: url) { tmp in
             let nc = try NetCDFFile.create(tmp)
             let H = scene.height, W = scene.width
@@ -28,27 +32,47 @@ public enum AI4ArcticSceneWriter {
             let cell = AuxiliaryInputs.pixelsPerCell(pixelSpacing: scene.pixelSpacing)
             try nc.defineDimension("2km_grid_lines", length: (H + cell - 1) / cell)
             try nc.defineDimension("2km_grid_samples", length: (W + cell - 1) / cell)
+            for d in time?.dimensions ?? [] { try nc.defineDimension(d.name, length: d.length) }
             let chunks = compression == nil ? nil : [min(H, 512), min(W, 512)]
             var grids: [(String, [Float], [(String, NetCDFAttribute)])] = []
             grids.append(("nersc_sar_primary", scene.primaryDB, [
-                ("units", .text("dB")), ("long_name", .text("\(scene.primaryPolarisation.rawValue) sigma0, thermal-noise corrected")),
-                ("polarisation", .text(scene.primaryPolarisation.rawValue))]))
+                ("units", .text(decibelUnits)),
+                ("long_name", .text("\(scene.primaryPolarisation.rawValue) sigma0 in dB, thermal-noise corrected")),
+                ("polarisation", .text(scene.primaryPolarisation.rawValue)), ("comment", .text(decibelComment))]))
             if let s = scene.secondaryDB, let pol = scene.secondaryPolarisation {
                 grids.append(("nersc_sar_secondary", s, [
-                    ("units", .text("dB")), ("long_name", .text("\(pol.rawValue) sigma0, thermal-noise corrected")), ("polarisation", .text(pol.rawValue))]))
+                    ("units", .text(decibelUnits)),
+                    ("long_name", .text("\(pol.rawValue) sigma0 in dB, thermal-noise corrected")),
+                    ("polarisation", .text(pol.rawValue)),
+                    ("comment", .text(decibelComment))]))
             }
-            grids.append(("sar_incidenceangle", scene.incidence, [("units", .text("degree")), ("long_name", .text("incidence angle"))]))
+            grids.append(("sar_incidenceangle", scene.incidence, [
+                ("standard_name", .text("angle_of_incidence")), ("units", .text("degree")),
+                ("long_name", .text("incidence angle"))]))
             if let d = scene.distanceToLandKm {
                 grids.append(("distance_map", d, [("units", .text("km")),
                     ("long_name", .text("distance to land (GSHHG coastline), 0 over land; continuous km, not the AutoICE class bins"))]))
             }
             for (name, _, attrs) in grids {
                 try nc.defineVariable(name, type: .float, dimensions: ["sar_lines", "sar_samples"], compression: compression, chunks: chunks)
+                try nc.setAttributes(attrs + [coordinates, coverageContentType(name)], variable: name)
+            }
+            for (name, _, attrs) in geolocation(scene) {
+                try nc.defineVariable(
+                    name, type: .float, dimensions: ["sar_lines", "sar_samples"], compression: compression,
+                    chunks: chunks)
                 try nc.setAttributes(attrs, variable: name)
+            }
+            for v in time?.variables ?? [] {
+                try nc.defineVariable(v.name, type: .double, dimensions: v.dimensions)
+                try nc.setAttributes(v.attributes.map { ($0.name, $0.value) }, variable: v.name)
             }
             if scene.landMask != nil {
                 try nc.defineVariable("sar_land_mask", type: .ubyte, dimensions: ["sar_lines", "sar_samples"], compression: compression, chunks: chunks)
-                try nc.setAttributes([("long_name", .text("land mask")), ("flag_values", .ubytes([0, 1])), ("flag_meanings", .text("sea land"))], variable: "sar_land_mask")
+                try nc.setAttributes([
+                    ("long_name", .text("land mask")), ("flag_values", .ubytes([0, 1])),
+                    ("flag_meanings", .text("sea land")), coordinates,
+                ], variable: "sar_land_mask")
             }
             let ties: [(String, String, (GeolocationPoint) -> Double)] = [
                 ("sar_grid_line", "1", { $0.line }), ("sar_grid_sample", "1", { $0.pixel }),
@@ -56,17 +80,18 @@ public enum AI4ArcticSceneWriter {
                 ("sar_grid_incidenceangle", "degree", { $0.incidenceAngle }), ("sar_grid_height", "m", { $0.height })]
             for (name, units, _) in ties {
                 try nc.defineVariable(name, type: .double, dimensions: ["sar_grid_points"])
-                try nc.setAttribute("units", .text(units), variable: name)
+                try nc.setAttributes([("units", .text(units))] + (tiePointNames[name] ?? []), variable: name)
             }
             let auxiliary = scene.auxiliary?.all ?? []
             for f in auxiliary {
                 try nc.defineVariable(f.name, type: .double, dimensions: ["2km_grid_lines", "2km_grid_samples"])
                 try nc.setAttributes([("units", .text(f.units)), ("long_name", .text(f.longName))], variable: f.name)
             }
-            try nc.setAttributes(globalAttributes(scene))
+            try nc.setAttributes(globalAttributes(scene) + discovery(scene, date: Date()))
             try nc.endDefinitions()
             for f in auxiliary { try nc.write(f.values, variable: f.name) }
-            for (name, values, _) in grids { try nc.write(values, variable: name) }
+            for (name, values, _) in grids + geolocation(scene) { try nc.write(values, variable: name) }
+            for v in time?.variables ?? [] { if case .double(let x)? = v.values { try nc.write(x, variable: v.name) } }
             if let m = scene.landMask { try nc.write(m, variable: "sar_land_mask") }
             for (name, _, get) in ties { try nc.write(scene.tiePoints.map(get), variable: name) }
             try nc.close()

@@ -88,7 +88,7 @@ public enum AI4ArcticRawWriter {
             (AI4ArcticNaming.RawAttribute.title, .text("SIMULATED training data file in the layout of AI4Arctic_CC (SeaIceKit scene simulator). NOT REAL DATA.")),
             (AI4ArcticNaming.RawAttribute.geometricInfo, .text("All variables are gridded to match the simulated SAR image; geolocation, incidence angle and thermal-noise pattern from the real Sentinel-1 EW product \(scene.geometry.base.source).")),
             (AI4ArcticNaming.RawAttribute.denoiseDocumentation, .text("Simulated NERSC-style texture-noise correction of a simulated thermal-noise pattern (specs/sentinel1.md); not the output of the NERSC software.")),
-            (simulatedAttribute, .text("true")),
+            (simulatedAttribute, .text(SimulationMarkers.text(true))),
             ("source", .text("SeaIceKit \(SeaIceKitVersion.current) scene simulator (specs/simulator.md)")),
             ("simulator_seed", .text(String(scene.seed))),
             ("simulator_config", .text(config)),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SeaIceCharts
 import SeaIceCore
 import SeaIceEvaluation
 import SeaIceInference
@@ -15,11 +16,13 @@ struct PredictCommand: ParsableCommand {
         Each scene (ready-to-train, or raw: converted on the fly) is downscaled as the checkpoint \
         was trained, passed whole through the network (in overlapping tiles when larger than \
         --max-pixels downscaled pixels) and upsampled (nearest) to 80 m. Writes per scene a \
-        CF-1.8 netCDF (<scene>.nc), a GeoTIFF (<scene>.tif, tie points as GCPs) and a PNG \
-        quick-look (<scene>.png); with --submission also the AutoICE submission file. A scene's \
-        files appear together and only when complete (the .nc last); Ctrl-C or SIGTERM removes the \
-        temporaries, and those of killed runs are removed by the next run into the same folder. \
-        Two inputs of the same scene (a raw file and its ready-to-train file) are refused.
+        CF-1.10/ACDD-1.3 netCDF (<scene>.nc), Cloud-Optimised GeoTIFFs (<scene>_SIC.tif, _SOD.tif, \
+        _FLOE.tif, _SOD_probability.tif, ...; tie points as GCPs) and a PNG quick-look (<scene>.png); \
+        with --grid also the same products warped onto a north-up map grid \
+        (<scene>_epsg3413_6250m.nc and .tif files); with --submission also the AutoICE submission \
+        file. A scene's files appear together and only when complete (the .nc last); Ctrl-C or \
+        SIGTERM removes the temporaries, and those of killed runs are removed by the next run into \
+        the same folder. Two inputs of the same scene (a raw file and its ready-to-train file) are refused.
         """
     )
 
@@ -47,6 +50,13 @@ struct PredictCommand: ParsableCommand {
     @Flag(help: "Do not write PNG quick-looks.")
     var noQuicklook = false
 
+    @Option(help: """
+        Also write the products on a north-up map grid: EPSG:CODE:RES (metres; the scene's box snapped \
+        to multiples of RES), EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES, nsidc-ps-north-RESkm (EPSG:3413) or \
+        ease2-north-RESkm (EPSG:6931). CODE: 3413 or 6931.
+        """)
+    var grid: String?
+
     @Option(help: "Largest downscaled scene (pixels) predicted in one pass; larger scenes are tiled.")
     var maxPixels: Int = PredictionSettings().maxPixelsPerPass
 
@@ -65,6 +75,9 @@ struct PredictCommand: ParsableCommand {
         guard !scenes.isEmpty else { throw ValidationError("give at least one scene file") }
         guard maxPixels > 0, tileSize > overlap, overlap >= 0 else {
             throw ValidationError("--max-pixels must be positive and --tile-size larger than --overlap ≥ 0")
+        }
+        if let grid {
+            do { _ = try ChartGridSpecification(parsing: grid) } catch { throw ValidationError("--grid: \(error)") }
         }
     }
 
@@ -88,6 +101,7 @@ struct PredictCommand: ParsableCommand {
                                  commandLine: CommandLine.arguments.joined(separator: " "), device: device.device, logger: logger)
         mapper.writeGeoTIFF = !noGeotiff
         mapper.writeQuicklook = !noQuicklook
+        mapper.mapGrid = try grid.map(ChartGridSpecification.init(parsing:))
         var classMaps: [IceProduct] = []  // SIC/SOD/FLOE only, for the submission
         let bar = output.progressBar()
         for (k, scene) in inputs.enumerated() {

@@ -33,7 +33,9 @@ final class BenchmarkHelpersTests: XCTestCase {
         guard case let .text(marker)? = try file.globalAttributes()["simulated"] else {
             return XCTFail("no text attribute `simulated` in \(url.path)")
         }
-        XCTAssert(marker.contains("synthetic"), marker)
+        XCTAssertEqual(marker, "true", "the one spelling of the marker")
+        let note = try file.globalAttributes()["simulation_note"]?.text ?? ""
+        XCTAssert(note.contains("synthetic"), note)
         XCTAssert(url.lastPathComponent.hasSuffix("_dmi_prep.nc"), url.lastPathComponent)
         XCTAssertGreaterThan(try XCTUnwrap(PredictionBenchmark.peakResidentBytes()), 0)
     }

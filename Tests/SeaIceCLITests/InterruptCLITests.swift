@@ -49,13 +49,21 @@ final class InterruptCLITests: XCTestCase {
         return names.filter { $0.hasPrefix(".seaice-") && AtomicOutput.writerPID(ofTemporary: $0) == pid }
     }
 
-    /// Every scene has all three products or none of them.
+    /// Every scene has all its products or none of them: `<scene>.nc`, `<scene>.png` and the Cloud-Optimised
+    /// GeoTIFFs `<scene>_SIC.tif`, `_SOD.tif`, `_FLOE.tif` (at least; probability layers come with them).
     private func assertWholeScenes(_ out: URL, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
         let names = Set((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [])
-        let ids = Set(names.filter { !$0.hasPrefix(".") }.map { ($0 as NSString).deletingPathExtension })
+        let visible = names.filter { !$0.hasPrefix(".") }
+        let ids = Set(visible.compactMap { name -> String? in
+            guard name.hasSuffix(".nc") || name.hasSuffix(".png") else { return nil }
+            return (name as NSString).deletingPathExtension
+        } + visible.filter { $0.hasSuffix(".tif") }.map { name in
+            String(name.dropLast(4).split(separator: "_").prefix(2).joined(separator: "_"))
+        })
         for id in ids {
-            let present = ["nc", "tif", "png"].filter { names.contains("\(id).\($0)") }
-            XCTAssertEqual(present.count, 3, "\(message): scene \(id) has only \(present)", file: file, line: line)
+            let expected = ["\(id).nc", "\(id).png", "\(id)_SIC.tif", "\(id)_SOD.tif", "\(id)_FLOE.tif"]
+            let present = expected.filter(names.contains)
+            XCTAssertEqual(present.count, expected.count, "\(message): scene \(id) has only \(present)", file: file, line: line)
         }
     }
 

@@ -7,16 +7,7 @@ import XCTest
 /// 10° grid written with `ncgen` from CDL (float, unpacked; the packed layout is tested in SeaIceAuxiliaryTests).
 final class PreprocessAuxiliaryCLITests: XCTestCase {
     private func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = try ExternalTool.url(name)
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ChildProcess.run(try ExternalTool.url(name), arguments)
     }
 
     private func product(in dir: URL) throws -> URL {

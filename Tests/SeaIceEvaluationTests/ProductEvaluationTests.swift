@@ -57,7 +57,7 @@ final class ProductEvaluationTests: XCTestCase {
         let simulated = try evaluator.evaluate(predictions: try LabelSource(products, logger: logger),
                                                references: try LabelSource(refs, logger: logger))
         XCTAssertTrue(simulated.simulated)
-        XCTAssertEqual(simulated.simulationNotes, ["product-0.nc: simulated = yes"])
+        XCTAssertEqual(simulated.simulationNotes, ["product-0.nc: simulated = true"])
     }
 
     /// `seaice predict --submission`'s path: `SubmissionBuilder` (moved here from SeaIceInference) writes the

@@ -53,7 +53,14 @@ final class SceneMapperTests: XCTestCase {
         XCTAssertTrue(sic.allSatisfy { $0 == 255 || ($0 <= 100 && $0 % 10 == 0) }, "SIC in percent steps of 10")
         let sod = try nc.read("SOD", as: UInt8.self)
         XCTAssertTrue(sod.allSatisfy { $0 == 255 || $0 < 6 })
-        XCTAssertTrue(FileManager.default.fileExists(atPath: result.geoTIFF!.path))
+        XCTAssertEqual(try nc.attribute("time_coverage_start")?.text, "2018-06-07T18:43:26Z", "from the scene id")
+        XCTAssertEqual(try nc.read("time_bnds", as: Double.self), [1_528_397_006, 1_528_397_006])
+        XCTAssertEqual(
+            result.geoTIFFs.map(\.lastPathComponent),
+            ["SIC", "SOD", "FLOE", "SOD_probability", "FLOE_probability", "SIC_uncertainty"].map {
+                "20180607T184326_dmi_\($0).tif"
+            })
+        for url in result.geoTIFFs { XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), url.path) }
         XCTAssertTrue(FileManager.default.fileExists(atPath: result.quicklook!.path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
         XCTAssertEqual(leftovers, [], "no temporary files left")

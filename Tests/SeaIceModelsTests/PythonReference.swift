@@ -6,18 +6,11 @@ import XCTest
 enum PythonReference {
     static func run(_ script: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
         try PythonTorch.skipUnlessAvailable()
-        let process = Process()
-        process.executableURL = TestPaths.repository.appendingPathComponent("scripts/python")
-        process.arguments = [TestPaths.repository.appendingPathComponent("python/\(script)").path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            let text = String(decoding: output, as: UTF8.self)
-            XCTFail("python/\(script) exited with \(process.terminationStatus):\n\(text)", file: file, line: line)
+        let (status, text) = try ChildProcess.run(
+            TestPaths.repository.appendingPathComponent("scripts/python"),
+            [TestPaths.repository.appendingPathComponent("python/\(script)").path] + arguments)
+        if status != 0 {
+            XCTFail("python/\(script) exited with \(status):\n\(text)", file: file, line: line)
             throw CocoaError(.executableLoad)
         }
     }

@@ -115,4 +115,22 @@ final class SimulationMarkersTests: XCTestCase {
         XCTAssertFalse(SimulationMarkers.saysNo(.text("yes")))
         XCTAssertFalse(SimulationMarkers.saysNo(.ints([0, 1])))
     }
+
+    func testWritersSpellTheMarkerTrueAndReadersAcceptTheOldSpellings() {
+        XCTAssertEqual(SimulationMarkers.text(true), "true")
+        XCTAssertEqual(SimulationMarkers.text(false), "false")
+        XCTAssertEqual(SimulationMarkers.name, "simulated")
+        for yes in ["true", "TRUE", "True", "yes", "YES", " yes ", "1", "y", "t"] {
+            XCTAssert(SimulationMarkers.saysYes(.text(yes)), yes)
+            XCTAssertFalse(SimulationMarkers.saysNo(.text(yes)), yes)
+        }
+        for no in ["false", "FALSE", "no", "No", "0", "n", "f", ""] {
+            XCTAssertFalse(SimulationMarkers.saysYes(.text(no)), no)
+            XCTAssert(SimulationMarkers.saysNo(.text(no)), no)
+        }
+        XCTAssert(SimulationMarkers.saysYes(.ints([1])))
+        XCTAssertFalse(SimulationMarkers.saysYes(.ints([0])))
+        XCTAssertFalse(SimulationMarkers.saysYes(.text("synthetic benchmark scene")), "free text is neither")
+        XCTAssertFalse(SimulationMarkers.saysNo(.text("synthetic benchmark scene")))
+    }
 }

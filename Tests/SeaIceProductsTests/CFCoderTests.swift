@@ -8,7 +8,9 @@ import XCTest
 /// Every coder writes a file, which is reopened with SeaIceNetCDF and decoded back equal.
 final class CFCoderTests: XCTestCase {
     let grid = ProductGrid.swath(SwathGrid(height: 2, width: 3))
-    let globals = ProductGlobals(title: "test", source: "unit test", history: "now", simulated: false)
+    let globals = ProductGlobals(
+        title: "test", summary: "a test product", source: "unit test", history: "now", id: "test",
+        dateCreated: Date(timeIntervalSince1970: 1_700_000_000), simulated: false)
 
     /// Writes one variable of `coder` on `grid` and reads the file back.
     private func roundTrip<C: CFCoder>(_ coder: C, _ value: C.Value, on grid: ProductGrid? = nil) throws -> (
@@ -164,8 +166,11 @@ final class CFCoderTests: XCTestCase {
 
     func testGlobalsComeBackWithTheSimulatedMarker() throws {
         var g = ProductGlobals(
-            title: "SIMULATED test", source: "s", history: "h", references: "r", simulated: true,
-            extra: ["scene_id": .text("a_b"), "pixel_spacing": .doubles([80])])
+            title: "SIMULATED test", summary: "sum", source: "s", history: "h", references: "r", id: "a_b_seaice",
+            dateCreated: Date(timeIntervalSince1970: 1_700_000_000),
+            bounds: GeospatialBounds(latitude: 70...71.5, longitude: -50 ... -48),
+            timeCoverage: DateInterval(start: Date(timeIntervalSince1970: 1_516_823_279), duration: 60),
+            simulated: true, extra: ["scene_id": .text("a_b"), "pixel_spacing": .doubles([80])])
         for simulated in [true, false] {
             g.simulated = simulated
             var p = CFProduct(grid: grid, globals: g)
@@ -174,9 +179,31 @@ final class CFCoderTests: XCTestCase {
             try CFWriter().write(p, to: url)
             let ds = try CFDataset.read(url)
             XCTAssertEqual(try ProductGlobals(decoding: ds), g)
-            XCTAssertEqual(ds.attribute("Conventions"), .text("CF-1.8"))
+            XCTAssertEqual(ds.attribute("Conventions"), .text("CF-1.10, ACDD-1.3"))
+            XCTAssertEqual(ds.attribute("simulated"), .text(simulated ? "true" : "false"))
             XCTAssertEqual(ds.attribute("comment") != nil, simulated)
+            XCTAssertEqual(ds.attribute("date_created"), .text("2023-11-14T22:13:20Z"))
+            XCTAssertEqual(ds.attribute("time_coverage_start"), .text("2018-01-24T19:47:59Z"))
+            XCTAssertEqual(ds.attribute("time_coverage_end"), .text("2018-01-24T19:48:59Z"))
+            XCTAssertEqual(ds.attribute("geospatial_lon_min"), .doubles([-50]))
+            XCTAssertEqual(ds.attribute("geospatial_lat_max"), .doubles([71.5]))
         }
+    }
+
+    func testGlobalsReadTheOldSpellingsOfTheSimulatedMarker() throws {
+        for (marker, simulated) in [("yes", true), ("TRUE", true), ("1", true), ("no", false), ("False", false)] {
+            var p = CFProduct(grid: grid, globals: globals)
+            try p.add(ClassCoder(table: .sod), [0, 1, 2, 3, 4, 5])
+            var ds = CFDataset(
+                source: "old.nc", dimensions: p.dimensions, variables: p.variables,
+                attributes: p.globals.encode().filter { $0.name != "simulated" })
+            ds.attributes.append(CFAttribute("simulated", .text(marker)))
+            XCTAssertEqual(try ProductGlobals(decoding: ds).simulated, simulated, marker)
+        }
+        var ds = CFDataset(source: "bad.nc", dimensions: [], variables: [], attributes: globals.encode())
+        ds.attributes.removeAll { $0.name == "simulated" }
+        ds.attributes.append(CFAttribute("simulated", .text("perhaps")))
+        XCTAssertThrowsError(try ProductGlobals(decoding: ds)) { XCTAssertTrue("\($0)".contains("bad.nc"), "\($0)") }
     }
 
     func testTimeHasBoundsAndComesBackAsTheSameInterval() throws {
@@ -189,7 +216,6 @@ final class CFCoderTests: XCTestCase {
         XCTAssertEqual(try f.read("time_bnds", as: Double.self), [1_516_823_279, 1_516_823_399])
         XCTAssertEqual(try f.requireText("bounds", variable: "time"), "time_bnds")
         XCTAssertEqual(try f.requireText("units", variable: "time"), "seconds since 1970-01-01 00:00:00")
-        XCTAssertEqual(TimeCoder.coverage(interval)["time_coverage_end"], .text("2018-01-24T19:49:59Z"))
     }
 
     func testTheMultiTaskProductDecodesBackThroughItsCoders() throws {

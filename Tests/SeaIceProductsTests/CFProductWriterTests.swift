@@ -17,7 +17,8 @@ final class CFProductWriterTests: XCTestCase {
             latitude: (0..<n).map { 70 + Float($0) * 0.01 },
             longitude: (0..<n).map { -50 + Float($0) * 0.01 },
             provenance: ProductProvenance(inputs: ["scene.nc"], model: "test model", softwareVersion: "0.1.0",
-                                          simulated: simulated, commandLine: "seaice predict ..."))
+                                          simulated: simulated, commandLine: "seaice predict ..."),
+            acquisition: DateInterval(start: Date(timeIntervalSince1970: 1_516_823_279), duration: 64))
     }
 
     func testWrittenProductReopensWithCFAttributes() throws {
@@ -25,8 +26,17 @@ final class CFProductWriterTests: XCTestCase {
         let p = product(simulated: true)
         try CFProductWriter().write(p, to: url)
         let f = try NetCDFFile.open(url)
-        XCTAssertEqual(try f.requireText("Conventions"), "CF-1.8")
-        XCTAssertEqual(try f.requireText("simulated"), "yes")
+        XCTAssertEqual(try f.requireText("Conventions"), "CF-1.10, ACDD-1.3")
+        XCTAssertEqual(try f.requireText("simulated"), "true")
+        XCTAssertEqual(try f.requireText("time_coverage_start"), "2018-01-24T19:47:59Z")
+        XCTAssertEqual(try f.requireText("time_coverage_end"), "2018-01-24T19:49:03Z")
+        XCTAssertEqual(try f.read("time_bnds", as: Double.self), [1_516_823_279, 1_516_823_343])
+        XCTAssertEqual(try f.requireText("standard_name", variable: "SOD"), "sea_ice_classification")
+        for name in ["summary", "license", "creator_name", "date_created", "id", "keywords"] {
+            XCTAssertFalse(try f.requireText(name).isEmpty, name)
+        }
+        XCTAssertEqual(try f.attribute("geospatial_lat_min"), .doubles([70]))
+        XCTAssertEqual(try f.attribute("geospatial_lon_max")?.number ?? 0, -49.89, accuracy: 1e-5)
         XCTAssert(try f.requireText("comment").contains("SIMULATED"))
         XCTAssertEqual(try f.requireText("standard_name", variable: "SIC"), "sea_ice_area_fraction")
         XCTAssertEqual(try f.requireText("units", variable: "SIC"), "%")
@@ -47,7 +57,7 @@ final class CFProductWriterTests: XCTestCase {
         let url = try TestPaths.temporaryDirectory("product").appendingPathComponent("p.nc")
         try CFProductWriter().write(product(simulated: false), to: url)
         let f = try NetCDFFile.open(url)
-        XCTAssertEqual(try f.requireText("simulated"), "no")
+        XCTAssertEqual(try f.requireText("simulated"), "false")
         XCTAssertNil(try f.attribute("comment"))
     }
 

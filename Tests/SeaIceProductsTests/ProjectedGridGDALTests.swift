@@ -14,7 +14,8 @@ final class ProjectedGridGDALTests: XCTestCase {
             epsg: 3413, mapping: ProjectedGrid.epsg3413Mapping)
         var product = CFProduct(
             grid: .projected(grid),
-            globals: ProductGlobals(title: "t", source: "s", history: "h", simulated: false))
+            globals: ProductGlobals(
+                title: "t", summary: "s", source: "s", history: "h", id: "t", dateCreated: Date(), simulated: false))
         let coder = ContinuousCoder(
             name: "SIC", standardName: "sea_ice_area_fraction", longName: "sea ice concentration",
             units: "%", validRange: 0...100, storage: .uint8())

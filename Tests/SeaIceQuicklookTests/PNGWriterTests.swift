@@ -31,6 +31,33 @@ final class PNGWriterTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
     }
 
+    /// A 4 × 4 raw-layout file with global attribute `simulated = marker`.
+    private func markedScene(_ marker: String) throws -> URL {
+        let url = try TestPaths.temporaryDirectory("show-marker").appendingPathComponent("scene.nc")
+        let nc = try NetCDFFile.create(url)
+        try nc.defineDimension("sar_lines", length: 4)
+        try nc.defineDimension("sar_samples", length: 4)
+        for v in ["nersc_sar_primary", "nersc_sar_secondary"] {
+            try nc.defineVariable(v, type: .float, dimensions: ["sar_lines", "sar_samples"])
+        }
+        try nc.setAttribute("simulated", .text(marker))
+        try nc.endDefinitions()
+        try nc.write((0..<16).map { -20 + Float($0) }, variable: "nersc_sar_primary")
+        try nc.write((0..<16).map { -28 + Float($0) }, variable: "nersc_sar_secondary")
+        try nc.close()
+        return url
+    }
+
+    func testShowCaptionsEverySpellingOfTheSimulatedMarker() throws {
+        let marked = try AI4ArcticQuicklook.render(try markedScene("true"))
+        let unmarked = try AI4ArcticQuicklook.render(try markedScene("false"))
+        XCTAssertNotEqual(marked, unmarked, "the SIMULATED caption")
+        for old in ["yes", "TRUE", "1"] {
+            XCTAssertEqual(try AI4ArcticQuicklook.render(try markedScene(old)), marked, old)
+        }
+        XCTAssertEqual(try AI4ArcticQuicklook.render(try markedScene("no")), unmarked)
+    }
+
     func testRawSceneQuicklookShowsChartClasses() throws {
         // A 4 × 4 raw-layout file: left half polygon 1 (open water, "01 W"), right half polygon 2 (CT 92, SA 95 old ice, FA 06).
         let dir = try TestPaths.temporaryDirectory("show")

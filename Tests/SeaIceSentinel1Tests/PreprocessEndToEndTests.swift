@@ -50,7 +50,7 @@ final class PreprocessEndToEndTests: XCTestCase {
                   "sar_grid_line", "sar_grid_sample", "sar_grid_latitude", "sar_grid_longitude", "sar_grid_incidenceangle", "sar_grid_height"] {
             XCTAssert(nc.hasVariable(v), v)
         }
-        XCTAssertEqual(try nc.attribute("units", variable: "nersc_sar_primary")?.text, "dB")
+        XCTAssertEqual(try nc.attribute("units", variable: "nersc_sar_primary")?.text, "1", "dB, said in long_name")
         XCTAssertEqual(try nc.attribute("amsr2_available")?.text, "no")
         XCTAssertEqual(try nc.attribute("era5_available")?.text, "no")
         XCTAssertEqual(try nc.attribute("pixel_spacing")?.number, 1600)
@@ -68,7 +68,7 @@ final class PreprocessEndToEndTests: XCTestCase {
         XCTAssertEqual(lats.last!, fullRes.last!.latitude, accuracy: 1e-9)
         XCTAssertEqual(samples[1] - samples[0], (fullRes.last!.pixel - fullRes.first!.pixel) / 2 / 20, accuracy: 1e-9)
         // A real product is stamped as Copernicus data; the same scene from a simulated product says SIMULATED.
-        XCTAssertNil(try nc.attribute("simulated"))
+        XCTAssertEqual(try nc.attribute("simulated")?.text, "false", "one spelling: true or false")
         XCTAssertTrue(try nc.attribute("source")?.text?.hasPrefix("Contains modified Copernicus Sentinel data") ?? false)
         var simulated = scene
         simulated.simulationMarkers = ["note SIMULATED_DATA.txt"]
