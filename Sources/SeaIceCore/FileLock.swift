@@ -42,6 +42,16 @@ public final class FileLock: @unchecked Sendable {
         file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).lock")
     }
 
+    /// Takes the lock of the output file `file` (`lockFile(for:)`), creating its folder when it does not exist yet.
+    /// - Throws: as `init(_:what:)`, or `SeaIceError.io` naming the folder when it cannot be created.
+    public static func forOutput(_ file: URL, what: String) throws -> FileLock {
+        let folder = file.deletingLastPathComponent()
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw SeaIceError.io(file: folder.path, message: "cannot create the folder of \(what): \(error.localizedDescription)")
+        }
+        return try FileLock(lockFile(for: file), what: what)
+    }
+
     /// Releases the lock (idempotent).
     public func release() {
         guard descriptor >= 0 else { return }

@@ -85,7 +85,7 @@ struct PredictCommand: ParsableCommand {
         let logger = output.logger("seaice.predict")
         // Two processes appending scenes to one submission file would keep only the last one's scenes.
         let submissionLock = try submission.map { path in
-            try FileLock(FileLock.lockFile(for: URL(fileURLWithPath: path)), what: "the submission file \(path)")
+            try FileLock.forOutput(URL(fileURLWithPath: path), what: "the submission file \(path)")
         }
         defer { submissionLock?.release() }
         let inputs = scenes.map { URL(fileURLWithPath: $0) }
