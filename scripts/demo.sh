@@ -43,7 +43,7 @@ banner "5/5 evaluate against the held-out scene's (simulated) chart"
 
 banner "where things are (SIMULATED DATA)"
 echo "run (configuration.json, metrics.jsonl, best/ and last/ checkpoints): $out/run"
-echo "products (CF-1.8 netCDF, GeoTIFF, PNG quick-look):                   $out/products"
+echo "products (CF-1.10 netCDF, COG GeoTIFFs, PNG):                        $out/products"
 ls -1 "$out/products" | sed 's/^/    /'
 echo "AutoICE submission file:                                             $out/submission/submission.nc"
 echo "evaluation report (report.md, report.json, confusion matrices):      $out/evaluation"
