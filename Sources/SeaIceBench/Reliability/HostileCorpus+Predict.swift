@@ -107,16 +107,7 @@ public enum PredictFixture {
     public static func tinyCheckpoint(in folder: URL) throws -> URL {
         let url = folder.appendingPathComponent("checkpoint")
         if FileManager.default.fileExists(atPath: url.path) { return url }
-        var inputs = SamplerConfiguration()
-        inputs.downscaleFactor = 4
-        let spec = NetworkSpecification(
-            model: UNetConfiguration(inputChannels: inputs.channels.count, filters: [4, 4]),
-            inputs: inputs)
-        var generator = SeededGenerator(seed: 7)
-        let network = try UNet(spec.model, generator: &generator)
-        try Checkpoint.save(
-            to: url, model: network, manifest: CheckpointManifest(model: spec, training: EmptyTrainingState()))
-        return url
+        return try CorpusFiles.writeCheckpoint(in: folder)
     }
 
     /// A `lines × samples` ready-to-train scene at 80 m (`folder/<sceneID>`): smooth inputs, no labels
