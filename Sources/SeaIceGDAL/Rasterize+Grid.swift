@@ -105,3 +105,13 @@ public enum RasterizationGrid: Codable, Equatable, Sendable {
         }
     }
 }
+
+extension RegularGrid {
+    /// The grid in file names: `<crs>_<resolution>m`, e.g. `epsg3413_6250m` (products on this grid are
+    /// `<scene>_<fileTag>.nc/.tif`).
+    public var fileTag: String {
+        let crs = crs.lowercased().replacingOccurrences(of: ":", with: "")
+        let r = geoTransform[1]
+        return "\(crs)_\(r == r.rounded() ? String(Int(r)) : String(r))m"
+    }
+}

@@ -65,9 +65,7 @@ public enum ProjectedProductWriter {
 
     /// The file stem of `product` on `grid`, e.g. `20180124T194759_dmi_epsg3413_6250m`.
     public static func stem(_ product: IceProduct, _ grid: RegularGrid) -> String {
-        let crs = grid.crs.lowercased().replacingOccurrences(of: ":", with: "")
-        let r = grid.geoTransform[1]
-        return "\(product.sceneID)_\(crs)_\(r == r.rounded() ? String(Int(r)) : String(r))m"
+        "\(product.sceneID)_\(grid.fileTag)"
     }
 
     /// Warps `product` onto the grid of `specification` and writes `<stem>.nc` (and, with `geoTIFF`, the

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SeaIceCharts
 import SeaIceCore
+import SeaIceGDAL
 import SeaIceLand
 import SeaIceSentinel1
 
@@ -80,9 +82,22 @@ struct PreprocessCommand: ParsableCommand {
     var out: String
     @Option(help: "Also write a float32 GeoTIFF (dB bands + incidence, tie points as GCPs).")
     var geotiff: String?
+    @Option(help: """
+        Also write the scene on a north-up map grid as a float32 Cloud-Optimised GeoTIFF beside --out \
+        (<out>_<crs>_<res>m.tif: dB bands averaged as linear power, incidence angle): EPSG:CODE:RES (metres; \
+        the scene's box snapped to multiples of RES), EPSG:CODE:XMIN,YMIN,XMAX,YMAX:RES, nsidc-ps-north-RESkm \
+        or ease2-north-RESkm.
+        """)
+    var grid: String?
     @OptionGroup var options: PreprocessOptions
 
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let grid {
+            do { _ = try ChartGridSpecification(parsing: grid) } catch { throw ValidationError("--grid: \(error)") }
+        }
+    }
 
     func run() throws {
         let logger = output.logger("seaice.preprocess", normal: .info)
@@ -93,6 +108,12 @@ struct PreprocessCommand: ParsableCommand {
         bar.finish()
         try AI4ArcticSceneWriter.write(scene, to: URL(fileURLWithPath: out), compression: options.deflate)
         if let geotiff { try SceneGeoTIFFWriter.write(scene, to: URL(fileURLWithPath: geotiff)) }
+        if let grid {
+            let map = try ChartGridSpecification(parsing: grid)
+                .resolve(covering: scene.tiePoints.map { GeoPoint(x: $0.longitude, y: $0.latitude) })
+            let url = try ProjectedSceneWriter.write(scene, grid: map, nextTo: URL(fileURLWithPath: out))
+            Console.line("\(url.path): \(map.width) × \(map.height) cells of \(map.geoTransform[1]) m on \(map.crs)")
+        }
         if !scene.simulationMarkers.isEmpty {
             Console.line("SIMULATED product (\(scene.simulationMarkers.joined(separator: "; "))): \(out) is marked simulated")
         }

@@ -71,6 +71,16 @@ extension HostileCorpus {
     public static var cli: [HostileCase] {
         [
             HostileCase(reader: "command line", name: "unknown subcommand", mustMention: ["nonsense"]) { _ in ["nonsense"] },
+            HostileCase(reader: "command line", name: "preprocess --grid without a resolution",
+                        mustMention: ["--grid", "EPSG:3413"]) { folder in
+                ["preprocess", folder.appendingPathComponent("x.SAFE").path, "--out", folder.appendingPathComponent("x.nc").path,
+                 "--grid", "EPSG:3413"]
+            },
+            HostileCase(reader: "command line", name: "preprocess --grid with an overflowing box",
+                        mustMention: ["--grid"]) { folder in
+                ["preprocess", folder.appendingPathComponent("x.SAFE").path, "--out", folder.appendingPathComponent("x.nc").path,
+                 "--grid", "EPSG:3413:-1e20,-1e20,1e20,1e20:1"]
+            },
             HostileCase(reader: "command line", name: "help for an unknown command", mustMention: ["nonsense"]) { _ in
                 ["help", "nonsense"]
             },
