@@ -82,36 +82,74 @@ public enum ZipArchive {
     /// Writes a stored (method 0, no compression) zip of `members` (archive name, source file) to `destination`, atomically.
     /// Stored members are what GDAL's `/vsizip/` reads fastest (direct seeks, no inflate).
     public static func writeStored(members: [(name: String, source: URL)], to destination: URL) throws {
+        try write(members.count, to: destination) { k in
+            let data = try Data(contentsOf: members[k].source, options: .alwaysMapped)
+            return EncodedMember(name: members[k].name, method: 0, bytes: data, uncompressedSize: data.count,
+                                 crc: CRC32.checksum(data))
+        }
+    }
+
+    /// One member as it is written: its bytes as stored in the archive, the compression `method` (0 stored,
+    /// 8 deflate), the size it inflates to and the CRC-32 its header declares.
+    public struct EncodedMember {
+        /// Name in the archive.
+        public var name: String
+        /// Compression method code (0 stored, 8 deflate).
+        public var method: UInt16
+        /// The member's bytes as stored (compressed for method 8).
+        public var bytes: Data
+        /// Declared inflated size in bytes.
+        public var uncompressedSize: Int
+        /// Declared CRC-32 of the inflated bytes.
+        public var crc: UInt32
+
+        /// A member.
+        public init(name: String, method: UInt16, bytes: Data, uncompressedSize: Int, crc: UInt32) {
+            self.name = name
+            self.method = method
+            self.bytes = bytes
+            self.uncompressedSize = uncompressedSize
+            self.crc = crc
+        }
+    }
+
+    /// Writes a zip of already-encoded `members` to `destination`, atomically.
+    public static func write(members: [EncodedMember], to destination: URL) throws {
+        try write(members.count, to: destination) { members[$0] }
+    }
+
+    /// Writes a zip of `count` members, each made by `member(k)` when it is written (so mapped files stream
+    /// through one at a time): local headers, central directory, end record; no zip64. Atomic.
+    public static func write(_ count: Int, to destination: URL, member: (Int) throws -> EncodedMember) throws {
         try AtomicOutput.write(to: destination) { tmp in
             _ = FileManager.default.createFile(atPath: tmp.path, contents: nil)
             guard let out = FileHandle(forWritingAtPath: tmp.path) else { throw SeaIceError.io(file: tmp.path, message: "cannot create") }
             defer { try? out.close() }
             var central = Data()
             var offset = 0
-            for m in members {
-                let data = try Data(contentsOf: m.source, options: .alwaysMapped)
-                guard data.count < Int(UInt32.max), offset < Int(UInt32.max) else {
+            for k in 0..<count {
+                let m = try member(k)
+                guard m.bytes.count < Int(UInt32.max), m.uncompressedSize < Int(UInt32.max), offset < Int(UInt32.max) else {
                     throw SeaIceError.configuration("zip member \(m.name) or archive over 4 GiB (zip64 not written)")
                 }
-                let crc = CRC32.checksum(data)
                 let name = Array(m.name.utf8)
                 var local = Data()
-                put32(&local, 0x0403_4B50); put16(&local, 20); put16(&local, 0); put16(&local, 0)
-                put16(&local, 0); put16(&local, 0x21); put32(&local, crc)
-                put32(&local, UInt32(data.count)); put32(&local, UInt32(data.count))
+                put32(&local, 0x0403_4B50); put16(&local, 20); put16(&local, 0); put16(&local, m.method)
+                put16(&local, 0); put16(&local, 0x21); put32(&local, m.crc)
+                put32(&local, UInt32(m.bytes.count)); put32(&local, UInt32(m.uncompressedSize))
                 put16(&local, UInt16(name.count)); put16(&local, 0); local.append(contentsOf: name)
                 try out.write(contentsOf: local)
-                try out.write(contentsOf: data)
-                put32(&central, 0x0201_4B50); put16(&central, 20); put16(&central, 20); put16(&central, 0); put16(&central, 0)
-                put16(&central, 0); put16(&central, 0x21); put32(&central, crc)
-                put32(&central, UInt32(data.count)); put32(&central, UInt32(data.count))
+                try out.write(contentsOf: m.bytes)
+                put32(&central, 0x0201_4B50); put16(&central, 20); put16(&central, 20); put16(&central, 0); put16(&central, m.method)
+                put16(&central, 0); put16(&central, 0x21); put32(&central, m.crc)
+                put32(&central, UInt32(m.bytes.count)); put32(&central, UInt32(m.uncompressedSize))
                 put16(&central, UInt16(name.count)); put16(&central, 0); put16(&central, 0); put16(&central, 0); put16(&central, 0)
                 put32(&central, 0); put32(&central, UInt32(offset)); central.append(contentsOf: name)
-                offset += local.count + data.count
+                offset += local.count + m.bytes.count
             }
             var end = Data()
             put32(&end, 0x0605_4B50); put16(&end, 0); put16(&end, 0)
-            put16(&end, UInt16(members.count)); put16(&end, UInt16(members.count))
+            put16(&end, UInt16(count)); put16(&end, UInt16(count))
             put32(&end, UInt32(central.count)); put32(&end, UInt32(offset)); put16(&end, 0)
             try out.write(contentsOf: central)
             try out.write(contentsOf: end)

@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceSentinel1
 
 /// Writes a zip archive whose single member inflates from a small deflate stream to many zero bytes — the
 /// "zip bomb" of issue 18 item 6 (a 5 MB zip whose `manifest.safe` inflates to 1.5 GB), at any size.
@@ -7,61 +8,11 @@ import Foundation
 /// distance 1 (13 bits each), then literals for the rest, then end-of-block; ≈ 1/160 of the inflated size.
 /// The CRC field is 0: readers that honour the declared size must refuse the member before inflating it.
 enum DeflateBomb {
-    /// Writes the archive holding `member` (inflating to `inflatedBytes` zero bytes) to `url`.
+    /// Writes the archive holding `member` (inflating to `inflatedBytes` zero bytes) to `url`, through
+    /// SeaIceSentinel1's zip writer (method 8, CRC field 0).
     static func writeZip(member: String, inflatedBytes: Int, to url: URL) throws {
-        let stream = deflateZeros(inflatedBytes)
-        let name = Array(member.utf8)
-        var zip = Data()
-        func u16(_ v: Int) {
-            zip.append(UInt8(v & 0xFF))
-            zip.append(UInt8((v >> 8) & 0xFF))
-        }
-        func u32(_ v: Int) {
-            u16(v & 0xFFFF)
-            u16((v >> 16) & 0xFFFF)
-        }
-        u32(0x0403_4B50)
-        u16(20)
-        u16(0)
-        u16(8)
-        u16(0)
-        u16(0x21)
-        u32(0)
-        u32(stream.count)
-        u32(inflatedBytes)
-        u16(name.count)
-        u16(0)
-        zip.append(contentsOf: name)
-        zip.append(stream)
-        let central = zip.count
-        u32(0x0201_4B50)
-        u16(20)
-        u16(20)
-        u16(0)
-        u16(8)
-        u16(0)
-        u16(0x21)
-        u32(0)
-        u32(stream.count)
-        u32(inflatedBytes)
-        u16(name.count)
-        u16(0)
-        u16(0)
-        u16(0)
-        u16(0)
-        u32(0)
-        u32(0)
-        zip.append(contentsOf: name)
-        let centralSize = zip.count - central
-        u32(0x0605_4B50)
-        u16(0)
-        u16(0)
-        u16(1)
-        u16(1)
-        u32(centralSize)
-        u32(central)
-        u16(0)
-        try zip.write(to: url)
+        try ZipArchive.write(members: [ZipArchive.EncodedMember(
+            name: member, method: 8, bytes: deflateZeros(inflatedBytes), uncompressedSize: inflatedBytes, crc: 0)], to: url)
     }
 
     /// A raw deflate stream of `count` zero bytes.
