@@ -1,4 +1,5 @@
 import Foundation
+import SeaIceCore
 
 /// Everything `seaice evaluate` measured: pooled chart scores, class-wise scores, confusion
 /// matrices, per-scene scores and provenance. Serialised as `report.json` (snake_case keys,
@@ -44,12 +45,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
     public func chart(_ chart: Chart) -> ChartResult? { charts.first { $0.chart == chart } }
 
     /// `date` as written into reports: ISO 8601 in UTC, whole seconds.
-    public static func utcTimestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
+    public static func utcTimestamp(_ date: Date) -> String { UTCTimestamp.string(date) }
 }
 
 /// Precision, recall and F1 of one label in percent (0–100, unrounded), with its class name.

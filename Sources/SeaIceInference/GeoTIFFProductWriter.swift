@@ -86,10 +86,9 @@ public enum GeoTIFFProductWriter {
             SimulationMarkers.name: SimulationMarkers.text(product.provenance.simulated),
         ]
         if let t = product.acquisition {
-            let iso = ISO8601DateFormatter()
             items["TIFFTAG_DATETIME"] = GeoTIFFFile.tiffDateTime(t.start)
-            items["ACQUISITION_START"] = iso.string(from: t.start)
-            items["ACQUISITION_END"] = iso.string(from: t.end)
+            items["ACQUISITION_START"] = UTCTimestamp.string(t.start)
+            items["ACQUISITION_END"] = UTCTimestamp.string(t.end)
         }
         return items
     }

@@ -15,7 +15,7 @@ extension ProductGlobals {
         }
         func date(_ name: String) throws -> Date {
             let t = try text(name)
-            guard let d = ISO8601DateFormatter().date(from: t) else {
+            guard let d = UTCTimestamp.date(t) else {
                 throw SeaIceError.invalidInput(
                     file: dataset.source, item: "global attribute `\(name)`",
                     expected: "an ISO 8601 UTC time such as 2018-01-24T19:47:59Z, found \(t)")

@@ -86,7 +86,7 @@ public struct ProductGlobals: Sendable, Equatable {
     ]).union(GeospatialBounds.names).union(["time_coverage_start", "time_coverage_end"])
 
     /// ISO 8601 to the second, UTC (`2018-01-24T19:47:59Z`).
-    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    static func iso(_ date: Date) -> String { UTCTimestamp.string(date) }
 
     /// The attributes in writing order.
     public func encode() -> [CFAttribute] {

@@ -84,7 +84,7 @@ extension AI4ArcticSceneWriter {
                 + "\(Int(s.pixelSpacing)) m with incidence angle, geolocation and land distance, in the AI4Arctic "
                 + "raw layout" + (simulated ? "; made from a SIMULATED product, not real data." : "."),
             source: "Copernicus Sentinel-1 \(s.mission) \(s.mode.rawValue) GRD, IPF \(s.ipfVersion)",
-            history: "\(ISO8601DateFormatter().string(from: date)) created by SeaIceKit "
+            history: "\(UTCTimestamp.string(date)) created by SeaIceKit "
                 + "\(SeaIceKitVersion.current) seaice preprocess",
             id: s.productName, keywords: "sea ice, Arctic, Sentinel-1, SAR, backscatter, sigma0",
             dateCreated: date, bounds: GeospatialBounds(latitude: s.latitude, longitude: s.longitude),

@@ -44,12 +44,8 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
     /// Validation score `name`, nil when absent or undefined.
     public func score(_ name: String) -> Double? { validation?[name] }
 
-    /// `date` as the log's UTC ISO 8601 timestamp (seconds precision).
-    public static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
-    }
+    /// `date` as the log's UTC ISO 8601 timestamp (seconds precision; `UTCTimestamp`).
+    public static func timestamp(_ date: Date) -> String { UTCTimestamp.string(date) }
 }
 
 extension EpochMetrics {

@@ -40,7 +40,7 @@ public enum TensorBoardExport {
     }
 
     static func wallTime(_ time: String?) -> Double? {
-        time.flatMap { ISO8601DateFormatter().date(from: $0) }?.timeIntervalSince1970
+        time.flatMap(UTCTimestamp.date)?.timeIntervalSince1970
     }
 
     /// A serialised `Event`: wall_time (1, double), step (2, int64), file_version (3) or summary (5).
