@@ -64,8 +64,7 @@ public enum TrainingSetup {
         configuration: TrainingConfiguration, data: URL, run: URL, device: Device, logger: Logger,
         validationProgress: ((Int, Int) -> Void)? = nil
     ) throws -> (trainer: MultiTaskTrainer, train: [URL], validation: [URL]) {
-        try configuration.validate()
-        try checkMemory(configuration)
+        try configuration.validate()  // includes checkMemory: sizes refused before anything is allocated
         let lock = try RunDirectory(url: run).lock()  // a second process training into `run` fails here, at once
         // Per-step activations reuse resident memory instead of page-faulting fresh mmaps (HostMemory).
         try HostMemory.enableCache()
