@@ -241,7 +241,7 @@ let package = Package(
             name: "SeaIceCLITests",
             dependencies: [
                 "SeaIceTestSupport", "SeaIceSentinel1", "SeaIceInference", "SeaIceModels", "SeaIceNN", "SeaIceSampling",
-                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "AI4ArcticTestSupport",
+                "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceBench", "AI4ArcticTestSupport",
             ]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import AI4ArcticTestSupport
 import Foundation
+import SeaIceBench
 import SeaIceCore
 import SeaIceInference
 import SeaIceModels
@@ -14,17 +15,7 @@ import XCTest
 final class InterruptCLITests: XCTestCase {
     /// A tiny U-Net 4/4 checkpoint over the MMSeaIce channels at factor 4.
     private func tinyCheckpoint(in dir: URL) throws -> URL {
-        var inputs = SamplerConfiguration()
-        inputs.downscaleFactor = 4
-        let spec = NetworkSpecification(
-            model: UNetConfiguration(inputChannels: inputs.channels.count, filters: [4, 4]),
-            inputs: inputs)
-        var g = SeededGenerator(seed: 7)
-        let url = dir.appendingPathComponent("checkpoint")
-        try Checkpoint.save(
-            to: url, model: try UNet(spec.model, generator: &g),
-            manifest: CheckpointManifest(model: spec, training: EmptyTrainingState()))
-        return url
+        try CorpusFiles.writeCheckpoint(in: dir)  // the corpus's tiny U-Net 4/4 (MMSeaIce channels, factor 4)
     }
 
     /// `count` distinct ready-to-train scenes of `side × side` pixels in `dir/scenes`.

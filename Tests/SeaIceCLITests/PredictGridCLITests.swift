@@ -1,5 +1,6 @@
 import AI4ArcticTestSupport
 import Foundation
+import SeaIceBench
 import SeaIceCore
 import SeaIceInference
 import SeaIceModels
@@ -12,16 +13,7 @@ import XCTest
 /// before any work, naming the accepted forms.
 final class PredictGridCLITests: XCTestCase {
     private func tinyCheckpoint(in dir: URL) throws -> URL {
-        var inputs = SamplerConfiguration()
-        inputs.downscaleFactor = 4
-        let spec = NetworkSpecification(
-            model: UNetConfiguration(inputChannels: inputs.channels.count, filters: [4, 4]), inputs: inputs)
-        var g = SeededGenerator(seed: 7)
-        let url = dir.appendingPathComponent("checkpoint")
-        try Checkpoint.save(
-            to: url, model: try UNet(spec.model, generator: &g),
-            manifest: CheckpointManifest(model: spec, training: EmptyTrainingState()))
-        return url
+        try CorpusFiles.writeCheckpoint(in: dir)  // the corpus's tiny U-Net 4/4 (MMSeaIce channels, factor 4)
     }
 
     func testPredictWritesTheProductsOnTheMapGridBesideTheSwathOnes() throws {

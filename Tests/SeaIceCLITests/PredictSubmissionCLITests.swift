@@ -1,5 +1,6 @@
 import AI4ArcticTestSupport
 import Foundation
+import SeaIceBench
 import SeaIceCore
 import SeaIceInference
 import SeaIceModels
@@ -13,15 +14,7 @@ import XCTest
 final class PredictSubmissionCLITests: XCTestCase {
     /// A tiny U-Net 4/4 checkpoint over the MMSeaIce channels at factor 4 (as SceneMapperTests).
     private func tinyCheckpoint(in dir: URL) throws -> URL {
-        var inputs = SamplerConfiguration()
-        inputs.downscaleFactor = 4
-        let spec = NetworkSpecification(model: UNetConfiguration(inputChannels: inputs.channels.count, filters: [4, 4]),
-                                        inputs: inputs)
-        var g = SeededGenerator(seed: 7)
-        let net = try UNet(spec.model, generator: &g)
-        let url = dir.appendingPathComponent("checkpoint")
-        try Checkpoint.save(to: url, model: net, manifest: CheckpointManifest(model: spec, training: EmptyTrainingState()))
-        return url
+        try CorpusFiles.writeCheckpoint(in: dir)  // the corpus's tiny U-Net 4/4 (MMSeaIce channels, factor 4)
     }
 
     private func charts(_ report: URL) throws -> NSArray {
