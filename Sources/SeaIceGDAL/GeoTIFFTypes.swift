@@ -60,6 +60,11 @@ public struct GeoTIFFBand: Sendable {
             case .float32(let v): return v.count
             }
         }
+
+        /// The values as bytes ([] unless uint8).
+        public var bytes: [UInt8] { if case .uint8(let v) = self { return v } else { return [] } }
+        /// The values as floats ([] unless float32).
+        public var floats: [Float] { if case .float32(let v) = self { return v } else { return [] } }
     }
 
     /// The values.

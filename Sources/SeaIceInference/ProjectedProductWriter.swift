@@ -92,10 +92,3 @@ public enum ProjectedProductWriter {
             warped, georeference: .transform(target.geoTransform, crs: target.crs), into: folder, stem: stem))
     }
 }
-
-extension GeoTIFFBand.Values {
-    /// The values as bytes ([] unless uint8).
-    var bytes: [UInt8] { if case .uint8(let v) = self { return v } else { return [] } }
-    /// The values as floats ([] unless float32).
-    var floats: [Float] { if case .float32(let v) = self { return v } else { return [] } }
-}

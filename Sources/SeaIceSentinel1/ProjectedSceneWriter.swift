@@ -51,8 +51,3 @@ public enum ProjectedSceneWriter {
         return url
     }
 }
-
-extension GeoTIFFBand.Values {
-    /// The values as floats ([] unless float32).
-    fileprivate var floats: [Float] { if case .float32(let v) = self { return v } else { return [] } }
-}
