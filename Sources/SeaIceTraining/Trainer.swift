@@ -156,7 +156,12 @@ public final class Trainer<Task: TrainingTask> {
                 }
                 lr = state.scheduler.apply(to: optimizer)
                 let terms = try step(batch)
-                let values = try [Double(terms.total.item())] + names.map { Double(try terms[$0].map { try $0.item() } ?? .nan) }
+                let values = try [Double(terms.total.item())] + names.map { name in
+                    guard let term = terms[name] else {
+                        preconditionFailure("\(Task.self) declares loss term `\(name)` but returned \(terms.terms.map(\.name))")
+                    }
+                    return Double(try term.item())
+                }
                 if scaler == nil, values.contains(where: { !$0.isFinite }) {
                     throw Self.divergence(epoch: epoch, iteration: k, total: values[0], names: names, values: values, lr: lr)
                 }
