@@ -99,7 +99,7 @@ let package = Package(
             name: "SeaIceBench",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
                            "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
-                           "SeaIceNetCDF", "SeaIceSentinel1",
+                           "SeaIceNetCDF", "SeaIceSentinel1", "SeaIcePassiveMicrowave",
                            .product(name: "Logging", package: "swift-log")]
         ),
 
@@ -154,6 +154,7 @@ let package = Package(
             name: "SeaIceSimulator",
             dependencies: [
                 "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1",
+                "SeaIcePassiveMicrowave",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -202,7 +203,7 @@ let package = Package(
         ),
         .target(
             name: "SeaIcePassiveMicrowave",
-            dependencies: ["SeaIceCore"]
+            dependencies: ["SeaIceCore", "SeaIceAuxiliary"]
         ),
         .target(
             name: "SeaIceSentinel1",
@@ -224,7 +225,7 @@ let package = Package(
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceCharts",
                 "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
                 "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceData", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
-                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary",
+                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary", "SeaIcePassiveMicrowave",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -332,7 +333,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SeaIcePassiveMicrowaveTests", dependencies: ["SeaIcePassiveMicrowave"]),
+        .testTarget(
+            name: "SeaIcePassiveMicrowaveTests",
+            dependencies: ["SeaIcePassiveMicrowave", "SeaIceAuxiliary", "SeaIceCore", "SeaIceTestSupport"]
+        ),
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",

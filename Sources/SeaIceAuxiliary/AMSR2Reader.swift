@@ -17,7 +17,7 @@ import SeaIceNetCDF
 /// observations; a channel with as many pixels uses the 89A points directly. Resampling: `SwathResampler`.
 public struct AMSR2Reader: Sendable {
     /// One AMSR2 channel.
-    public struct Channel: Sendable, Equatable {
+    public struct Channel: Sendable, Hashable {
         /// Frequency as JAXA writes it (GHz), e.g. "6.9", "89.0".
         public var frequency: String
         /// Polarisation, "H" or "V".

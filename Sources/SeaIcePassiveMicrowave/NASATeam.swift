@@ -1,24 +1,42 @@
+import SeaIceAuxiliary
+
 /// NASA Team sea-ice concentration from passive-microwave brightness temperatures (Cavalieri, Gloersen and
 /// Campbell 1984, "Determination of sea ice parameters with the Nimbus 7 SMMR", JGR 89(D4); the formulation of
 /// `../shared/specs/concentration-fusion.md`, seed 003, whose coarse reference it is).
 ///
 /// The linear mixing model TB = C_OW·TB_OW + C_FY·TB_FY + C_MY·TB_MY (C_OW + C_FY + C_MY = 1) inserted into the
 /// polarisation ratio PR(19) = (19V − 19H)/(19V + 19H) and the gradient ratio GR(37V/19V) = (37V − 19V)/(37V + 19V)
-/// gives two equations linear in (C_FY, C_MY): (V19 − H19) − PR·(V19 + H19) = 0 and
-/// (V37 − V19) − GR·(V37 + V19) = 0.
-/// Solving them by Cramer's rule is the closed-form a/b/d-coefficient formula of the paper,
-/// C_FY = (a0 + a1·PR + a2·GR + a3·PR·GR)/D, C_MY = (b0 + …)/D, with the coefficients from the tie points.
-/// The total C = C_FY + C_MY is clamped to [0, 1]. No weather filter is applied here.
+/// gives two equations linear in (C_FY, C_MY), solved in the closed form of `NASATeamCoefficients`.
+/// The total C = C_FY + C_MY is clamped to [0, 1]. The weather filter is `WeatherFilter.nasaTeam`, applied by
+/// `estimate(_:filter:)`.
 ///
 /// Concentrations are fractions (0–1), not percent; brightness temperatures are in K.
-public struct NASATeam: Sendable, Equatable {
+public struct NASATeam: ConcentrationAlgorithm, Equatable {
     /// The tie points the coefficients come from.
     public var tiePoints: NASATeamTiePoints
+    /// The closed-form coefficients of `tiePoints`.
+    public let coefficients: NASATeamCoefficients
+    /// Concentration spread at the tie points (default: measured on the RRDP training half).
+    public var spread: TiePointSpread
+
+    /// The name for tables and files.
+    public var name: String
 
     /// NASA Team with `tiePoints` (by default AMSR2's Northern-Hemisphere ones, NSIDC-0802).
-    public init(tiePoints: NASATeamTiePoints = .amsr2NorthernHemisphere) {
+    public init(tiePoints: NASATeamTiePoints = .amsr2NorthernHemisphere, spread: TiePointSpread = NASATeam.rrdpSpread,
+                name: String = "nasa-team") {
         self.tiePoints = tiePoints
+        self.spread = spread
+        self.name = name
+        coefficients = NASATeamCoefficients(tiePoints: tiePoints)
     }
+
+    /// The spread of NASA Team (NSIDC-0802 tie points) over the training half of the real RRDP points
+    /// (`TiePointSpread.measure`, 2012 SIC = 0 and 2017 SIC = 1 files, odd days of year).
+    public static let rrdpSpread = TiePointSpread(openWater: 0.1094, ice: 0.0989)
+
+    /// 18.7H, 18.7V, 36.5V.
+    public var requiredChannels: [AMSR2Reader.Channel] { [.h18_7, .v18_7, .v36_5] }
 
     /// First-year, multi-year and total ice concentration as fractions.
     public struct Concentrations: Sendable, Equatable {
@@ -36,17 +54,15 @@ public struct NASATeam: Sendable, Equatable {
     /// determine C_FY and C_MY, e.g. first-year and multi-year tie points with the same PR and GR).
     /// NaN brightness temperatures give NaN concentrations.
     public func concentrations(_ tb: NASATeamChannels) -> Concentrations? {
-        let pr = tb.polarisationRatio, gr = tb.gradientRatio
-        // The two equations at a surface's tie point; linear in TB, so a mixture's is the mixture of these.
-        func f(_ s: NASATeamChannels) -> Double { (s.v19 - s.h19) - pr * (s.v19 + s.h19) }
-        func g(_ s: NASATeamChannels) -> Double { (s.v37 - s.v19) - gr * (s.v37 + s.v19) }
-        let t = tiePoints
-        let f0 = f(t.openWater), fF = f(t.firstYear) - f0, fM = f(t.multiYear) - f0
-        let g0 = g(t.openWater), gF = g(t.firstYear) - g0, gM = g(t.multiYear) - g0
-        // f0 + C_FY·fF + C_MY·fM = 0 and g0 + C_FY·gF + C_MY·gM = 0.
-        let det = fF * gM - fM * gF
-        guard !(abs(det) <= 1e-12) else { return nil }
-        return Concentrations(firstYear: (-f0 * gM + fM * g0) / det, multiYear: (-fF * g0 + f0 * gF) / det)
+        coefficients.concentrations(pr: tb.polarisationRatio, gr: tb.gradientRatio).map {
+            Concentrations(firstYear: $0.firstYear, multiYear: $0.multiYear)
+        }
+    }
+
+    /// C_FY + C_MY unclamped; NaN for degenerate tie points.
+    public func unclampedConcentration(_ tb: BrightnessTemperatures) -> Double {
+        let c = NASATeamChannels(h19: tb[.h18_7] ?? .nan, v19: tb[.v18_7] ?? .nan, v37: tb[.v36_5] ?? .nan)
+        return concentrations(c).map { $0.firstYear + $0.multiYear } ?? .nan
     }
 
     /// Total ice concentration as a fraction (0–1, clamped) from 18.7H, 18.7V and 36.5V brightness temperatures

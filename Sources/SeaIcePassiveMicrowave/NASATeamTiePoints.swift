@@ -39,10 +39,37 @@ public struct NASATeamTiePoints: Sendable, Equatable, Codable {
         self.multiYear = multiYear
     }
 
-    /// AMSR2 Northern-Hemisphere tie points of NSIDC-0802, as `../shared/specs/concentration-fusion.md` lists
+    /// AMSR2 Northern-Hemisphere tie points of NSIDC-0802 (NSIDC, "AMSR2 Sea Ice Concentration CDR" user
+    /// guide, NASA Team tie-point table; the project's default), as `../shared/specs/concentration-fusion.md` lists
     /// them: 19H OW 120.50, FY 235.50, MY 200.70; 19V 185.90, 250.90, 222.20; 37V 210.50, 241.30, 188.60 K.
     public static let amsr2NorthernHemisphere = NASATeamTiePoints(
         openWater: NASATeamChannels(h19: 120.50, v19: 185.90, v37: 210.50),
         firstYear: NASATeamChannels(h19: 235.50, v19: 250.90, v37: 241.30),
         multiYear: NASATeamChannels(h19: 200.70, v19: 222.20, v37: 188.60))
+}
+
+extension NASATeamTiePoints {
+    /// Tie points from real points (the CCI/OSI SAF practice of tie points fitted to the data, here the RRDP
+    /// training half): open water = the mean 19H/19V/37V of the SIC = 0 points; first-year and multi-year = the
+    /// means of the SIC = 1 points with GR(37V/19V) at or above and below its median (first-year ice has the
+    /// flatter spectrum, multi-year ice the colder 37V). Points with a brightness temperature outside 50…350 K
+    /// are left out. Means are summed in the order given.
+    public static func fitted(water: [RRDPPoint], ice: [RRDPPoint]) -> NASATeamTiePoints {
+        func valid(_ p: RRDPPoint) -> Bool {
+            [p[.h18_7], p[.v18_7], p[.v36_5]].allSatisfy(BrightnessTemperatureRange.contains)
+        }
+        func mean(_ points: [RRDPPoint]) -> NASATeamChannels {
+            let n = Double(max(points.count, 1))
+            return NASATeamChannels(h19: points.reduce(0) { $0 + $1[.h18_7] } / n,
+                                    v19: points.reduce(0) { $0 + $1[.v18_7] } / n,
+                                    v37: points.reduce(0) { $0 + $1[.v36_5] } / n)
+        }
+        let w = water.filter(valid), i = ice.filter(valid)
+        func gr(_ p: RRDPPoint) -> Double { gradientRatio(p[.v36_5], p[.v18_7]) }
+        let sorted = i.map(gr).sorted()
+        let median = sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return NASATeamTiePoints(openWater: mean(w), firstYear: mean(i.filter { gr($0) >= median }),
+                                 multiYear: mean(i.filter { gr($0) < median }))
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SeaIceCore
+import SeaIcePassiveMicrowave
 
 /// The 14 AMSR2 channels of the AI4Arctic files, in file order of the RRDP (6.9H … 89.0V).
 public enum AMSR2Channel: Int, CaseIterable, Sendable {
@@ -9,12 +10,6 @@ public enum AMSR2Channel: Int, CaseIterable, Sendable {
     public var variableName: String {
         ["btemp_6_9h", "btemp_6_9v", "btemp_7_3h", "btemp_7_3v", "btemp_10_7h", "btemp_10_7v", "btemp_18_7h",
          "btemp_18_7v", "btemp_23_8h", "btemp_23_8v", "btemp_36_5h", "btemp_36_5v", "btemp_89_0h", "btemp_89_0v"][rawValue]
-    }
-
-    /// The RRDP column name, e.g. `18.7GHzV`.
-    var rrdpColumn: String {
-        let f = ["6.9", "6.9", "7.3", "7.3", "10.7", "10.7", "18.7", "18.7", "23.8", "23.8", "36.5", "36.5", "89.0", "89.0"][rawValue]
-        return "\(f)GHz\(rawValue % 2 == 0 ? "H" : "V")"
     }
 
     /// AMSR2 footprint (3 dB, km) across × along scan: 35 × 62 km at 6.9 GHz down to 3 × 5 km at 89 GHz (JAXA).
@@ -55,36 +50,14 @@ public struct MicrowaveSignatures: Sendable {
         }
     }
 
-    /// Parses one RRDP CSV file: two `#` header lines, the second naming the columns.
+    /// The points of one RRDP file (`SeaIcePassiveMicrowave.RRDPFile`, which reads and checks it) north of
+    /// `minimumLatitude` whose 14 brightness temperatures all lie in 50…320 K, in file order.
     static func read(_ url: URL, minimumLatitude: Double) throws -> [MicrowavePoint] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw SeaIceError.missing(file: url.path, item: "file")
+        try RRDPFile.read(url).compactMap { p in
+            guard p.latitude >= minimumLatitude, p.tb.allSatisfy({ $0 > 50 && $0 < 320 }) else { return nil }
+            return MicrowavePoint(tb: p.tb, latitude: p.latitude, month: p.month, u10: p.u10, v10: p.v10, t2m: p.t2m,
+                                  skt: p.skt, tcwv: p.tcwv, tclw: p.tclw)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.count > 2 else { throw SeaIceError.invalidInput(file: url.path, item: "rows", expected: "a header and data rows") }
-        let header = lines[1].dropFirst().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        lines.removeFirst(2)
-        func column(_ name: String) throws -> Int {
-            guard let i = header.firstIndex(of: name) else { throw SeaIceError.missing(file: url.path, item: "column \(name)") }
-            return i
-        }
-        let tbColumns = try AMSR2Channel.allCases.map { try column($0.rrdpColumn) }
-        let cu = try column("u10"), cv = try column("v10"), ct = try column("t2m"), cs = try column("skt")
-        let cw = try column("tcwv"), cl = try column("tclw")
-        var out: [MicrowavePoint] = []
-        for line in lines {
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard f.count == header.count, let lat = Double(f[0]) else { continue }
-            let time = f[2]
-            let monthIndex = time.index(time.startIndex, offsetBy: 5, limitedBy: time.endIndex)
-            let month = monthIndex.flatMap { Int(time[$0...].prefix(2)) } ?? 1
-            let tb = tbColumns.compactMap { Double(f[$0]) }
-            guard lat >= minimumLatitude, tb.count == 14, tb.allSatisfy({ $0 > 50 && $0 < 320 }),
-                  let u = Double(f[cu]), let v = Double(f[cv]), let t = Double(f[ct]), let s = Double(f[cs]),
-                  let w = Double(f[cw]), let l = Double(f[cl]) else { continue }
-            out.append(MicrowavePoint(tb: tb, latitude: lat, month: month, u10: u, v10: v, t2m: t, skt: s, tcwv: w, tclw: l))
-        }
-        return out
     }
 
     /// Points of `month` (±1 month when fewer than 20), or all of them.

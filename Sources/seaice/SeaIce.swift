@@ -12,6 +12,7 @@ struct SeaIce: AsyncParsableCommand {
         subcommands: [
             InfoCommand.self,
             ChartCommand.self,
+            PMCommand.self,
             EvaluateCommand.self,
             AI4ArcticCommand.self,
             SimulateCommand.self,

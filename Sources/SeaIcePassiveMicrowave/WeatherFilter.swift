@@ -1,0 +1,89 @@
+import SeaIceAuxiliary
+
+/// A weather filter: gradient-ratio tests that declare an observation open water under weather (clouds, water
+/// vapour, rain, wind roughening), whose concentration is then set to 0. An observation is filtered when any
+/// test fires.
+///
+/// Filters act only on the false ice weather adds over open water: over open water the atmosphere's emission
+/// rises with frequency (the 22.2 GHz water-vapour line, cloud-liquid absorption growing about as f²), so
+/// weather raises the higher channel more than 18.7 GHz and the gradient ratio stays strongly positive,
+/// whereas ice emits about as much or less at the higher frequency (volume scattering in snow and multi-year
+/// ice) and gives a gradient ratio near or below 0 (Gloersen and Cavalieri 1986; Cavalieri et al. 1995).
+public struct WeatherFilter: Sendable, Equatable {
+    /// One test: GR(high/low) = (high − low)/(high + low) compared with a threshold.
+    public struct Test: Sendable, Equatable {
+        /// The higher-frequency channel.
+        public var high: AMSR2Reader.Channel
+        /// The lower-frequency channel.
+        public var low: AMSR2Reader.Channel
+        /// The threshold on GR(high/low).
+        public var threshold: Double
+        /// Whether GR equal to the threshold already fires (≥) rather than only above it (>).
+        public var inclusive: Bool
+
+        /// A test GR(high/low) > threshold (or ≥ when `inclusive`).
+        public init(high: AMSR2Reader.Channel, low: AMSR2Reader.Channel, threshold: Double, inclusive: Bool) {
+            self.high = high
+            self.low = low
+            self.threshold = threshold
+            self.inclusive = inclusive
+        }
+
+        /// Whether the test fires on `tb`; false when a channel is missing or NaN.
+        public func fires(_ tb: BrightnessTemperatures) -> Bool {
+            guard let h = tb[high], let l = tb[low] else { return false }
+            let gr = gradientRatio(h, l)
+            return inclusive ? gr >= threshold : gr > threshold
+        }
+
+        /// E.g. "GR(36.5V/18.7V) > 0.05".
+        public var description: String { "GR(\(high.label)/\(low.label)) \(inclusive ? "≥" : ">") \(threshold)" }
+    }
+
+    /// A short name for tables, e.g. "nt-filter".
+    public var name: String
+    /// The tests; the observation is filtered when any fires.
+    public var tests: [Test]
+
+    /// A filter.
+    public init(name: String, tests: [Test]) {
+        self.name = name
+        self.tests = tests
+    }
+
+    /// The channels the tests read, without repeats.
+    public var requiredChannels: [AMSR2Reader.Channel] {
+        var seen = Set<AMSR2Reader.Channel>()
+        return tests.flatMap { [$0.high, $0.low] }.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether the observation is open water under weather.
+    public func isWeather(_ tb: BrightnessTemperatures) -> Bool { tests.contains { $0.fires(tb) } }
+
+    /// The NASA Team weather filter for the Northern Hemisphere (Gloersen and Cavalieri 1986; Cavalieri et al.
+    /// 1995; NSIDC-0802): GR(37V/19V) > 0.050 or GR(22V/19V) > 0.045.
+    public static let nasaTeam = WeatherFilter(name: "nt-filter", tests: [
+        Test(high: .v36_5, low: .v18_7, threshold: 0.050, inclusive: false),
+        Test(high: .v23_8, low: .v18_7, threshold: 0.045, inclusive: false),
+    ])
+
+    /// ASI's weather filters (Spreen et al. 2008, sect. 2.3): GR(36.5V/18.7V) ≥ 0.045 or GR(23.8V/18.7V) ≥ 0.04.
+    public static let asi = WeatherFilter(name: "asi-filter", tests: [
+        Test(high: .v36_5, low: .v18_7, threshold: 0.045, inclusive: true),
+        Test(high: .v23_8, low: .v18_7, threshold: 0.04, inclusive: true),
+    ])
+
+    /// The seed's new weather mask from the 18.7 and 89 GHz channels: GR(89V/18.7V) > `threshold`.
+    ///
+    /// Physics: the same contrast as the NASA Team filter, moved to the frequency pair where it is largest.
+    /// Over open water cloud liquid (absorption ∝ f²) and water vapour raise 89V far more than 18.7V, so
+    /// GR(89V/18.7V) is about +0.13 for open water on the real RRDP points and grows with weather; over ice
+    /// scattering in snow and multi-year ice lowers 89V below 18.7V (GR ≈ −0.07 on the RRDP ice points).
+    /// Precipitation-sized hydrometeors scatter at 89 GHz and lower 89V, which is where the mask is blind.
+    /// The vertical channels are used because the horizontal ones add the surface's polarisation (wind,
+    /// roughness) to the contrast. The threshold is tuned by `WeatherMaskTuning` on the training half only.
+    public static func gr8919(threshold: Double = WeatherMaskTuning.rrdpThreshold) -> WeatherFilter {
+        WeatherFilter(name: "gr89-19-mask", tests: [Test(high: .v89_0, low: .v18_7, threshold: threshold,
+                                                         inclusive: false)])
+    }
+}
