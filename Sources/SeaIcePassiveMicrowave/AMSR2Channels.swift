@@ -5,8 +5,9 @@ import SeaIceAuxiliary
 extension AMSR2Reader.Channel {
     /// The channel of `frequency` (JAXA spelling, GHz, e.g. "18.7") and `polarisation` ("H" or "V").
     static func named(_ frequency: String, _ polarisation: String) -> AMSR2Reader.Channel {
-        guard let c = AMSR2Reader.channels.first(where: { $0.frequency == frequency && $0.polarisation == polarisation })
-        else { preconditionFailure("no AMSR2 channel \(frequency) GHz \(polarisation)") }
+        guard let c = AMSR2Reader.channels.first(where: {
+            $0.frequency == frequency && $0.polarisation == polarisation
+        }) else { preconditionFailure("no AMSR2 channel \(frequency) GHz \(polarisation)") }
         return c
     }
 

@@ -59,10 +59,11 @@ public struct CCITiePoints: Sendable, Equatable {
         do {
             decoded = try JSONDecoder().decode([String: FileVariant].self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw SeaIceError.missing(file: file, item: "key `\((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))`")
+            let path = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
+            throw SeaIceError.missing(file: file, item: "key `\(path)`")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw SeaIceError.invalidInput(file: file, item: "key `\(context.codingPath.map(\.stringValue).joined(separator: "."))`",
-                                           expected: context.debugDescription)
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw SeaIceError.invalidInput(file: file, item: "key `\(path)`", expected: context.debugDescription)
         } catch {
             throw SeaIceError.invalidInput(file: file, item: "JSON", expected: "a JSON object with variants "
                 + "\"bow\" and \"bci\"")
@@ -72,7 +73,8 @@ public struct CCITiePoints: Sendable, Equatable {
             let channels = try v.channels.map { name in
                 guard let c = channelNames[name] else {
                     throw SeaIceError.invalidInput(file: file, item: "`\(key).channels` entry `\(name)`",
-                                                   expected: "one of " + channelNames.keys.sorted().joined(separator: ", "))
+                                                   expected: "one of "
+                                                       + channelNames.keys.sorted().joined(separator: ", "))
                 }
                 return c
             }
@@ -83,7 +85,8 @@ public struct CCITiePoints: Sendable, Equatable {
                                                expected: "\(n) finite values, one per channel")
             }
             for (name, s) in [("ow_sdev", v.ow_sdev), ("cice_sdev", v.cice_sdev)] where !(s.isFinite && s >= 0) {
-                throw SeaIceError.invalidInput(file: file, item: "`\(key).\(name)` = \(s)", expected: "a spread ≥ 0 K")
+                throw SeaIceError.invalidInput(file: file, item: "`\(key).\(name)` = \(s)",
+                                               expected: "a spread ≥ 0 K")
             }
             let out = Variant(channels: channels, openWater: v.ow.tp, ice: v.cice.tp, iceLine: v.cice.u,
                               projection: v.v, openWaterSpread: v.ow_sdev, iceSpread: v.cice_sdev)
@@ -113,7 +116,9 @@ public struct CCILinear: ConcentrationAlgorithm {
     }
 
     /// v·(TB_ice − TB_ow), K.
-    public var contrast: Double { zip(variant.projection, zip(variant.ice, variant.openWater)).reduce(0) { $0 + $1.0 * ($1.1.0 - $1.1.1) } }
+    public var contrast: Double {
+        variant.projection.indices.reduce(0) { $0 + variant.projection[$1] * (variant.ice[$1] - variant.openWater[$1]) }
+    }
     /// The file's channels.
     public var requiredChannels: [AMSR2Reader.Channel] { variant.channels }
     /// The spreads in concentration units.
@@ -124,7 +129,9 @@ public struct CCILinear: ConcentrationAlgorithm {
     /// v·(TB − TB_ow) / contrast.
     public func unclampedConcentration(_ tb: BrightnessTemperatures) -> Double {
         var s = 0.0
-        for (k, c) in variant.channels.enumerated() { s += variant.projection[k] * ((tb[c] ?? .nan) - variant.openWater[k]) }
+        for (k, c) in variant.channels.enumerated() {
+            s += variant.projection[k] * ((tb[c] ?? .nan) - variant.openWater[k])
+        }
         return s / contrast
     }
 }

@@ -19,7 +19,8 @@ public struct RRDPData: Sendable {
         water = try RRDPFile.read(waterURL)
         for (points, url, sic) in [(ice, iceURL, 1.0), (water, waterURL, 0.0)] {
             if let p = points.first(where: { $0.referenceConcentration != sic }) {
-                throw SeaIceError.invalidInput(file: url.path, item: "line \(p.line) `SIC` = \(p.referenceConcentration)",
+                throw SeaIceError.invalidInput(file: url.path,
+                                               item: "line \(p.line) `SIC` = \(p.referenceConcentration)",
                                                expected: "\(sic) in every row of this reference file")
             }
         }

@@ -55,7 +55,7 @@ public struct HistogramPlot {
     /// Renders the plot.
     public func render() -> RGBImage {
         let canvas = Canvas(width: Self.size.width, height: Self.size.height)
-        let (ax, ay, aw, ah) = (70.0, 44.0, 520.0, 270.0)
+        let (ax, ay, aw, ah) = (70.0, 44.0, 460.0, 270.0)
         canvas.text(title, x: ax, y: 12, size: TextStyle.title, bold: true)
         canvas.fillRect(x: ax, y: ay, width: aw, height: ah, RGB(gray: 250))
         canvas.strokeRect(x: ax + 0.5, y: ay + 0.5, width: aw - 1, height: ah - 1, RGB(gray: 120))

@@ -49,10 +49,12 @@ struct PMValidateCommand: ParsableCommand {
         let plots = algorithms.map { algorithm in
             let (ice, water) = PMValidation.heldOutConcentrations(algorithm, data: points)
             return (algorithm.name, HistogramPlot(
-                title: "\(algorithm.name): concentration on the held-out RRDP points", xLabel: "concentration, unclamped",
+                title: "\(algorithm.name): concentration on the held-out RRDP points",
+                xLabel: "concentration, unclamped",
                 series: [.init(name: "SIC = 1 (2017)", values: ice), .init(name: "SIC = 0 (2012)", values: water)],
                 low: -0.4, high: 1.4, bins: 90,
-                caption: ["real data: ESA CCI RRDP AMSR2 L1R points, held-out half (even days of year), no weather filter"]))
+                caption: ["real data: ESA CCI RRDP AMSR2 L1R points, held-out half (even days of year), "
+                    + "no weather filter"]))
         }
         let names = ["validation.md", "validation.json"] + plots.map { "histogram-\($0.0).png" }
         try AtomicOutput.writeTogether(names.map { outURL.appendingPathComponent($0) }) { urls in

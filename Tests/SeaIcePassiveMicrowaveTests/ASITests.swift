@@ -43,6 +43,7 @@ final class ASITests: XCTestCase {
         XCTAssertEqual(below.concentration, 1)
         XCTAssertEqual(above.flags, .clamped)
         XCTAssertEqual(below.flags, .clamped)
-        XCTAssertEqual(asi.estimate(tb(29)).concentration, asi.concentration(polarisationDifference: 29), accuracy: 1e-12)
+        XCTAssertEqual(asi.estimate(tb(29)).concentration, asi.concentration(polarisationDifference: 29),
+                       accuracy: 1e-12)
     }
 }

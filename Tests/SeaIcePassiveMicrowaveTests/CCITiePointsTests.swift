@@ -15,7 +15,9 @@ final class CCITiePointsTests: XCTestCase {
         XCTAssertEqual(kka.bestIce.iceSpread, 4.103305728726145)
         for set in ["KA", "CKA"] { XCTAssertNoThrow(try CCITiePoints.read(try aux("\(set)_sic_CCI-RRDP.json"))) }
         let hybrid = CCIHybrid(tiePoints: kka, name: "cci-hybrid-KKA")
-        func tb(_ v: [Double]) -> BrightnessTemperatures { Dictionary(uniqueKeysWithValues: zip(kka.bestIce.channels, v)) }
+        func tb(_ v: [Double]) -> BrightnessTemperatures {
+            Dictionary(uniqueKeysWithValues: zip(kka.bestIce.channels, v))
+        }
         XCTAssertEqual(hybrid.estimate(tb(kka.bestOpenWater.openWater)).concentration, 0)
         XCTAssertEqual(hybrid.estimate(tb(kka.bestIce.ice)).concentration, 1)
         // Anywhere on the ice line (tp + s·u) is 100 % ice.
@@ -36,7 +38,9 @@ final class CCITiePointsTests: XCTestCase {
             ("JSON", { String($0.prefix(200)) }),
             ("tb99x", { $0.replacingOccurrences(of: "\"tb37h\"", with: "\"tb99x\"") }),
             ("ow_sdev", { $0.replacingOccurrences(of: "\"ow_sdev\"", with: "\"ow_sdev_x\"") }),
-            ("cice_sdev", { $0.replacingOccurrences(of: "\"cice_sdev\": 7.970415232384945", with: "\"cice_sdev\": -1") }),
+            ("cice_sdev", {
+                $0.replacingOccurrences(of: "\"cice_sdev\": 7.970415232384945", with: "\"cice_sdev\": -1")
+            }),
             ("ow.tp", { $0.replacingOccurrences(of: "152.5373992919922,", with: "") }),
             ("bow", { $0.replacingOccurrences(of: "\"bow\"", with: "\"best\"") }),
         ]

@@ -47,7 +47,8 @@ final class PMValidationTests: XCTestCase {
 
     func testNewMaskAgainstTheNASATeamFilterAsMeasured() throws {
         let v = try Self.standardRun.get()
-        let nt = try XCTUnwrap(v.row("nasa-team", "nt-filter")), mask = try XCTUnwrap(v.row("nasa-team", "gr89-19-mask"))
+        let nt = try XCTUnwrap(v.row("nasa-team", "nt-filter"))
+        let mask = try XCTUnwrap(v.row("nasa-team", "gr89-19-mask"))
         // Held out: the mask loses no more ice than the NT filter …
         XCTAssertLessThanOrEqual(mask.iceRemoved, nt.iceRemoved)
         // … but removes fewer weather-contaminated open-water points (87.8 % against 95.9 %, BENCHMARKS.md): the

@@ -47,7 +47,9 @@ final class RRDPFileTests: XCTestCase {
     private func assertError(_ url: URL, mentions: [String], file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertThrowsError(try RRDPFile.read(url), file: file, line: line) { e in
             let text = "\(e)"
-            for m in mentions + ["bad.text"] { XCTAssert(text.contains(m), "\(m) not in \(text)", file: file, line: line) }
+            for m in mentions + ["bad.text"] {
+                XCTAssert(text.contains(m), "\(m) not in \(text)", file: file, line: line)
+            }
         }
     }
 
