@@ -56,8 +56,10 @@ extension ConcentrationAlgorithm {
     /// missing, NaN or outside 50…350 K) → `.invalid`; otherwise the clamped concentration, its uncertainty and
     /// flags. A filtered observation gets concentration 0 with the open-water uncertainty.
     public func estimate(_ tb: BrightnessTemperatures, filter: WeatherFilter? = nil) -> ConcentrationEstimate {
-        let channels = requiredChannels + (filter?.requiredChannels ?? [])
-        guard channels.allSatisfy({ tb[$0].map(BrightnessTemperatureRange.contains) ?? false }) else { return .invalid }
+        func valid(_ c: AMSR2Reader.Channel) -> Bool { tb[c].map(BrightnessTemperatureRange.contains) ?? false }
+        guard requiredChannels.allSatisfy(valid), filter?.requiredChannels.allSatisfy(valid) ?? true else {
+            return .invalid
+        }
         let raw = unclampedConcentration(tb)
         guard raw.isFinite else { return .invalid }
         if let filter, filter.isWeather(tb) {

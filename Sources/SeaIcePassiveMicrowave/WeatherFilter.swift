@@ -41,20 +41,18 @@ public struct WeatherFilter: Sendable, Equatable {
     }
 
     /// A short name for tables, e.g. "nt-filter".
-    public var name: String
+    public let name: String
     /// The tests; the observation is filtered when any fires.
-    public var tests: [Test]
+    public let tests: [Test]
+    /// The channels the tests read, without repeats, in the order of the tests.
+    public let requiredChannels: [AMSR2Reader.Channel]
 
     /// A filter.
     public init(name: String, tests: [Test]) {
         self.name = name
         self.tests = tests
-    }
-
-    /// The channels the tests read, without repeats.
-    public var requiredChannels: [AMSR2Reader.Channel] {
         var seen = Set<AMSR2Reader.Channel>()
-        return tests.flatMap { [$0.high, $0.low] }.filter { seen.insert($0).inserted }
+        requiredChannels = tests.flatMap { [$0.high, $0.low] }.filter { seen.insert($0).inserted }
     }
 
     /// Whether the observation is open water under weather.
