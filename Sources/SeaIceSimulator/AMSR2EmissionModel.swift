@@ -90,20 +90,40 @@ public struct AMSR2EmissionModel: Sendable {
         (0..<factor.count).map { i in (0...i).reduce(0) { $0 + factor[i][$1] * z[$1] } }
     }
 
-    /// The 14 TBs (K) of a footprint: the water, first-year, multi-year and land TBs mixed by `f`, water under
-    /// `weather`, ice of month `month` (1…12); `zWater`, `zFirstYear`, `zMultiYear` are 14 N(0, 1) values
-    /// each that draw the residual spread of each surface (pass zeros for the mean).
-    public func brightness(_ f: SurfaceFractions, weather: WeatherSample, month: Int,
-                           zWater: [Double], zFirstYear: [Double], zMultiYear: [Double]) -> [Double] {
+    /// The 14 TBs (K) of each pure surface at one place: water under `weather`, first-year and multi-year ice of
+    /// month `month` (1…12), land; `zWater`, `zFirstYear`, `zMultiYear` are 14 N(0, 1) values each that draw the
+    /// residual spread of each surface (zeros for the means).
+    public func surfaces(weather: WeatherSample, month: Int, zWater: [Double], zFirstYear: [Double],
+                         zMultiYear: [Double]) -> SurfaceBrightness {
         let sktWater = weather.skinTemperature(waterFraction: 1)
         let w = openWater(tcwv: weather.tcwv, tclw: weather.tclw, wind: weather.windSpeed, skt: sktWater)
         let dw = Self.correlate(waterResidual, zWater), dfy = Self.correlate(firstYearResidual, zFirstYear)
         let dmy = Self.correlate(multiYearResidual, zMultiYear)
         let fyMean = firstYearMean[month - 1], myMean = multiYearMean[month - 1]
-        return (0..<14).map { c in
-            let landTB = (c % 2 == 0 ? 0.90 : 0.95) * weather.skt
-            return f.water * (w[c] + dw[c]) + f.firstYear * (fyMean[c] + dfy[c]) + f.multiYear * (myMean[c] + dmy[c])
-                + f.land * landTB
-        }
+        return SurfaceBrightness(water: (0..<14).map { w[$0] + dw[$0] }, firstYear: (0..<14).map { fyMean[$0] + dfy[$0] },
+                                 multiYear: (0..<14).map { myMean[$0] + dmy[$0] },
+                                 land: (0..<14).map { ($0 % 2 == 0 ? 0.90 : 0.95) * weather.skt })
+    }
+
+    /// The 14 TBs (K) of a footprint: `surfaces(…)` mixed by the fractions `f`.
+    public func brightness(_ f: SurfaceFractions, weather: WeatherSample, month: Int,
+                           zWater: [Double], zFirstYear: [Double], zMultiYear: [Double]) -> [Double] {
+        surfaces(weather: weather, month: month, zWater: zWater, zFirstYear: zFirstYear, zMultiYear: zMultiYear).mix(f)
+    }
+}
+
+/// The 14 TBs (K, `AMSR2Channel` order) of each pure surface at one place and time.
+public struct SurfaceBrightness: Sendable {
+    public var water: [Double], firstYear: [Double], multiYear: [Double], land: [Double]
+
+    /// Linear mixing by area fractions (the model behind NASA Team and Bristol).
+    public func mix(_ f: SurfaceFractions) -> [Double] {
+        (0..<14).map { c in f.water * water[c] + f.firstYear * firstYear[c] + f.multiYear * multiYear[c] + f.land * land[c] }
+    }
+
+    /// One channel of the mixture.
+    @inline(__always)
+    public func mix(_ f: SurfaceFractions, channel c: Int) -> Double {
+        f.water * water[c] + f.firstYear * firstYear[c] + f.multiYear * multiYear[c] + f.land * land[c]
     }
 }

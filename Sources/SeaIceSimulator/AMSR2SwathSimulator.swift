@@ -85,33 +85,32 @@ public struct AMSR2SwathSimulator: Sendable {
             let month = Calendar.utc.component(.month, from: time), day = time.timeIntervalSince1970 / 86400
             let geo = AMSR2Orbit.scan(node: node, seconds: offsets[s])
             var draws: [[Double]] = []
+            let all = AMSR2Footprint.allCases
+            var fractions = [SurfaceFractions](repeating: SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0), count: all.count)
             for k in 0..<486 {
                 lat[s * 486 + k] = geo.latitude[k]; lon[s * 486 + k] = geo.longitude[k]
                 let p = PolarStereographic.epsg3413.forward(latitude: geo.latitude[k], longitude: geo.longitude[k])
                 if k % 2 == 0 { draws = residualDraws(x: p.x / 1000, y: p.y / 1000, day: day, scan: s, sample: k / 2) }
                 let w = weather.sample(latitude: geo.latitude[k], longitude: geo.longitude[k], time: time)
-                let footprints: [AMSR2Footprint] = k % 2 == 0 ? AMSR2Footprint.allCases : [.f89]
-                var fractions: [AMSR2Footprint: SurfaceFractions] = [:]
-                for f in footprints {
-                    fractions[f] = truth.fractions(latitude: geo.latitude[k], longitude: geo.longitude[k], cellSize: f.squareSide)
-                }
-                func tb(_ f: AMSR2Footprint) -> [Double] {
-                    model.brightness(fractions[f]!, weather: w, month: month, zWater: draws[0], zFirstYear: draws[1], zMultiYear: draws[2])
+                let tb = model.surfaces(weather: w, month: month, zWater: draws[0], zFirstYear: draws[1], zMultiYear: draws[2])
+                for f in all where k % 2 == 0 || f == .f89 {
+                    fractions[f.rawValue] = truth.fractions(latitude: geo.latitude[k], longitude: geo.longitude[k], cellSize: f.squareSide)
                 }
                 func radiometer(_ c: AMSR2Channel, _ column: Int) -> Double {
                     amsr2NoiseK[c.rawValue] * SmoothGaussianField.normal(noise, s, column, c.rawValue)
                 }
-                for c in AMSR2Channel.allCases where footprints.contains(AMSR2Footprint.native(c)) {
-                    let values = tb(AMSR2Footprint.native(c))
-                    let columns = AMSR2Swath.samples(c), column = columns == 486 ? k : k / 2
-                    native[c.rawValue][s * columns + column] = values[c.rawValue] + radiometer(c, k)
+                for c in AMSR2Channel.allCases {
+                    let columns = AMSR2Swath.samples(c)
+                    guard columns == 486 || k % 2 == 0 else { continue }
+                    let value = tb.mix(fractions[AMSR2Footprint.native(c).rawValue], channel: c.rawValue)
+                    native[c.rawValue][s * columns + (columns == 486 ? k : k / 2)] = value + radiometer(c, k)
                 }
                 guard k % 2 == 0 else { continue }
                 for (ri, r) in resolutions.enumerated() {
-                    let values = tb(r.footprint)
-                    for c in r.channels { resampled[ri][c.rawValue]![s * 243 + k / 2] = values[c.rawValue] + radiometer(c, k) }
+                    let f = fractions[r.footprint.rawValue]
+                    for c in r.channels { resampled[ri][c.rawValue]![s * 243 + k / 2] = tb.mix(f, channel: c.rawValue) + radiometer(c, k) }
                 }
-                let f6 = fractions[.f6]!, sea = 1 - f6.land
+                let f6 = fractions[AMSR2Footprint.f6.rawValue], sea = 1 - f6.land
                 truthC[s * 243 + k / 2] = sea > 1e-9 ? (f6.firstYear + f6.multiYear) / sea : .nan
                 truthL[s * 243 + k / 2] = f6.land
             }

@@ -34,18 +34,21 @@ final class AMSR2SimulationTests: XCTestCase {
         }
     }
 
-    func shortSwath(seed: UInt64) throws -> AMSR2Swath {
+    /// The seed-2 short swath, simulated once per run (debug builds are slow).
+    static let cached = Result<AMSR2Swath, Error> { try AMSR2SimulationTests.shortSwath(seed: 2) }
+
+    static func shortSwath(seed: UInt64, minimumLatitude: Double = 81.5) throws -> AMSR2Swath {
         let l = try PassiveMicrowaveFixture.loaded
         let s = AMSR2SwathSimulator(model: l.model, weather: ArcticWeather(climatology: l.climatology, seed: seed),
                                     truth: l.truth, seed: seed)
-        return s.simulate(node: AMSR2DaySimulator.nodes(of: PassiveMicrowaveFixture.day)[0], pass: .descending, minimumLatitude: 80)
+        return s.simulate(node: AMSR2DaySimulator.nodes(of: PassiveMicrowaveFixture.day)[0], pass: .descending, minimumLatitude: minimumLatitude)
     }
 
     func testSwathIsDeterministicPerSeedAndHasTheConicalGeometry() throws {
-        let a = try shortSwath(seed: 4), b = try shortSwath(seed: 4), c = try shortSwath(seed: 5)
+        let a = try Self.cached.get(), b = try Self.shortSwath(seed: 2), c = try Self.shortSwath(seed: 5)
         XCTAssertEqual(a.native, b.native)
         XCTAssertNotEqual(a.native[7], c.native[7])
-        XCTAssertGreaterThan(a.scans, 40)
+        XCTAssertGreaterThan(a.scans, 15)
         // ≈ 10 km between scans and ≈ 1450 km across the swath.
         func km(_ i: Int, _ j: Int) -> Double {
             let p = PolarStereographic.epsg3413.forward(latitude: a.latitude[i], longitude: a.longitude[i])
@@ -63,7 +66,7 @@ final class AMSR2SimulationTests: XCTestCase {
     }
 
     func testSwathFileReadsBackThroughAMSR2Reader() throws {
-        let swath = try shortSwath(seed: 2)
+        let swath = try Self.cached.get()
         let dir = try TestPaths.temporaryDirectory("amsr2-swath")
         let url = try AMSR2SwathFile.write(swath, seed: 2, to: dir)
         XCTAssertTrue(url.lastPathComponent.hasSuffix("D_L1SGRTBR_SIM.nc"))
@@ -85,9 +88,9 @@ final class AMSR2SimulationTests: XCTestCase {
     func testDailyGridIsSaneWithFillWhereNoSwathFell() throws {
         let l = try PassiveMicrowaveFixture.loaded
         var grid = AMSR2DailyGrid(date: PassiveMicrowaveFixture.day, truth: l.truth)
-        grid.add(try shortSwath(seed: 3))
+        grid.add(try Self.cached.get())
         let filled = grid.tb[7].filter(\.isFinite)
-        XCTAssertGreaterThan(filled.count, 100)
+        XCTAssertGreaterThan(filled.count, 50)
         XCTAssertLessThan(filled.count, grid.tb[7].count / 4)
         XCTAssertTrue(filled.allSatisfy { $0 > 150 && $0 < 290 })
         // Where the truth is ice the 36.5 GHz H TB is far above open water's.
