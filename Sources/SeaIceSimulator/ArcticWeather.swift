@@ -22,10 +22,10 @@ public struct WeatherSample: Sendable, Equatable {
 /// distributions of `WeatherClimatology`.
 ///
 /// Each variable is a `SmoothGaussianField` z (N(0, 1) everywhere) mapped through the month's empirical
-/// quantile function, value = Q_month(Φ(z)): wind speed (600 km, 1.5-day steps, drifting 300/150 km/day),
-/// 2 m and skin temperature from one field (1000 km, 4 days), water vapour (800 km, 2 days) and cloud liquid
-/// water (250 km, 1 day) whose field is correlated with the vapour's by the real rank correlation. Wind
-/// direction is a smooth field too (θ = π·z, 900 km), defined in the EPSG:3413 plane (no singularity at the
+/// quantile function, value = Q_month(Φ(z)): wind speed (600 km, 2.5-day steps, drifting 120/60 km/day),
+/// 2 m and skin temperature from one field (1000 km, 5 days, 80/40 km/day), water vapour (800 km, 3 days) and
+/// cloud liquid water (250 km, 1.5 days) whose field is correlated with the vapour's by the real rank correlation. Wind
+/// direction is a smooth field too (θ = π·z, 900 km, 2.5 days), defined in the EPSG:3413 plane (no singularity at the
 /// pole) and rotated to east/north. Fields live on EPSG:3413 km, so any window of the world agrees with any
 /// other; consecutive days correlate through the time lattice and the drift.
 public struct ArcticWeather: Sendable {
@@ -40,11 +40,11 @@ public struct ArcticWeather: Sendable {
         self.climatology = climatology
         self.seed = seed
         var g = SeededGenerator(seed: seed ^ 0x5745_4154_4845_5221)  // "WEATHER!"
-        speed = SmoothGaussianField(seed: g.next(), scale: 600, period: 1.5, drift: (300, 150))
-        direction = SmoothGaussianField(seed: g.next(), scale: 900, period: 1.5, drift: (300, 150))
-        temperature = SmoothGaussianField(seed: g.next(), scale: 1000, period: 4, drift: (150, 75))
-        vapour = SmoothGaussianField(seed: g.next(), scale: 800, period: 2, drift: (250, 120))
-        cloud = SmoothGaussianField(seed: g.next(), scale: 250, period: 1, drift: (250, 120))
+        speed = SmoothGaussianField(seed: g.next(), scale: 600, period: 2.5, drift: (120, 60))
+        direction = SmoothGaussianField(seed: g.next(), scale: 900, period: 2.5, drift: (120, 60))
+        temperature = SmoothGaussianField(seed: g.next(), scale: 1000, period: 5, drift: (80, 40))
+        vapour = SmoothGaussianField(seed: g.next(), scale: 800, period: 3, drift: (120, 60))
+        cloud = SmoothGaussianField(seed: g.next(), scale: 250, period: 1.5, drift: (120, 60))
     }
 
     /// Position of the year as a fractional month, 1.0 = 1 January 00 UTC, 1.5 ≈ mid-January.

@@ -29,6 +29,9 @@ struct SimulateAMSR2Command: ParsableCommand {
     @Option(help: "Orbits from the day's first ascending node (default: all 14–15 of the day).")
     var orbits: Int?
 
+    @Option(help: "Keep scans while the sub-satellite point is north of this latitude (°N; 40 covers the NSIDC grid).")
+    var minimumLatitude = 40.0
+
     @Option(help: "ERA5 grid spacing in degrees (the ERA5 file covers 90–50° N, 6-hourly).")
     var era5Resolution = 0.5
 
@@ -40,6 +43,7 @@ struct SimulateAMSR2Command: ParsableCommand {
     func validate() throws {
         guard CFTime.parseDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
         if let n = orbits, n < 1 { throw ValidationError("--orbits must be at least 1") }
+        guard (0...81.7).contains(minimumLatitude) else { throw ValidationError("--minimum-latitude must be 0…81.7 (the orbit reaches 81.8° N)") }
         guard era5Resolution >= 0.1, era5Resolution <= 5 else { throw ValidationError("--era5-resolution must be 0.1…5 degrees") }
     }
 
@@ -54,8 +58,10 @@ struct SimulateAMSR2Command: ParsableCommand {
         let weather = ArcticWeather(climatology: WeatherClimatology(signatures: signatures), seed: seed)
         let model = AMSR2EmissionModel(fitting: signatures)
         let started = Date()
+        var configuration = AMSR2DayConfiguration(orbits: orbits)
+        configuration.minimumLatitude = minimumLatitude
         let urls = try AMSR2DaySimulator.write(truth: truth, weather: weather, model: model, date: day, seed: seed,
-                                               configuration: AMSR2DayConfiguration(orbits: orbits), to: folder, logger: logger)
+                                               configuration: configuration, to: folder, logger: logger)
         var grid = ERA5FileGrid()
         grid.resolution = era5Resolution
         let era5 = folder.appendingPathComponent(ERA5FileWriter.fileName(date: day))
