@@ -20,11 +20,9 @@ struct SimulateAMSR2Command: ParsableCommand {
     @Option(help: "The UTC day, YYYY-MM-DD.")
     var date: String
 
-    @Option(help: "Output folder.")
-    var out: String
-
-    @Option(parsing: .unconditional, help: "Random seed (a non-negative integer).", transform: SeedOption.parse)
-    var seed: UInt64 = 0
+    /// `--out`, `--seed`, `--data` and the output flags are the parent's (`seaice simulate … amsr2` shares them;
+    /// ArgumentParser decodes the parent's options from the whole command line first).
+    @OptionGroup var simulate: SimulateCommand
 
     @Option(help: "Orbits from the day's first ascending node (default: all 14–15 of the day).")
     var orbits: Int?
@@ -35,11 +33,6 @@ struct SimulateAMSR2Command: ParsableCommand {
     @Option(help: "ERA5 grid spacing in degrees (the ERA5 file covers 90–50° N, 6-hourly).")
     var era5Resolution = 0.5
 
-    @Option(help: "The shared data folder (default: $SEAICE_DATA, ../shared/data, or shared/data beside the checkout of this binary).")
-    var data: String?
-
-    @OptionGroup var output: OutputOptions
-
     func validate() throws {
         guard CFTime.parseDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
         if let n = orbits, n < 1 { throw ValidationError("--orbits must be at least 1") }
@@ -48,19 +41,19 @@ struct SimulateAMSR2Command: ParsableCommand {
     }
 
     func run() throws {
-        let logger = output.logger("seaice.simulate.amsr2", normal: .info)
+        let logger = simulate.output.logger("seaice.simulate.amsr2", normal: .info)
         let day = CFTime.parseDate(date)!
-        let folder = URL(fileURLWithPath: out)
+        let folder = URL(fileURLWithPath: simulate.out)
         try OutputFolder.prepare(folder, option: "--out")
-        let dataFolder = try SharedDataLocator.locate(explicit: data)
+        let dataFolder = try SharedDataLocator.locate(explicit: simulate.data)
         let signatures = try MicrowaveSignatures(folder: dataFolder.appendingPathComponent("cimr-rrdp"))
         let truth = try ArcticMapTruth(dataFolder: dataFolder)
-        let weather = ArcticWeather(climatology: WeatherClimatology(signatures: signatures), seed: seed)
+        let weather = ArcticWeather(climatology: WeatherClimatology(signatures: signatures), seed: simulate.seed)
         let model = AMSR2EmissionModel(fitting: signatures)
         let started = Date()
         var configuration = AMSR2DayConfiguration(orbits: orbits)
         configuration.minimumLatitude = minimumLatitude
-        let urls = try AMSR2DaySimulator.write(truth: truth, weather: weather, model: model, date: day, seed: seed,
+        let urls = try AMSR2DaySimulator.write(truth: truth, weather: weather, model: model, date: day, seed: simulate.seed,
                                                configuration: configuration, to: folder, logger: logger)
         var grid = ERA5FileGrid()
         grid.resolution = era5Resolution
