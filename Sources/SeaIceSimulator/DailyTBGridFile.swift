@@ -1,6 +1,5 @@
 import Foundation
 import SeaIceCore
-import SeaIceGDAL
 import SeaIceNetCDF
 
 /// Writes an NSIDC-0802-like daily gridded AMSR2 brightness-temperature file (SIMULATED DATA).
@@ -19,12 +18,25 @@ public enum DailyTBGridFile {
     /// Names of the truth layers, in `AMSR2DailyGrid.truth` order.
     public static let truthNames = ["truth_sea_ice_concentration", "truth_multiyear_ice_fraction", "truth_land_fraction"]
 
+    /// WKT of EPSG:3411 (Hughes 1980 ellipsoid). Written out because PROJ maps the deprecated code 3411 to the
+    /// WGS 84 EPSG:3413, which is not the grid NSIDC-0802's cells are on.
+    public static let epsg3411WKT = """
+        PROJCS["NSIDC Sea Ice Polar Stereographic North",GEOGCS["Unspecified datum based upon the Hughes 1980 \
+        ellipsoid",DATUM["Not_specified_based_on_Hughes_1980_ellipsoid",SPHEROID["Hughes 1980",6378273,\
+        298.279411123064,AUTHORITY["EPSG","7058"]],AUTHORITY["EPSG","6054"]],PRIMEM["Greenwich",0,\
+        AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],\
+        AUTHORITY["EPSG","4054"]],PROJECTION["Polar_Stereographic"],PARAMETER["latitude_of_origin",70],\
+        PARAMETER["central_meridian",-45],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],\
+        PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["X",EAST],AXIS["Y",NORTH],\
+        AUTHORITY["EPSG","3411"]]
+        """
+
     /// The file name for a day, e.g. `NSIDC0802_SIM_AMSR2_TB_25km_N_20201102.nc`.
     public static func fileName(day: String) -> String { "NSIDC0802_SIM_AMSR2_TB_25km_N_\(day.replacingOccurrences(of: "-", with: "")).nc" }
 
     /// Writes `grid` to `url` (temporary name, then rename).
     public static func write(_ grid: AMSR2DailyGrid, seed: UInt64, to url: URL) throws {
-        let wkt = try SpatialReference(epsg: 3411).wkt
+        let wkt = epsg3411WKT
         try AtomicOutput.write(to: url) { tmp in
             let nc = try NetCDFFile.create(tmp)
             do {

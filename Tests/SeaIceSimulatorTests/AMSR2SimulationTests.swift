@@ -106,6 +106,8 @@ final class AMSR2SimulationTests: XCTestCase {
         XCTAssertEqual(try nc.variable("TB_18V").shape, [1, 448, 304])
         XCTAssertEqual(try nc.attribute("epsg_code", variable: "crs")?.text, "EPSG:3411")
         XCTAssertEqual(try nc.attribute("units", variable: "time")?.text, "days since 1970-01-01")
+        let wkt = try XCTUnwrap(try nc.attribute("crs_wkt", variable: "crs")?.text)
+        XCTAssertTrue(wkt.contains("Hughes 1980") && wkt.hasSuffix("AUTHORITY[\"EPSG\",\"3411\"]]"), wkt)
         XCTAssertEqual(try nc.attribute(SimulationMarkers.name)?.text, "true")
         let tb = try nc.read("TB_18V", as: Float.self)
         XCTAssertEqual(tb.filter { $0 == -999 }.count, grid.tb[7].count - filled.count)
