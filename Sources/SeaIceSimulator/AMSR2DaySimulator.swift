@@ -23,11 +23,13 @@ public struct AMSR2DailyGrid: Sendable {
         var layers = [[Float]](repeating: [Float](repeating: .nan, count: n), count: 3)
         for i in 0..<NSIDCNorthGrid.rows {
             for j in 0..<NSIDCNorthGrid.columns {
-                let p = NSIDCNorthGrid.location(row: i, column: j), k = i * NSIDCNorthGrid.columns + j
+                let p = NSIDCNorthGrid.location(row: i, column: j)
+                let k = i * NSIDCNorthGrid.columns + j
                 let f = truth.fractions(latitude: p.latitude, longitude: p.longitude, cellSize: NSIDCNorthGrid.cellSize)
                 let sea = 1 - f.land
                 layers[0][k] = sea > 1e-9 ? Float((f.firstYear + f.multiYear) / sea) : .nan
-                layers[1][k] = Float(f.multiYear); layers[2][k] = Float(f.land)
+                layers[1][k] = Float(f.multiYear)
+                layers[2][k] = Float(f.land)
             }
         }
         self.truth = layers
@@ -44,11 +46,13 @@ public struct AMSR2DailyGrid: Sendable {
             if let c = NSIDCNorthGrid.cell(x: p.x, y: p.y) { cell[k] = c.row * NSIDCNorthGrid.columns + c.column }
         }
         for c in AMSR2Channel.allCases {
-            let columns = AMSR2Swath.samples(c), step = 486 / columns
+            let columns = AMSR2Swath.samples(c)
+            let step = 486 / columns
             for (o, value) in swath.native[c.rawValue].enumerated() where value.isFinite {
                 let target = cell[(o / columns) * 486 + (o % columns) * step]
                 guard target >= 0 else { continue }
-                sums[c.rawValue][target] += value; counts[c.rawValue][target] += 1
+                sums[c.rawValue][target] += value
+                counts[c.rawValue][target] += 1
             }
             tb[c.rawValue] = zip(sums[c.rawValue], counts[c.rawValue]).map { $1 > 0 ? Float($0 / Double($1)) : .nan }
         }
@@ -76,17 +80,23 @@ public enum AMSR2DaySimulator {
         let first = AMSR2Orbit.firstNode(after: date)
         var out: [Int] = []
         var n = first
-        while AMSR2Orbit.node(n) < date.addingTimeInterval(86400) { out.append(n); n += 1 }
+        while AMSR2Orbit.node(n) < date.addingTimeInterval(86400) {
+            out.append(n)
+            n += 1
+        }
         return limit.map { Array(out.prefix($0)) } ?? out
     }
 
     /// Simulates every half-orbit of the day (ascending then descending per orbit), hands each swath to
     /// `each` (to write it; swaths are not kept: a full day is about 1 GB of them) and returns the daily grid.
-    public static func simulate(truth: any SurfaceTruth, weather: ArcticWeather, model: AMSR2EmissionModel,
-                                date: Date, seed: UInt64, configuration: AMSR2DayConfiguration = AMSR2DayConfiguration(),
-                                each: (AMSR2Swath) throws -> Void = { _ in }) rethrows -> AMSR2DailyGrid {
-        let simulator = AMSR2SwathSimulator(model: model, weather: weather, truth: truth, seed: seed,
-                                            resolutions: configuration.resolutions)
+    public static func simulate(
+        truth: any SurfaceTruth, weather: ArcticWeather, model: AMSR2EmissionModel,
+        date: Date, seed: UInt64, configuration: AMSR2DayConfiguration = AMSR2DayConfiguration(),
+        each: (AMSR2Swath) throws -> Void = { _ in }
+    ) rethrows -> AMSR2DailyGrid {
+        let simulator = AMSR2SwathSimulator(
+            model: model, weather: weather, truth: truth, seed: seed,
+            resolutions: configuration.resolutions)
         var grid = AMSR2DailyGrid(date: date, truth: truth)
         for node in nodes(of: date, limit: configuration.orbits) {
             for pass in AMSR2Orbit.Pass.allCases {
@@ -100,16 +110,21 @@ public enum AMSR2DaySimulator {
 
     /// Simulates the day and writes its swaths (`AMSR2SwathFile`) and daily grid (`DailyTBGridFile`) into
     /// `folder`; returns the files written, swaths first.
-    public static func write(truth: any SurfaceTruth, weather: ArcticWeather, model: AMSR2EmissionModel, date: Date,
-                             seed: UInt64, configuration: AMSR2DayConfiguration = AMSR2DayConfiguration(),
-                             to folder: URL, logger: Logger) throws -> [URL] {
+    public static func write(
+        truth: any SurfaceTruth, weather: ArcticWeather, model: AMSR2EmissionModel, date: Date,
+        seed: UInt64, configuration: AMSR2DayConfiguration = AMSR2DayConfiguration(),
+        to folder: URL, logger: Logger
+    ) throws -> [URL] {
         var urls: [URL] = []
-        let grid = try simulate(truth: truth, weather: weather, model: model, date: date, seed: seed,
-                                configuration: configuration) { swath in
+        let grid = try simulate(
+            truth: truth, weather: weather, model: model, date: date, seed: seed,
+            configuration: configuration
+        ) { swath in
             urls.append(try AMSR2SwathFile.write(swath, seed: seed, to: folder))
             logger.info("SIMULATED AMSR2 swath \(urls.last!.lastPathComponent): \(swath.scans) scans")
         }
-        let day = ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        let day = ISO8601DateFormatter.string(
+            from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
         let url = folder.appendingPathComponent(DailyTBGridFile.fileName(day: day))
         try DailyTBGridFile.write(grid, seed: seed, to: url)
         urls.append(url)

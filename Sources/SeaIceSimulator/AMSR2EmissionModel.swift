@@ -45,28 +45,40 @@ public struct AMSR2EmissionModel: Sendable {
     /// Fits the model on the `half` of the real points in `signatures`.
     public init(fitting signatures: MicrowaveSignatures, half: RRDPHalf = .fit) {
         self.half = half
-        let water = half.select(signatures.water), ice = half.select(signatures.ice)
+        let water = half.select(signatures.water)
+        let ice = half.select(signatures.ice)
         let design = water.map(Self.terms)
         waterCoefficients = AMSR2Channel.allCases.map { c in
             LinearAlgebra.leastSquares(design, water.map { $0.tb[c.rawValue] })
         }
         let coefficients = waterCoefficients
-        waterResidual = LinearAlgebra.cholesky(LinearAlgebra.covariance(water.map { p in
-            (0..<14).map { c in p.tb[c] - zip(coefficients[c], Self.terms(p)).reduce(0) { $0 + $1.0 * $1.1 } }
-        }))
-        let fy = ice.filter { $0.gr3719 >= Self.multiYearThreshold }, my = ice.filter { $0.gr3719 < Self.multiYearThreshold }
+        waterResidual = LinearAlgebra.cholesky(
+            LinearAlgebra.covariance(
+                water.map { p in
+                    (0..<14).map { c in p.tb[c] - zip(coefficients[c], Self.terms(p)).reduce(0) { $0 + $1.0 * $1.1 } }
+                }))
+        let fy = ice.filter { $0.gr3719 >= Self.multiYearThreshold }
+        let my = ice.filter { $0.gr3719 < Self.multiYearThreshold }
         func means(_ points: [MicrowavePoint]) -> [[Double]] {
             (1...12).map { m in
                 let s = MicrowaveSignatures.seasonal(points, month: m)
                 return (0..<14).map { c in s.reduce(0) { $0 + $1.tb[c] } / Double(s.count) }
             }
         }
-        firstYearMean = means(fy); multiYearMean = means(my)
-        let fyMean = firstYearMean, myMean = multiYearMean
-        firstYearResidual = LinearAlgebra.cholesky(LinearAlgebra.covariance(fy.map { p in
-            (0..<14).map { p.tb[$0] - fyMean[p.month - 1][$0] } }))
-        multiYearResidual = LinearAlgebra.cholesky(LinearAlgebra.covariance(my.map { p in
-            (0..<14).map { p.tb[$0] - myMean[p.month - 1][$0] } }))
+        firstYearMean = means(fy)
+        multiYearMean = means(my)
+        let fyMean = firstYearMean
+        let myMean = multiYearMean
+        firstYearResidual = LinearAlgebra.cholesky(
+            LinearAlgebra.covariance(
+                fy.map { p in
+                    (0..<14).map { p.tb[$0] - fyMean[p.month - 1][$0] }
+                }))
+        multiYearResidual = LinearAlgebra.cholesky(
+            LinearAlgebra.covariance(
+                my.map { p in
+                    (0..<14).map { p.tb[$0] - myMean[p.month - 1][$0] }
+                }))
         multiYearProportion = (1...12).map { m in
             let s = MicrowaveSignatures.seasonal(ice, month: m)
             return Double(s.filter { $0.gr3719 < Self.multiYearThreshold }.count) / Double(max(s.count, 1))
@@ -93,21 +105,28 @@ public struct AMSR2EmissionModel: Sendable {
     /// The 14 TBs (K) of each pure surface at one place: water under `weather`, first-year and multi-year ice of
     /// month `month` (1…12), land; `zWater`, `zFirstYear`, `zMultiYear` are 14 N(0, 1) values each that draw the
     /// residual spread of each surface (zeros for the means).
-    public func surfaces(weather: WeatherSample, month: Int, zWater: [Double], zFirstYear: [Double],
-                         zMultiYear: [Double]) -> SurfaceBrightness {
+    public func surfaces(
+        weather: WeatherSample, month: Int, zWater: [Double], zFirstYear: [Double],
+        zMultiYear: [Double]
+    ) -> SurfaceBrightness {
         let sktWater = weather.skinTemperature(waterFraction: 1)
         let w = openWater(tcwv: weather.tcwv, tclw: weather.tclw, wind: weather.windSpeed, skt: sktWater)
-        let dw = Self.correlate(waterResidual, zWater), dfy = Self.correlate(firstYearResidual, zFirstYear)
+        let dw = Self.correlate(waterResidual, zWater)
+        let dfy = Self.correlate(firstYearResidual, zFirstYear)
         let dmy = Self.correlate(multiYearResidual, zMultiYear)
-        let fyMean = firstYearMean[month - 1], myMean = multiYearMean[month - 1]
-        return SurfaceBrightness(water: (0..<14).map { w[$0] + dw[$0] }, firstYear: (0..<14).map { fyMean[$0] + dfy[$0] },
-                                 multiYear: (0..<14).map { myMean[$0] + dmy[$0] },
-                                 land: (0..<14).map { ($0 % 2 == 0 ? 0.90 : 0.95) * weather.skt })
+        let fyMean = firstYearMean[month - 1]
+        let myMean = multiYearMean[month - 1]
+        return SurfaceBrightness(
+            water: (0..<14).map { w[$0] + dw[$0] }, firstYear: (0..<14).map { fyMean[$0] + dfy[$0] },
+            multiYear: (0..<14).map { myMean[$0] + dmy[$0] },
+            land: (0..<14).map { ($0 % 2 == 0 ? 0.90 : 0.95) * weather.skt })
     }
 
     /// The 14 TBs (K) of a footprint: `surfaces(…)` mixed by the fractions `f`.
-    public func brightness(_ f: SurfaceFractions, weather: WeatherSample, month: Int,
-                           zWater: [Double], zFirstYear: [Double], zMultiYear: [Double]) -> [Double] {
+    public func brightness(
+        _ f: SurfaceFractions, weather: WeatherSample, month: Int,
+        zWater: [Double], zFirstYear: [Double], zMultiYear: [Double]
+    ) -> [Double] {
         surfaces(weather: weather, month: month, zWater: zWater, zFirstYear: zFirstYear, zMultiYear: zMultiYear).mix(f)
     }
 }
@@ -118,7 +137,9 @@ public struct SurfaceBrightness: Sendable {
 
     /// Linear mixing by area fractions (the model behind NASA Team and Bristol).
     public func mix(_ f: SurfaceFractions) -> [Double] {
-        (0..<14).map { c in f.water * water[c] + f.firstYear * firstYear[c] + f.multiYear * multiYear[c] + f.land * land[c] }
+        (0..<14).map { c in
+            f.water * water[c] + f.firstYear * firstYear[c] + f.multiYear * multiYear[c] + f.land * land[c]
+        }
     }
 
     /// One channel of the mixture.

@@ -33,7 +33,8 @@ public struct AMSR2Orbit: Sendable {
 
     /// Sub-satellite latitude/longitude (degrees) at `t` seconds after ascending node `n`.
     public static func subSatellite(node n: Int, seconds t: Double) -> (latitude: Double, longitude: Double) {
-        let i = inclination * .pi / 180, u = 2 * .pi * t / period
+        let i = inclination * .pi / 180
+        let u = 2 * .pi * t / period
         let lat = asin(sin(i) * sin(u)) * 180 / .pi
         let nodeTime = node(n)
         let utcHours = nodeTime.timeIntervalSince1970.truncatingRemainder(dividingBy: 86400) / 3600
@@ -51,26 +52,36 @@ public struct AMSR2Orbit: Sendable {
 
     /// The point at great-circle angle `delta` (degrees) from (lat, lon) along initial bearing `bearing` (° from north).
     static func destination(_ lat: Double, _ lon: Double, bearing: Double, delta: Double) -> (Double, Double) {
-        let φ1 = lat * .pi / 180, λ1 = lon * .pi / 180, θ = bearing * .pi / 180, δ = delta * .pi / 180
+        let φ1 = lat * .pi / 180
+        let λ1 = lon * .pi / 180
+        let θ = bearing * .pi / 180
+        let δ = delta * .pi / 180
         let φ2 = asin(sin(φ1) * cos(δ) + cos(φ1) * sin(δ) * cos(θ))
         let λ2 = λ1 + atan2(sin(θ) * sin(δ) * cos(φ1), cos(δ) - sin(φ1) * sin(φ2))
         return (φ2 * 180 / .pi, wrap(λ2 * 180 / .pi))
     }
 
     /// Initial bearing (° from north) from a to b.
-    static func bearing(_ a: (latitude: Double, longitude: Double), _ b: (latitude: Double, longitude: Double)) -> Double {
-        let φ1 = a.latitude * .pi / 180, φ2 = b.latitude * .pi / 180, Δλ = (b.longitude - a.longitude) * .pi / 180
+    static func bearing(_ a: (latitude: Double, longitude: Double), _ b: (latitude: Double, longitude: Double))
+        -> Double
+    {
+        let φ1 = a.latitude * .pi / 180
+        let φ2 = b.latitude * .pi / 180
+        let Δλ = (b.longitude - a.longitude) * .pi / 180
         return atan2(sin(Δλ) * cos(φ2), cos(φ1) * sin(φ2) - sin(φ1) * cos(φ2) * cos(Δλ)) * 180 / .pi
     }
 
     /// Latitudes and longitudes of the 486 89A footprints of the scan at `t` s after node `n`.
     public static func scan(node n: Int, seconds t: Double) -> (latitude: [Double], longitude: [Double]) {
-        let here = subSatellite(node: n, seconds: t), ahead = subSatellite(node: n, seconds: t + 1)
+        let here = subSatellite(node: n, seconds: t)
+        let ahead = subSatellite(node: n, seconds: t + 1)
         let heading = bearing(here, ahead)
-        var lat = [Double](repeating: 0, count: samples89), lon = lat
+        var lat = [Double](repeating: 0, count: samples89)
+        var lon = lat
         for k in 0..<samples89 {
             let azimuth = -halfScan + 2 * halfScan * Double(k) / Double(samples89 - 1)
-            (lat[k], lon[k]) = destination(here.latitude, here.longitude, bearing: heading + azimuth, delta: footprintAngle)
+            (lat[k], lon[k]) = destination(
+                here.latitude, here.longitude, bearing: heading + azimuth, delta: footprintAngle)
         }
         return (lat, lon)
     }
@@ -78,7 +89,8 @@ public struct AMSR2Orbit: Sendable {
     /// One half orbit's Arctic part.
     public enum Pass: String, Sendable, CaseIterable {
         /// Northbound (argument of latitude up to 90°) and southbound halves.
-        case ascending = "A", descending = "D"
+        case ascending = "A"
+        case descending = "D"
     }
 
     /// Seconds after the node of the scans of `pass` whose sub-satellite point is north of `minimumLatitude`.
@@ -86,7 +98,8 @@ public struct AMSR2Orbit: Sendable {
         let i = inclination * .pi / 180
         let u0 = asin(min(1, sin(minimumLatitude * .pi / 180) / sin(i)))
         let (start, end) = pass == .ascending ? (u0, Double.pi / 2) : (Double.pi / 2, Double.pi - u0)
-        let t0 = start / (2 * .pi) * period, t1 = end / (2 * .pi) * period
+        let t0 = start / (2 * .pi) * period
+        let t1 = end / (2 * .pi) * period
         let count = Int(((t1 - t0) / scanPeriod).rounded(.down))
         return (0..<count).map { t0 + Double($0) * scanPeriod }
     }

@@ -31,7 +31,9 @@ public struct AMSR2RRDPComparison: Sendable {
     public let realSlope: Double, realSlopeError: Double, simulatedSlope: Double
     public let fitHalfSlope: Double, fitHalfSlopeError: Double
     /// The standard error of simulated − real slope: √(SE_check² + SE_fit²).
-    public var slopeDifferenceError: Double { (realSlopeError * realSlopeError + fitHalfSlopeError * fitHalfSlopeError).squareRoot() }
+    public var slopeDifferenceError: Double {
+        (realSlopeError * realSlopeError + fitHalfSlopeError * fitHalfSlopeError).squareRoot()
+    }
     /// Binned GR(36.5V/18.7V) response over open water.
     public let bins: [Bin]
 
@@ -41,26 +43,37 @@ public struct AMSR2RRDPComparison: Sendable {
         var g = SeededGenerator(seed: seed)
         func normals() -> [Double] { (0..<14).map { _ in g.nextGaussian() } }
         func noisy(_ tb: [Double]) -> [Double] { tb.enumerated().map { $1 + amsr2NoiseK[$0] * g.nextGaussian() } }
-        let iceCheck = RRDPHalf.check.select(signatures.ice), waterCheck = RRDPHalf.check.select(signatures.water)
+        let iceCheck = RRDPHalf.check.select(signatures.ice)
+        let waterCheck = RRDPHalf.check.select(signatures.water)
         let simulatedIce = iceCheck.map { p -> [Double] in
             let multiYear = g.nextUnitDouble() < model.multiYearProportion[p.month - 1]
             let f = SurfaceFractions(water: 0, firstYear: multiYear ? 0 : 1, multiYear: multiYear ? 1 : 0, land: 0)
-            return noisy(model.brightness(f, weather: Self.weather(p), month: p.month, zWater: normals(), zFirstYear: normals(), zMultiYear: normals()))
+            return noisy(
+                model.brightness(
+                    f, weather: Self.weather(p), month: p.month, zWater: normals(), zFirstYear: normals(),
+                    zMultiYear: normals()))
         }
         let simulatedWater = waterCheck.map { p -> [Double] in
             let f = SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0)
-            return noisy(model.brightness(f, weather: Self.weather(p), month: p.month, zWater: normals(), zFirstYear: normals(), zMultiYear: normals()))
+            return noisy(
+                model.brightness(
+                    f, weather: Self.weather(p), month: p.month, zWater: normals(), zFirstYear: normals(),
+                    zMultiYear: normals()))
         }
         func rows(_ real: [MicrowavePoint], _ sim: [[Double]]) -> [Row] {
             AMSR2Channel.allCases.map { c in
-                let r = Self.meanStd(real.map { $0.tb[c.rawValue] }), s = Self.meanStd(sim.map { $0[c.rawValue] })
+                let r = Self.meanStd(real.map { $0.tb[c.rawValue] })
+                let s = Self.meanStd(sim.map { $0[c.rawValue] })
                 return Row(channel: c, realMean: r.mean, realStd: r.std, simulatedMean: s.mean, simulatedStd: s.std)
             }
         }
-        ice = rows(iceCheck, simulatedIce); water = rows(waterCheck, simulatedWater)
-        iceCount = iceCheck.count; waterCount = waterCheck.count
+        ice = rows(iceCheck, simulatedIce)
+        water = rows(waterCheck, simulatedWater)
+        iceCount = iceCheck.count
+        waterCount = waterCheck.count
         let clw = waterCheck.map(\.tclw)
-        let realGR = waterCheck.map(\.gr3719), simGR = simulatedWater.map { ($0[11] - $0[7]) / ($0[11] + $0[7]) }
+        let realGR = waterCheck.map(\.gr3719)
+        let simGR = simulatedWater.map { ($0[11] - $0[7]) / ($0[11] + $0[7]) }
         realSlope = Self.slope(clw, realGR).slope
         realSlopeError = Self.blockJackknifeError(clw, realGR, block: 25)
         simulatedSlope = Self.slope(clw, simGR).slope
@@ -69,7 +82,8 @@ public struct AMSR2RRDPComparison: Sendable {
         fitHalfSlopeError = Self.blockJackknifeError(waterFit.map(\.tclw), waterFit.map(\.gr3719), block: 25)
         bins = zip([0, 0.05, 0.1, 0.2, 0.4], [0.05, 0.1, 0.2, 0.4, 10.0]).map { lo, hi in
             let k = clw.indices.filter { clw[$0] >= lo && clw[$0] < hi }
-            let r = Self.meanStd(k.map { realGR[$0] }), s = Self.meanStd(k.map { simGR[$0] })
+            let r = Self.meanStd(k.map { realGR[$0] })
+            let s = Self.meanStd(k.map { simGR[$0] })
             return Bin(lower: lo, upper: hi, count: k.count, realMean: r.mean, realStd: r.std, simulatedMean: s.mean)
         }
     }
@@ -87,10 +101,15 @@ public struct AMSR2RRDPComparison: Sendable {
 
     /// Least-squares slope of y on x and its standard error.
     static func slope(_ x: [Double], _ y: [Double]) -> (slope: Double, error: Double) {
-        let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        let n = Double(x.count)
+        let mx = x.reduce(0, +) / n
+        let my = y.reduce(0, +) / n
         let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
         let b = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / sxx
-        let rss = zip(x, y).reduce(0) { let e = $1.1 - my - b * ($1.0 - mx); return $0 + e * e }
+        let rss = zip(x, y).reduce(0) {
+            let e = $1.1 - my - b * ($1.0 - mx)
+            return $0 + e * e
+        }
         return (b, (rss / (n - 2) / sxx).squareRoot())
     }
 
@@ -119,14 +138,22 @@ public struct AMSR2RRDPComparison: Sendable {
     /// The comparison as Markdown tables (labelled "simulated vs real RRDP").
     public var markdown: String {
         func f(_ x: Double, _ d: Int = 1) -> String { String(format: "%.\(d)f", x) }
-        var s = "Simulated vs real RRDP (fit on the even 25-point blocks, checked on the odd ones; \(iceCount) SIC=1 and \(waterCount) SIC=0 check points)\n\n"
-        s += "| channel | SIC=1 real mean ± std (K) | SIC=1 simulated | SIC=0 real mean ± std (K) | SIC=0 simulated |\n|---|---|---|---|---|\n"
+        var s =
+            "Simulated vs real RRDP (fit on the even 25-point blocks, checked on the odd ones; \(iceCount) SIC=1 and \(waterCount) SIC=0 check points)\n\n"
+        s +=
+            "| channel | SIC=1 real mean ± std (K) | SIC=1 simulated | SIC=0 real mean ± std (K) | SIC=0 simulated |\n|---|---|---|---|---|\n"
         for (i, w) in zip(ice, water) {
-            s += "| \(i.channel.variableName) | \(f(i.realMean)) ± \(f(i.realStd)) | \(f(i.simulatedMean)) ± \(f(i.simulatedStd)) | \(f(w.realMean)) ± \(f(w.realStd)) | \(f(w.simulatedMean)) ± \(f(w.simulatedStd)) |\n"
+            s +=
+                "| \(i.channel.variableName) | \(f(i.realMean)) ± \(f(i.realStd)) | \(f(i.simulatedMean)) ± \(f(i.simulatedStd)) | \(f(w.realMean)) ± \(f(w.realStd)) | \(f(w.simulatedMean)) ± \(f(w.simulatedStd)) |\n"
         }
-        s += "\nOpen-water GR(36.5V/18.7V) vs tclw: real slope \(f(realSlope, 4)) ± \(f(realSlopeError, 4)) (block-jackknife SE) per kg/m², simulated \(f(simulatedSlope, 4)); real on the fit half \(f(fitHalfSlope, 4)) ± \(f(fitHalfSlopeError, 4)); bound 2·√(SE²+SE²) = \(f(2 * slopeDifferenceError, 4))\n\n"
+        s +=
+            "\nOpen-water GR(36.5V/18.7V) vs tclw: real slope \(f(realSlope, 4)) ± \(f(realSlopeError, 4)) (block-jackknife SE) per kg/m², simulated \(f(simulatedSlope, 4)); real on the fit half \(f(fitHalfSlope, 4)) ± \(f(fitHalfSlopeError, 4)); bound 2·√(SE²+SE²) = \(f(2 * slopeDifferenceError, 4))\n\n"
         s += "| tclw (kg/m²) | points | real GR mean ± std | simulated GR mean |\n|---|---|---|---|\n"
-        for b in bins { s += "| \(f(b.lower, 2))–\(b.upper > 5 ? "" : f(b.upper, 2)) | \(b.count) | \(f(b.realMean, 4)) ± \(f(b.realStd, 4)) | \(f(b.simulatedMean, 4)) |\n" }
-        return s + "\nAll bounds (mean ≤ 2 K, std within 30 %, slope within 2 combined SE, bins within 1 std): \(passes() ? "pass" : "FAIL")\n"
+        for b in bins {
+            s +=
+                "| \(f(b.lower, 2))–\(b.upper > 5 ? "" : f(b.upper, 2)) | \(b.count) | \(f(b.realMean, 4)) ± \(f(b.realStd, 4)) | \(f(b.simulatedMean, 4)) |\n"
+        }
+        return s
+            + "\nAll bounds (mean ≤ 2 K, std within 30 %, slope within 2 combined SE, bins within 1 std): \(passes() ? "pass" : "FAIL")\n"
     }
 }

@@ -21,9 +21,12 @@ public enum AMSR2SwathFile {
     /// The file name of `swath`.
     public static func fileName(_ swath: AMSR2Swath) -> String {
         let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "UTC"); f.dateFormat = "yyyyMMddHHmm"
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMddHHmm"
         let orbit = String(format: "%03d", ((swath.node % 1000) + 1000) % 1000)
-        return "GW1AM2_\(f.string(from: swath.scanTimes.first ?? AMSR2Orbit.node(swath.node)))_\(orbit)\(swath.pass.rawValue)_L1SGRTBR_SIM.nc"
+        return
+            "GW1AM2_\(f.string(from: swath.scanTimes.first ?? AMSR2Orbit.node(swath.node)))_\(orbit)\(swath.pass.rawValue)_L1SGRTBR_SIM.nc"
     }
 
     /// Writes `swath` into `folder` (temporary name, then rename); returns the file's URL.
@@ -51,22 +54,38 @@ public enum AMSR2SwathFile {
                 for c in r.channels { datasets.append((r.datasetName(c), ["scan", "low"], channels[c.rawValue]!)) }
             }
             for c in [AMSR2Channel.h89_0, .v89_0] {
-                datasets.append(("Brightness Temperature (original,89GHz-A,\(c == .h89_0 ? "H" : "V"))", ["scan", "high"],
-                                 swath.native[c.rawValue]))
+                datasets.append(
+                    (
+                        "Brightness Temperature (original,89GHz-A,\(c == .h89_0 ? "H" : "V"))", ["scan", "high"],
+                        swath.native[c.rawValue]
+                    ))
             }
             for d in datasets {
                 try nc.defineVariable(d.name, type: .ushort, dimensions: d.dims, compression: 1)
-                try nc.setAttributes([("SCALE FACTOR", .floats([scaleFactor])), ("UNIT", .text("K")),
-                                      ("long_name", .text("SIMULATED brightness temperature"))], variable: d.name)
+                try nc.setAttributes(
+                    [
+                        ("SCALE FACTOR", .floats([scaleFactor])), ("UNIT", .text("K")),
+                        ("long_name", .text("SIMULATED brightness temperature")),
+                    ], variable: d.name)
             }
             for name in ["Latitude of Observation Point for 89A", "Longitude of Observation Point for 89A"] {
                 try nc.defineVariable(name, type: .float, dimensions: ["scan", "high"], compression: 1)
                 try nc.setAttribute("UNIT", .text("deg"), variable: name)
             }
             try nc.defineVariable("Scan Time", type: .double, dimensions: ["scan"])
-            try nc.setAttribute("UNIT", .text("sec (seconds since 1993-01-01 00:00:00 UTC, leap seconds ignored)"), variable: "Scan Time")
-            for (name, long) in [("truth_sea_ice_concentration", "SIMULATION TRUTH (not an observation): sea-ice concentration of the sea at the 6.9 GHz footprint"),
-                                 ("truth_land_fraction", "SIMULATION TRUTH (not an observation): land fraction of the 6.9 GHz footprint")] {
+            try nc.setAttribute(
+                "UNIT", .text("sec (seconds since 1993-01-01 00:00:00 UTC, leap seconds ignored)"),
+                variable: "Scan Time")
+            for (name, long) in [
+                (
+                    "truth_sea_ice_concentration",
+                    "SIMULATION TRUTH (not an observation): sea-ice concentration of the sea at the 6.9 GHz footprint"
+                ),
+                (
+                    "truth_land_fraction",
+                    "SIMULATION TRUTH (not an observation): land fraction of the 6.9 GHz footprint"
+                ),
+            ] {
                 try nc.defineVariable(name, type: .float, dimensions: ["scan", "low"], compression: 1, fillValue: -999)
                 try nc.setAttributes([("long_name", .text(long)), ("units", .text("1"))], variable: name)
             }
@@ -76,7 +95,9 @@ public enum AMSR2SwathFile {
             try nc.write(swath.latitude.map(Float.init), variable: "Latitude of Observation Point for 89A")
             try nc.write(swath.longitude.map(Float.init), variable: "Longitude of Observation Point for 89A")
             try nc.write(swath.scanTimes.map { $0.timeIntervalSince(epoch1993) }, variable: "Scan Time")
-            try nc.write(swath.truthConcentration.map { $0.isFinite ? Float($0) : -999 }, variable: "truth_sea_ice_concentration")
+            try nc.write(
+                swath.truthConcentration.map { $0.isFinite ? Float($0) : -999 }, variable: "truth_sea_ice_concentration"
+            )
             try nc.write(swath.truthLand.map(Float.init), variable: "truth_land_fraction")
             try nc.close()
         } catch {
@@ -89,7 +110,12 @@ public enum AMSR2SwathFile {
         [
             ("title", .text("SIMULATED AMSR2 L1R-like swath (SeaIceKit passive-microwave simulator). NOT REAL DATA.")),
             (SimulationMarkers.name, .text(SimulationMarkers.text(true))),
-            ("source", .text("SeaIceKit \(SeaIceKitVersion.current) AMSR2 simulator (specs/simulator.md): emission model fitted on the real ESA CCI RRDP points")),
+            (
+                "source",
+                .text(
+                    "SeaIceKit \(SeaIceKitVersion.current) AMSR2 simulator (specs/simulator.md): emission model fitted on the real ESA CCI RRDP points"
+                )
+            ),
             ("simulator_seed", .text(String(seed))),
             ("OrbitDirection", .text(swath.pass == .ascending ? "Ascending" : "Descending")),
             ("simulator_ascending_node", .ints([Int32(truncatingIfNeeded: swath.node)])),

@@ -47,8 +47,10 @@ public struct AMSR2SwathSimulator: Sendable {
     let white: LatticeNoise
 
     /// A simulator keyed by `seed`.
-    public init(model: AMSR2EmissionModel, weather: ArcticWeather, truth: any SurfaceTruth, seed: UInt64,
-                resolutions: [L1RResolution] = [.res06]) {
+    public init(
+        model: AMSR2EmissionModel, weather: ArcticWeather, truth: any SurfaceTruth, seed: UInt64,
+        resolutions: [L1RResolution] = [.res06]
+    ) {
         self.model = model
         self.weather = weather
         self.truth = truth
@@ -62,7 +64,8 @@ public struct AMSR2SwathSimulator: Sendable {
     func residualDraws(x: Double, y: Double, day: Double, scan: Int, sample: Int) -> [[Double]] {
         (0..<3).map { s in
             (0..<14).map { c in
-                c < 3 ? anomalies[s * 3 + c].value(x: x, y: y, day: day)
+                c < 3
+                    ? anomalies[s * 3 + c].value(x: x, y: y, day: day)
                     : SmoothGaussianField.normal(white, scan, sample, 100 + s * 16 + c)
             }
         }
@@ -73,28 +76,39 @@ public struct AMSR2SwathSimulator: Sendable {
         let offsets = AMSR2Orbit.scanTimes(pass, minimumLatitude: minimumLatitude)
         let start = AMSR2Orbit.node(node)
         let n = offsets.count
-        let lat = SharedArray<Double>(repeating: 0, count: n * 486), lon = SharedArray<Double>(repeating: 0, count: n * 486)
+        let lat = SharedArray<Double>(repeating: 0, count: n * 486)
+        let lon = SharedArray<Double>(repeating: 0, count: n * 486)
         let native = AMSR2Channel.allCases.map { SharedArray<Double>(repeating: 0, count: n * AMSR2Swath.samples($0)) }
-        let resampled = resolutions.map { r in AMSR2Channel.allCases.map { r.channels.contains($0) ? SharedArray<Double>(repeating: 0, count: n * 243) : nil } }
-        let truthC = SharedArray<Double>(repeating: 0, count: n * 243), truthL = SharedArray<Double>(repeating: 0, count: n * 243)
+        let resampled = resolutions.map { r in
+            AMSR2Channel.allCases.map {
+                r.channels.contains($0) ? SharedArray<Double>(repeating: 0, count: n * 243) : nil
+            }
+        }
+        let truthC = SharedArray<Double>(repeating: 0, count: n * 243)
+        let truthL = SharedArray<Double>(repeating: 0, count: n * 243)
         let swathKey = UInt64(bitPattern: Int64(node)) &* 2 &+ (pass == .ascending ? 0 : 1)
         let noise = LatticeNoise(seed: white.seed ^ (swathKey &* 0xD6E8_FEB8_6659_FD93))
         let resolutions = self.resolutions
         DispatchQueue.concurrentPerform(iterations: n) { s in
             let time = start.addingTimeInterval(offsets[s])
-            let month = Calendar.utc.component(.month, from: time), day = time.timeIntervalSince1970 / 86400
+            let month = Calendar.utc.component(.month, from: time)
+            let day = time.timeIntervalSince1970 / 86400
             let geo = AMSR2Orbit.scan(node: node, seconds: offsets[s])
             var draws: [[Double]] = []
             let all = AMSR2Footprint.allCases
-            var fractions = [SurfaceFractions](repeating: SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0), count: all.count)
+            var fractions = [SurfaceFractions](
+                repeating: SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0), count: all.count)
             for k in 0..<486 {
-                lat[s * 486 + k] = geo.latitude[k]; lon[s * 486 + k] = geo.longitude[k]
+                lat[s * 486 + k] = geo.latitude[k]
+                lon[s * 486 + k] = geo.longitude[k]
                 let p = PolarStereographic.epsg3413.forward(latitude: geo.latitude[k], longitude: geo.longitude[k])
                 if k % 2 == 0 { draws = residualDraws(x: p.x / 1000, y: p.y / 1000, day: day, scan: s, sample: k / 2) }
                 let w = weather.sample(latitude: geo.latitude[k], longitude: geo.longitude[k], time: time)
-                let tb = model.surfaces(weather: w, month: month, zWater: draws[0], zFirstYear: draws[1], zMultiYear: draws[2])
+                let tb = model.surfaces(
+                    weather: w, month: month, zWater: draws[0], zFirstYear: draws[1], zMultiYear: draws[2])
                 for f in all where k % 2 == 0 || f == .f89 {
-                    fractions[f.rawValue] = truth.fractions(latitude: geo.latitude[k], longitude: geo.longitude[k], cellSize: f.squareSide)
+                    fractions[f.rawValue] = truth.fractions(
+                        latitude: geo.latitude[k], longitude: geo.longitude[k], cellSize: f.squareSide)
                 }
                 func radiometer(_ c: AMSR2Channel, _ column: Int) -> Double {
                     amsr2NoiseK[c.rawValue] * SmoothGaussianField.normal(noise, s, column, c.rawValue)
@@ -108,18 +122,22 @@ public struct AMSR2SwathSimulator: Sendable {
                 guard k % 2 == 0 else { continue }
                 for (ri, r) in resolutions.enumerated() {
                     let f = fractions[r.footprint.rawValue]
-                    for c in r.channels { resampled[ri][c.rawValue]![s * 243 + k / 2] = tb.mix(f, channel: c.rawValue) + radiometer(c, k) }
+                    for c in r.channels {
+                        resampled[ri][c.rawValue]![s * 243 + k / 2] = tb.mix(f, channel: c.rawValue) + radiometer(c, k)
+                    }
                 }
-                let f6 = fractions[AMSR2Footprint.f6.rawValue], sea = 1 - f6.land
+                let f6 = fractions[AMSR2Footprint.f6.rawValue]
+                let sea = 1 - f6.land
                 truthC[s * 243 + k / 2] = sea > 1e-9 ? (f6.firstYear + f6.multiYear) / sea : .nan
                 truthL[s * 243 + k / 2] = f6.land
             }
         }
         var byResolution: [L1RResolution: [[Double]?]] = [:]
         for (ri, r) in resolutions.enumerated() { byResolution[r] = resampled[ri].map { $0?.array } }
-        return AMSR2Swath(node: node, pass: pass, scanTimes: offsets.map { start.addingTimeInterval($0) },
-                          latitude: lat.array, longitude: lon.array, native: native.map(\.array),
-                          resampled: byResolution, truthConcentration: truthC.array, truthLand: truthL.array)
+        return AMSR2Swath(
+            node: node, pass: pass, scanTimes: offsets.map { start.addingTimeInterval($0) },
+            latitude: lat.array, longitude: lon.array, native: native.map(\.array),
+            resampled: byResolution, truthConcentration: truthC.array, truthLand: truthL.array)
     }
 }
 

@@ -32,13 +32,17 @@ public struct ArcticMapTruth: SurfaceTruth {
         }
         let n = NSIDCNorthGrid.rows * NSIDCNorthGrid.columns
         guard mask.count == n else {
-            throw SeaIceError.invalidInput(file: maskURL.path, item: "size \(mask.count) bytes",
-                                           expected: "\(n) bytes (uint8 448 × 304)")
+            throw SeaIceError.invalidInput(
+                file: maskURL.path, item: "size \(mask.count) bytes",
+                expected: "\(n) bytes (uint8 448 × 304)")
         }
-        var land = [Double](repeating: 0, count: n), ice = land, share = land
+        var land = [Double](repeating: 0, count: n)
+        var ice = land
+        var share = land
         var known = [Bool](repeating: false, count: n)
-        let centre = NSIDCNorthGrid.projection.forward(latitude: Self.multiYearCentre.latitude,
-                                                       longitude: Self.multiYearCentre.longitude)
+        let centre = NSIDCNorthGrid.projection.forward(
+            latitude: Self.multiYearCentre.latitude,
+            longitude: Self.multiYearCentre.longitude)
         for i in 0..<NSIDCNorthGrid.rows {
             for j in 0..<NSIDCNorthGrid.columns {
                 let k = i * NSIDCNorthGrid.columns + j
@@ -47,7 +51,9 @@ public struct ArcticMapTruth: SurfaceTruth {
                 switch map.value(latitude: place.latitude, longitude: place.longitude) {
                 case .outside: known[k] = true
                 case .missing: break
-                case .value(let c): ice[k] = c; known[k] = true
+                case .value(let c):
+                    ice[k] = c
+                    known[k] = true
                 }
                 let d = hypot(NSIDCNorthGrid.x(j) - centre.x, NSIDCNorthGrid.y(i) - centre.y) / Self.multiYearScale
                 share[k] = 0.85 * exp(-d * d)
@@ -62,8 +68,9 @@ public struct ArcticMapTruth: SurfaceTruth {
     public func fractions(latitude: Double, longitude: Double, cellSize: Double) -> SurfaceFractions {
         let p = NSIDCNorthGrid.projection.forward(latitude: latitude, longitude: longitude)
         guard let l = NSIDCNorthGrid.boxMean(land, x: p.x, y: p.y, side: cellSize),
-              let c = NSIDCNorthGrid.boxMean(ice, x: p.x, y: p.y, side: cellSize),
-              let m = NSIDCNorthGrid.boxMean(multiYearShare, x: p.x, y: p.y, side: cellSize) else {
+            let c = NSIDCNorthGrid.boxMean(ice, x: p.x, y: p.y, side: cellSize),
+            let m = NSIDCNorthGrid.boxMean(multiYearShare, x: p.x, y: p.y, side: cellSize)
+        else {
             return SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0)
         }
         let sea = 1 - l
@@ -72,31 +79,45 @@ public struct ArcticMapTruth: SurfaceTruth {
 
     /// Ocean cells without a value take the mean of known ocean neighbours, ring by ring (at most 10 rings).
     static func fillGaps(_ ice: inout [Double], known: inout [Bool], land: [Double]) {
-        let rows = NSIDCNorthGrid.rows, cols = NSIDCNorthGrid.columns
+        let rows = NSIDCNorthGrid.rows
+        let cols = NSIDCNorthGrid.columns
         for _ in 0..<10 {
-            var next = ice, nextKnown = known, changed = false
+            var next = ice
+            var nextKnown = known
+            var changed = false
             for i in 0..<rows {
                 for j in 0..<cols where !known[i * cols + j] && land[i * cols + j] < 0.5 {
-                    var sum = 0.0, count = 0.0
+                    var sum = 0.0
+                    var count = 0.0
                     for di in -1...1 {
                         for dj in -1...1 {
-                            let a = i + di, b = j + dj
+                            let a = i + di
+                            let b = j + dj
                             guard a >= 0, b >= 0, a < rows, b < cols, known[a * cols + b], land[a * cols + b] < 0.5
                             else { continue }
-                            sum += ice[a * cols + b]; count += 1
+                            sum += ice[a * cols + b]
+                            count += 1
                         }
                     }
-                    if count > 0 { next[i * cols + j] = sum / count; nextKnown[i * cols + j] = true; changed = true }
+                    if count > 0 {
+                        next[i * cols + j] = sum / count
+                        nextKnown[i * cols + j] = true
+                        changed = true
+                    }
                 }
             }
-            ice = next; known = nextKnown
+            ice = next
+            known = nextKnown
             if !changed { break }
         }
     }
 
     /// The 25 km map of `arctic.nc`: Bootstrap concentration (%), its `x`/`y` axes and projection.
     struct ConcentrationMap {
-        enum Lookup { case outside, missing, value(Double) }
+        enum Lookup {
+            case outside, missing
+            case value(Double)
+        }
         let values: [Double], x: [Double], y: [Double]
         let projection = PolarStereographic(
             semiMajorAxis: 6_378_137, eccentricitySquared: PolarStereographic.wgs84EccentricitySquared,
@@ -105,8 +126,10 @@ public struct ArcticMapTruth: SurfaceTruth {
         /// The nearest cell's concentration (0…1).
         func value(latitude: Double, longitude: Double) -> Lookup {
             let p = projection.forward(latitude: latitude, longitude: longitude)
-            let dx = x[1] - x[0], dy = y[1] - y[0]
-            let j = Int(((p.x - x[0]) / dx).rounded()), i = Int(((p.y - y[0]) / dy).rounded())
+            let dx = x[1] - x[0]
+            let dy = y[1] - y[0]
+            let j = Int(((p.x - x[0]) / dx).rounded())
+            let i = Int(((p.y - y[0]) / dy).rounded())
             guard i >= 0, j >= 0, i < y.count, j < x.count else { return .outside }
             let v = values[i * x.count + j]
             return (0...100).contains(v) ? .value(v / 100) : .missing
@@ -114,14 +137,18 @@ public struct ArcticMapTruth: SurfaceTruth {
     }
 
     static func readMap(_ url: URL) throws -> ConcentrationMap {
-        guard FileManager.default.fileExists(atPath: url.path) else { throw SeaIceError.missing(file: url.path, item: "file") }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw SeaIceError.missing(file: url.path, item: "file")
+        }
         let nc = try NetCDFFile.open(url)
         defer { try? nc.close() }
-        let x = try nc.read("x", as: Double.self), y = try nc.read("y", as: Double.self)
+        let x = try nc.read("x", as: Double.self)
+        let y = try nc.read("y", as: Double.self)
         let v = try nc.variable("Bootstrap")
         guard x.count > 1, y.count > 1, v.shape.suffix(2) == [y.count, x.count] else {
-            throw SeaIceError.invalidInput(file: url.path, item: "variable `Bootstrap` shape \(v.shape)",
-                                           expected: "(time, y \(y.count), x \(x.count))")
+            throw SeaIceError.invalidInput(
+                file: url.path, item: "variable `Bootstrap` shape \(v.shape)",
+                expected: "(time, y \(y.count), x \(x.count))")
         }
         let values = try nc.read("Bootstrap", as: Double.self, start: [0, 0, 0], count: [1, y.count, x.count])
         return ConcentrationMap(values: values, x: x, y: y)

@@ -58,21 +58,27 @@ public struct ArcticWeather: Sendable {
     /// The weather at (`latitude` °N, `longitude` °E) at `time`.
     public func sample(latitude: Double, longitude: Double, time: Date) -> WeatherSample {
         let p = PolarStereographic.epsg3413.forward(latitude: latitude, longitude: longitude)
-        let x = p.x / 1000, y = p.y / 1000, day = time.timeIntervalSince1970 / 86400
+        let x = p.x / 1000
+        let y = p.y / 1000
+        let day = time.timeIntervalSince1970 / 86400
         let month = Self.fractionalMonth(time)
         let q = { (key: KeyPath<WeatherClimatology.Month, [Double]>, z: Double) in
             self.climatology.quantile(key, p: SmoothGaussianField.cumulative(z), month: month)
         }
-        let zs = speed.value(x: x, y: y, day: day), zt = temperature.value(x: x, y: y, day: day)
+        let zs = speed.value(x: x, y: y, day: day)
+        let zt = temperature.value(x: x, y: y, day: day)
         let zw = vapour.value(x: x, y: y, day: day)
         let rho = climatology.vapourCloudCorrelation
         let zl = rho * zw + (1 - rho * rho).squareRoot() * cloud.value(x: x, y: y, day: day)
-        let ws = q(\.windSpeed, zs), theta = .pi * direction.value(x: x, y: y, day: day)
+        let ws = q(\.windSpeed, zs)
+        let theta = .pi * direction.value(x: x, y: y, day: day)
         // Grid-frame direction → east/north (EPSG:3413 x axis points east at longitude λ₀ + 90°).
         let gamma = (longitude - PolarStereographic.epsg3413.centralMeridian) * .pi / 180
-        let gx = ws * cos(theta), gy = ws * sin(theta)
-        return WeatherSample(u10: gx * cos(gamma) + gy * sin(gamma), v10: -gx * sin(gamma) + gy * cos(gamma),
-                             t2m: q(\.t2m, zt), skt: q(\.skt, zt), tcwv: q(\.tcwv, zw), tclw: max(0, q(\.tclw, zl)))
+        let gx = ws * cos(theta)
+        let gy = ws * sin(theta)
+        return WeatherSample(
+            u10: gx * cos(gamma) + gy * sin(gamma), v10: -gx * sin(gamma) + gy * cos(gamma),
+            t2m: q(\.t2m, zt), skt: q(\.skt, zt), tcwv: q(\.tcwv, zw), tclw: max(0, q(\.tclw, zl)))
     }
 
     /// The 10 m wind (east, north; m/s) at `time` as a closure of (latitude °N, longitude °E), the form the

@@ -28,27 +28,36 @@ public struct ERA5FileGrid: Codable, Sendable, Equatable {
 /// of sea water (`WeatherSample.skinTemperature`); global attributes mark the file as simulated.
 public enum ERA5FileWriter {
     /// The variables: ERA5 short name, units, long name.
-    public static let variables = [("u10", "m s**-1", "10 metre U wind component"), ("v10", "m s**-1", "10 metre V wind component"),
-                                   ("t2m", "K", "2 metre temperature"), ("skt", "K", "Skin temperature"),
-                                   ("tcwv", "kg m**-2", "Total column vertically-integrated water vapour"),
-                                   ("tclw", "kg m**-2", "Total column cloud liquid water")]
+    public static let variables = [
+        ("u10", "m s**-1", "10 metre U wind component"), ("v10", "m s**-1", "10 metre V wind component"),
+        ("t2m", "K", "2 metre temperature"), ("skt", "K", "Skin temperature"),
+        ("tcwv", "kg m**-2", "Total column vertically-integrated water vapour"),
+        ("tclw", "kg m**-2", "Total column cloud liquid water"),
+    ]
 
     /// The file name for a day, e.g. `ERA5_SIM_single_levels_20201102.nc`.
     public static func fileName(date: Date) -> String {
         let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "UTC"); f.dateFormat = "yyyyMMdd"
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd"
         return "ERA5_SIM_single_levels_\(f.string(from: date)).nc"
     }
 
     /// Writes the weather of the UTC day starting at `date` to `url` (temporary name, then rename).
-    public static func write(_ weather: ArcticWeather, date: Date, grid: ERA5FileGrid = ERA5FileGrid(),
-                             truth: (any SurfaceTruth)? = nil, to url: URL) throws {
-        let lat = grid.latitudes, lon = grid.longitudes, times = grid.hours.map { date.addingTimeInterval(Double($0) * 3600) }
+    public static func write(
+        _ weather: ArcticWeather, date: Date, grid: ERA5FileGrid = ERA5FileGrid(),
+        truth: (any SurfaceTruth)? = nil, to url: URL
+    ) throws {
+        let lat = grid.latitudes
+        let lon = grid.longitudes
+        let times = grid.hours.map { date.addingTimeInterval(Double($0) * 3600) }
         var water = [Double](repeating: 0, count: lat.count * lon.count)
         if let truth {
             for (i, la) in lat.enumerated() {
                 for (j, lo) in lon.enumerated() {
-                    water[i * lon.count + j] = truth.fractions(latitude: la, longitude: lo, cellSize: grid.resolution * 111_000).water
+                    water[i * lon.count + j] =
+                        truth.fractions(latitude: la, longitude: lo, cellSize: grid.resolution * 111_000).water
                 }
             }
         }
@@ -59,21 +68,35 @@ public enum ERA5FileWriter {
                 try nc.defineDimension("latitude", length: lat.count)
                 try nc.defineDimension("longitude", length: lon.count)
                 try nc.defineVariable("valid_time", type: .int64, dimensions: ["valid_time"])
-                try nc.setAttributes([("units", .text("seconds since 1970-01-01")), ("standard_name", .text("time")),
-                                      ("calendar", .text("proleptic_gregorian"))], variable: "valid_time")
+                try nc.setAttributes(
+                    [
+                        ("units", .text("seconds since 1970-01-01")), ("standard_name", .text("time")),
+                        ("calendar", .text("proleptic_gregorian")),
+                    ], variable: "valid_time")
                 for (axis, units) in [("latitude", "degrees_north"), ("longitude", "degrees_east")] {
                     try nc.defineVariable(axis, type: .double, dimensions: [axis])
                     try nc.setAttributes([("units", .text(units)), ("standard_name", .text(axis))], variable: axis)
                 }
                 for (name, units, long) in variables {
-                    try nc.defineVariable(name, type: .float, dimensions: ["valid_time", "latitude", "longitude"],
-                                          compression: 1, chunks: [1, lat.count, lon.count], fillValue: .nan)
-                    try nc.setAttributes([("units", .text(units)), ("long_name", .text("SIMULATED " + long))], variable: name)
+                    try nc.defineVariable(
+                        name, type: .float, dimensions: ["valid_time", "latitude", "longitude"],
+                        compression: 1, chunks: [1, lat.count, lon.count], fillValue: .nan)
+                    try nc.setAttributes(
+                        [("units", .text(units)), ("long_name", .text("SIMULATED " + long))], variable: name)
                 }
                 try nc.setAttributes([
-                    ("title", .text("SIMULATED ERA5-like single-level fields (SeaIceKit weather simulator). NOT REAL DATA.")),
-                    (SimulationMarkers.name, .text(SimulationMarkers.text(true))), ("simulator_seed", .text(String(weather.seed))),
-                    ("source", .text("SeaIceKit \(SeaIceKitVersion.current): monthly distributions of the real ERA5/ERA-Interim values of the ESA CCI RRDP points")),
+                    (
+                        "title",
+                        .text("SIMULATED ERA5-like single-level fields (SeaIceKit weather simulator). NOT REAL DATA.")
+                    ),
+                    (SimulationMarkers.name, .text(SimulationMarkers.text(true))),
+                    ("simulator_seed", .text(String(weather.seed))),
+                    (
+                        "source",
+                        .text(
+                            "SeaIceKit \(SeaIceKitVersion.current): monthly distributions of the real ERA5/ERA-Interim values of the ESA CCI RRDP points"
+                        )
+                    ),
                     ("Conventions", .text("CF-1.7")),
                 ])
                 try nc.endDefinitions()
@@ -84,8 +107,11 @@ public enum ERA5FileWriter {
                     var fields = [[Float]](repeating: [Float](repeating: 0, count: lat.count * lon.count), count: 6)
                     for (i, la) in lat.enumerated() {
                         for (j, lo) in lon.enumerated() {
-                            let k = i * lon.count + j, s = weather.sample(latitude: la, longitude: lo, time: time)
-                            let values = [s.u10, s.v10, s.t2m, s.skinTemperature(waterFraction: water[k]), s.tcwv, s.tclw]
+                            let k = i * lon.count + j
+                            let s = weather.sample(latitude: la, longitude: lo, time: time)
+                            let values = [
+                                s.u10, s.v10, s.t2m, s.skinTemperature(waterFraction: water[k]), s.tcwv, s.tclw,
+                            ]
                             for v in 0..<6 { fields[v][k] = Float(values[v]) }
                         }
                     }

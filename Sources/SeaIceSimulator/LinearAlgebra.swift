@@ -5,7 +5,8 @@ enum LinearAlgebra {
     /// Least-squares coefficients β of `y ≈ X β` through the normal equations (X row-major, n × p).
     static func leastSquares(_ x: [[Double]], _ y: [Double]) -> [Double] {
         let p = x[0].count
-        var a = [[Double]](repeating: [Double](repeating: 0, count: p), count: p), b = [Double](repeating: 0, count: p)
+        var a = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        var b = [Double](repeating: 0, count: p)
         for (row, target) in zip(x, y) {
             for i in 0..<p {
                 b[i] += row[i] * target
@@ -17,11 +18,13 @@ enum LinearAlgebra {
 
     /// Solves A x = b by Gaussian elimination with partial pivoting (A square, non-singular).
     static func solve(_ a: [[Double]], _ b: [Double]) -> [Double] {
-        var m = a, v = b
+        var m = a
+        var v = b
         let n = v.count
         for c in 0..<n {
             let pivot = (c..<n).max { abs(m[$0][c]) < abs(m[$1][c]) }!
-            m.swapAt(c, pivot); v.swapAt(c, pivot)
+            m.swapAt(c, pivot)
+            v.swapAt(c, pivot)
             precondition(abs(m[c][c]) > 1e-300, "singular normal equations at column \(c)")
             for r in (c + 1)..<n where m[r][c] != 0 {
                 let f = m[r][c] / m[c][c]
@@ -40,7 +43,8 @@ enum LinearAlgebra {
 
     /// Sample covariance of the rows of `residuals` (n × p).
     static func covariance(_ residuals: [[Double]]) -> [[Double]] {
-        let p = residuals[0].count, n = Double(max(residuals.count - 1, 1))
+        let p = residuals[0].count
+        let n = Double(max(residuals.count - 1, 1))
         let mean = (0..<p).map { j in residuals.reduce(0) { $0 + $1[j] } / Double(residuals.count) }
         var c = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
         for r in residuals {

@@ -20,7 +20,8 @@ public struct NSIDCNorthGrid: Sendable, Equatable {
 
     /// Row and column of the cell holding (x, y) metres, nil outside the grid.
     public static func cell(x: Double, y: Double) -> (row: Int, column: Int)? {
-        let c = ((x - left) / cellSize).rounded(.down), r = ((top - y) / cellSize).rounded(.down)
+        let c = ((x - left) / cellSize).rounded(.down)
+        let r = ((top - y) / cellSize).rounded(.down)
         guard c >= 0, r >= 0, c < Double(columns), r < Double(rows) else { return nil }
         return (Int(r), Int(c))
     }
@@ -34,12 +35,17 @@ public struct NSIDCNorthGrid: Sendable, Equatable {
     /// (area-weighted overlap of the 25 km cells; nil where the box misses the grid).
     static func boxMean(_ field: [Double], x: Double, y: Double, side: Double) -> Double? {
         let half = max(side, 1) / 2
-        let c0 = (x - half - left) / cellSize, c1 = (x + half - left) / cellSize
-        let r0 = (top - (y + half)) / cellSize, r1 = (top - (y - half)) / cellSize
-        let jLow = max(0, Int(c0.rounded(.down))), jHigh = min(columns - 1, Int(c1.rounded(.down)))
-        let iLow = max(0, Int(r0.rounded(.down))), iHigh = min(rows - 1, Int(r1.rounded(.down)))
+        let c0 = (x - half - left) / cellSize
+        let c1 = (x + half - left) / cellSize
+        let r0 = (top - (y + half)) / cellSize
+        let r1 = (top - (y - half)) / cellSize
+        let jLow = max(0, Int(c0.rounded(.down)))
+        let jHigh = min(columns - 1, Int(c1.rounded(.down)))
+        let iLow = max(0, Int(r0.rounded(.down)))
+        let iHigh = min(rows - 1, Int(r1.rounded(.down)))
         guard jLow <= jHigh, iLow <= iHigh else { return nil }
-        var sum = 0.0, weight = 0.0
+        var sum = 0.0
+        var weight = 0.0
         for i in iLow...iHigh {
             let wy = min(r1, Double(i + 1)) - max(r0, Double(i))
             if wy <= 0 { continue }

@@ -15,8 +15,10 @@ public struct PolarStereographic: Sendable, Equatable {
     public let falseEasting: Double, falseNorthing: Double
 
     /// A projection; `standardParallel` in (0, 90].
-    public init(semiMajorAxis: Double, eccentricitySquared: Double, standardParallel: Double,
-                centralMeridian: Double, falseEasting: Double = 0, falseNorthing: Double = 0) {
+    public init(
+        semiMajorAxis: Double, eccentricitySquared: Double, standardParallel: Double,
+        centralMeridian: Double, falseEasting: Double = 0, falseNorthing: Double = 0
+    ) {
         precondition(standardParallel > 0 && standardParallel <= 90, "standard parallel \(standardParallel)")
         self.semiMajorAxis = semiMajorAxis
         self.eccentricitySquared = eccentricitySquared
@@ -36,7 +38,10 @@ public struct PolarStereographic: Sendable, Equatable {
         semiMajorAxis: 6_378_137, eccentricitySquared: wgs84EccentricitySquared, standardParallel: 70,
         centralMeridian: -45)
     /// WGS 84 e² (1/f = 298.257223563).
-    static let wgs84EccentricitySquared = { let f = 1 / 298.257223563; return f * (2 - f) }()
+    static let wgs84EccentricitySquared = {
+        let f = 1 / 298.257223563
+        return f * (2 - f)
+    }()
 
     var e: Double { eccentricitySquared.squareRoot() }
 
@@ -63,11 +68,16 @@ public struct PolarStereographic: Sendable, Equatable {
 
     /// Latitude and longitude (degrees, longitude in (−180, 180]) of projected (x, y) metres.
     public func inverse(x: Double, y: Double) -> (latitude: Double, longitude: Double) {
-        let dx = x - falseEasting, dy = y - falseNorthing
+        let dx = x - falseEasting
+        let dy = y - falseNorthing
         let rho = (dx * dx + dy * dy).squareRoot()
         let chi = .pi / 2 - 2 * atan(rho / radiusScale)
-        let e2 = eccentricitySquared, e4 = e2 * e2, e6 = e4 * e2, e8 = e4 * e4
-        let phi = chi + (e2 / 2 + 5 * e4 / 24 + e6 / 12 + 13 * e8 / 360) * sin(2 * chi)
+        let e2 = eccentricitySquared
+        let e4 = e2 * e2
+        let e6 = e4 * e2
+        let e8 = e4 * e4
+        let phi =
+            chi + (e2 / 2 + 5 * e4 / 24 + e6 / 12 + 13 * e8 / 360) * sin(2 * chi)
             + (7 * e4 / 48 + 29 * e6 / 240 + 811 * e8 / 11520) * sin(4 * chi)
             + (7 * e6 / 120 + 81 * e8 / 1120) * sin(6 * chi) + (4279 * e8 / 161_280) * sin(8 * chi)
         var lon = centralMeridian + atan2(dx, -dy) * 180 / .pi

@@ -33,17 +33,26 @@ public struct SmoothGaussianField: Sendable {
     @inline(__always)
     static func normal(_ noise: LatticeNoise, _ i: Int, _ j: Int, _ k: Int) -> Double {
         let bits = noise.bits(i, j, UInt64(bitPattern: Int64(k)) &+ 0x5851_F42D)
-        let u1 = (Double(bits >> 32) + 0.5) / 4_294_967_296.0, u2 = Double(bits & 0xFFFF_FFFF) / 4_294_967_296.0
+        let u1 = (Double(bits >> 32) + 0.5) / 4_294_967_296.0
+        let u2 = Double(bits & 0xFFFF_FFFF) / 4_294_967_296.0
         return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
     }
 
     static func octave(_ noise: LatticeNoise, _ x: Double, _ y: Double, _ t: Double, _ scale: Double) -> Double {
-        let fx = x / scale, fy = y / scale
-        let x0 = fx.rounded(.down), y0 = fy.rounded(.down), t0 = t.rounded(.down)
+        let fx = x / scale
+        let fy = y / scale
+        let x0 = fx.rounded(.down)
+        let y0 = fy.rounded(.down)
+        let t0 = t.rounded(.down)
         func smooth(_ u: Double) -> Double { u * u * (3 - 2 * u) }
-        let wx = smooth(fx - x0), wy = smooth(fy - y0), wt = smooth(t - t0)
-        let ix = Int(x0), iy = Int(y0), it = Int(t0)
-        var sum = 0.0, norm = 0.0
+        let wx = smooth(fx - x0)
+        let wy = smooth(fy - y0)
+        let wt = smooth(t - t0)
+        let ix = Int(x0)
+        let iy = Int(y0)
+        let it = Int(t0)
+        var sum = 0.0
+        var norm = 0.0
         for dt in 0...1 {
             let a = dt == 0 ? 1 - wt : wt
             for dy in 0...1 {

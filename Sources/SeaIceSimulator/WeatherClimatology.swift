@@ -28,8 +28,9 @@ public struct WeatherClimatology: Sendable {
         months = (1...12).map { m in
             let pooled = MicrowaveSignatures.seasonal(all, month: m)
             let ice = MicrowaveSignatures.seasonal(signatures.ice, month: m)
-            return Month(windSpeed: pooled.map { hypot($0.u10, $0.v10) }.sorted(), t2m: pooled.map(\.t2m).sorted(),
-                         skt: ice.map(\.skt).sorted(), tcwv: pooled.map(\.tcwv).sorted(), tclw: pooled.map(\.tclw).sorted())
+            return Month(
+                windSpeed: pooled.map { hypot($0.u10, $0.v10) }.sorted(), t2m: pooled.map(\.t2m).sorted(),
+                skt: ice.map(\.skt).sorted(), tcwv: pooled.map(\.tcwv).sorted(), tclw: pooled.map(\.tclw).sorted())
         }
         vapourCloudCorrelation = Self.spearman(all.map(\.tcwv), all.map(\.tclw))
     }
@@ -38,7 +39,8 @@ public struct WeatherClimatology: Sendable {
     public static func quantile(_ values: [Double], _ p: Double) -> Double {
         precondition(!values.isEmpty, "quantile of no values")
         let h = min(max(p, 0), 1) * Double(values.count - 1)
-        let k = Int(h.rounded(.down)), f = h - Double(k)
+        let k = Int(h.rounded(.down))
+        let f = h - Double(k)
         return k + 1 < values.count ? values[k] * (1 - f) + values[k + 1] * f : values[k]
     }
 
@@ -46,8 +48,10 @@ public struct WeatherClimatology: Sendable {
     /// blended linearly between the two nearest months' mid-points so the weather has no jump at month ends.
     public func quantile(_ key: KeyPath<Month, [Double]>, p: Double, month: Double) -> Double {
         let m = month - 0.5  // 0 at mid-January
-        let lower = Int(m.rounded(.down)), f = m - Double(lower)
-        let a = months[((lower % 12) + 12) % 12][keyPath: key], b = months[(((lower + 1) % 12) + 12) % 12][keyPath: key]
+        let lower = Int(m.rounded(.down))
+        let f = m - Double(lower)
+        let a = months[((lower % 12) + 12) % 12][keyPath: key]
+        let b = months[(((lower + 1) % 12) + 12) % 12][keyPath: key]
         return (1 - f) * Self.quantile(a, p) + f * Self.quantile(b, p)
     }
 
@@ -58,10 +62,17 @@ public struct WeatherClimatology: Sendable {
             for (rank, i) in v.indices.sorted(by: { v[$0] < v[$1] }).enumerated() { r[i] = Double(rank) }
             return r
         }
-        let ra = ranks(a), rb = ranks(b), n = Double(a.count), mean = (n - 1) / 2
-        var sab = 0.0, saa = 0.0, sbb = 0.0
+        let ra = ranks(a)
+        let rb = ranks(b)
+        let n = Double(a.count)
+        let mean = (n - 1) / 2
+        var sab = 0.0
+        var saa = 0.0
+        var sbb = 0.0
         for k in ra.indices {
-            sab += (ra[k] - mean) * (rb[k] - mean); saa += (ra[k] - mean) * (ra[k] - mean); sbb += (rb[k] - mean) * (rb[k] - mean)
+            sab += (ra[k] - mean) * (rb[k] - mean)
+            saa += (ra[k] - mean) * (ra[k] - mean)
+            sbb += (rb[k] - mean) * (rb[k] - mean)
         }
         return saa > 0 && sbb > 0 ? sab / (saa * sbb).squareRoot() : 0
     }

@@ -9,12 +9,13 @@ import SeaIceSimulator
 struct SimulateAMSR2Command: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "amsr2",
-        abstract: "Simulate a day of AMSR2 L1R-like swaths, an NSIDC-0802-like daily grid and ERA5 weather (SIMULATED).",
+        abstract:
+            "Simulate a day of AMSR2 L1R-like swaths, an NSIDC-0802-like daily grid and ERA5 weather (SIMULATED).",
         discussion: """
-        Truth: the real 25 km concentration map nansat/arctic.nc with the NSIDC land mask (multi-year share by a \
-        simple documented rule). Weather: smooth random fields with the monthly distributions of the real ERA5 \
-        values of the RRDP points. Emission: fitted on half of the real RRDP points. The same --seed gives the same files.
-        """
+            Truth: the real 25 km concentration map nansat/arctic.nc with the NSIDC land mask (multi-year share by a \
+            simple documented rule). Weather: smooth random fields with the monthly distributions of the real ERA5 \
+            values of the RRDP points. Emission: fitted on half of the real RRDP points. The same --seed gives the same files.
+            """
     )
 
     @Option(help: "The UTC day, YYYY-MM-DD.")
@@ -36,8 +37,12 @@ struct SimulateAMSR2Command: ParsableCommand {
     func validate() throws {
         guard CFTime.parseDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
         if let n = orbits, n < 1 { throw ValidationError("--orbits must be at least 1") }
-        guard (0...81.7).contains(minimumLatitude) else { throw ValidationError("--minimum-latitude must be 0…81.7 (the orbit reaches 81.8° N)") }
-        guard era5Resolution >= 0.1, era5Resolution <= 5 else { throw ValidationError("--era5-resolution must be 0.1…5 degrees") }
+        guard (0...81.7).contains(minimumLatitude) else {
+            throw ValidationError("--minimum-latitude must be 0…81.7 (the orbit reaches 81.8° N)")
+        }
+        guard era5Resolution >= 0.1, era5Resolution <= 5 else {
+            throw ValidationError("--era5-resolution must be 0.1…5 degrees")
+        }
     }
 
     func run() throws {
@@ -53,13 +58,16 @@ struct SimulateAMSR2Command: ParsableCommand {
         let started = Date()
         var configuration = AMSR2DayConfiguration(orbits: orbits)
         configuration.minimumLatitude = minimumLatitude
-        let urls = try AMSR2DaySimulator.write(truth: truth, weather: weather, model: model, date: day, seed: simulate.seed,
-                                               configuration: configuration, to: folder, logger: logger)
+        let urls = try AMSR2DaySimulator.write(
+            truth: truth, weather: weather, model: model, date: day, seed: simulate.seed,
+            configuration: configuration, to: folder, logger: logger)
         var grid = ERA5FileGrid()
         grid.resolution = era5Resolution
         let era5 = folder.appendingPathComponent(ERA5FileWriter.fileName(date: day))
         try ERA5FileWriter.write(weather, date: day, grid: grid, truth: truth, to: era5)
         for url in urls + [era5] { Console.line("SIMULATED \(url.path)") }
-        Console.line("\(urls.count - 1) swaths, 1 daily grid, 1 ERA5 file in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        Console.line(
+            "\(urls.count - 1) swaths, 1 daily grid, 1 ERA5 file in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
     }
 }

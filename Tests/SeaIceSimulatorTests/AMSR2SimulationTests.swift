@@ -10,21 +10,26 @@ import XCTest
 final class AMSR2SimulationTests: XCTestCase {
     func testSimulatedVsRealRRDPOnTheHeldOutHalf() throws {
         let c = AMSR2RRDPComparison(signatures: try PassiveMicrowaveFixture.loaded.signatures, seed: 1)
-        XCTAssertGreaterThan(c.iceCount, 1000); XCTAssertGreaterThan(c.waterCount, 400)
+        XCTAssertGreaterThan(c.iceCount, 1000)
+        XCTAssertGreaterThan(c.waterCount, 400)
         for row in c.ice + c.water {
             XCTAssertLessThanOrEqual(abs(row.meanDifference), 2, "\(row.channel) mean")
             XCTAssertLessThanOrEqual(abs(row.stdRatioError), 0.3, "\(row.channel) standard deviation")
         }
         XCTAssertGreaterThan(c.realSlope, 0, "real cloud liquid water raises GR(36.5V/18.7V) over water")
         XCTAssertLessThanOrEqual(abs(c.simulatedSlope - c.realSlope), 2 * c.slopeDifferenceError)
-        XCTAssertEqual(c.simulatedSlope, c.fitHalfSlope, accuracy: c.fitHalfSlopeError, "the model reproduces the slope it was fitted on")
+        XCTAssertEqual(
+            c.simulatedSlope, c.fitHalfSlope, accuracy: c.fitHalfSlopeError,
+            "the model reproduces the slope it was fitted on")
         XCTAssertTrue(c.passes(), c.markdown)
     }
 
     func testWeatherRaisesOpenWaterGradientRatiosAndLowers89GHzPolarisationDifference() throws {
         let m = try PassiveMicrowaveFixture.loaded.model
-        let clear = m.openWater(tcwv: 5, tclw: 0, wind: 3, skt: 275), cloudy = m.openWater(tcwv: 5, tclw: 0.3, wind: 3, skt: 275)
-        let moist = m.openWater(tcwv: 20, tclw: 0, wind: 3, skt: 275), windy = m.openWater(tcwv: 5, tclw: 0, wind: 12, skt: 275)
+        let clear = m.openWater(tcwv: 5, tclw: 0, wind: 3, skt: 275)
+        let cloudy = m.openWater(tcwv: 5, tclw: 0.3, wind: 3, skt: 275)
+        let moist = m.openWater(tcwv: 20, tclw: 0, wind: 3, skt: 275)
+        let windy = m.openWater(tcwv: 5, tclw: 0, wind: 12, skt: 275)
         func gr(_ tb: [Double], _ a: Int, _ b: Int) -> Double { (tb[a] - tb[b]) / (tb[a] + tb[b]) }
         XCTAssertGreaterThan(gr(cloudy, 11, 7), gr(clear, 11, 7), "cloud liquid water raises GR(36.5V/18.7V)")
         XCTAssertGreaterThan(gr(moist, 9, 7), gr(clear, 9, 7), "water vapour raises GR(23.8V/18.7V)")
@@ -39,13 +44,18 @@ final class AMSR2SimulationTests: XCTestCase {
 
     static func shortSwath(seed: UInt64, minimumLatitude: Double = 81.5) throws -> AMSR2Swath {
         let l = try PassiveMicrowaveFixture.loaded
-        let s = AMSR2SwathSimulator(model: l.model, weather: ArcticWeather(climatology: l.climatology, seed: seed),
-                                    truth: l.truth, seed: seed)
-        return s.simulate(node: AMSR2DaySimulator.nodes(of: PassiveMicrowaveFixture.day)[0], pass: .descending, minimumLatitude: minimumLatitude)
+        let s = AMSR2SwathSimulator(
+            model: l.model, weather: ArcticWeather(climatology: l.climatology, seed: seed),
+            truth: l.truth, seed: seed)
+        return s.simulate(
+            node: AMSR2DaySimulator.nodes(of: PassiveMicrowaveFixture.day)[0], pass: .descending,
+            minimumLatitude: minimumLatitude)
     }
 
     func testSwathIsDeterministicPerSeedAndHasTheConicalGeometry() throws {
-        let a = try Self.cached.get(), b = try Self.shortSwath(seed: 2), c = try Self.shortSwath(seed: 5)
+        let a = try Self.cached.get()
+        let b = try Self.shortSwath(seed: 2)
+        let c = try Self.shortSwath(seed: 5)
         XCTAssertEqual(a.native, b.native)
         XCTAssertNotEqual(a.native[7], c.native[7])
         XCTAssertGreaterThan(a.scans, 15)
@@ -75,7 +85,8 @@ final class AMSR2SimulationTests: XCTestCase {
         try nc.close()
         // A 3 × 3 grid of 2 km cells at a mid-swath low-frequency footprint.
         let k = (swath.scans / 2) * 486 + 240
-        let lat0 = swath.latitude[k], lon0 = swath.longitude[k]
+        let lat0 = swath.latitude[k]
+        let lon0 = swath.longitude[k]
         let grid = AuxiliaryGrid(lines: 3, samples: 3) { line, sample in
             (lat0 + (line - 1) * 0.018, lon0 + (sample - 1) * 0.018 / cos(lat0 * .pi / 180))
         }
@@ -94,7 +105,9 @@ final class AMSR2SimulationTests: XCTestCase {
         XCTAssertLessThan(filled.count, grid.tb[7].count / 4)
         XCTAssertTrue(filled.allSatisfy { $0 > 150 && $0 < 290 })
         // Where the truth is ice the 36.5 GHz H TB is far above open water's.
-        let ice = grid.tb[10].indices.filter { grid.tb[10][$0].isFinite && grid.truth[0][$0] > 0.97 && grid.truth[2][$0] == 0 }
+        let ice = grid.tb[10].indices.filter {
+            grid.tb[10][$0].isFinite && grid.truth[0][$0] > 0.97 && grid.truth[2][$0] == 0
+        }
         XCTAssertFalse(ice.isEmpty)
         XCTAssertGreaterThan(ice.map { Double(grid.tb[10][$0]) }.reduce(0, +) / Double(ice.count), 200)
         let dir = try TestPaths.temporaryDirectory("amsr2-daily")
@@ -120,10 +133,12 @@ final class AMSR2SimulationTests: XCTestCase {
         let lats = try Data(contentsOf: folder.appendingPathComponent("psn25lats_v3.dat"))
         let lons = try Data(contentsOf: folder.appendingPathComponent("psn25lons_v3.dat"))
         func value(_ d: Data, _ k: Int) -> Double {
-            Double(d.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: 4 * k, as: Int32.self)) }) / 100_000
+            Double(d.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: 4 * k, as: Int32.self)) })
+                / 100_000
         }
         for (i, j) in [(0, 0), (100, 200), (224, 152), (447, 303), (300, 40)] {
-            let p = NSIDCNorthGrid.location(row: i, column: j), k = i * 304 + j
+            let p = NSIDCNorthGrid.location(row: i, column: j)
+            let k = i * 304 + j
             XCTAssertEqual(p.latitude, value(lats, k), accuracy: 0.01)
             var dl = p.longitude - value(lons, k)
             dl -= 360 * (dl / 360).rounded()

@@ -19,21 +19,34 @@ final class ArcticWeatherTests: XCTestCase {
 
     func testSameSeedSameWeatherOtherSeedOther() throws {
         let c = try PassiveMicrowaveFixture.loaded.climatology
-        let a = ArcticWeather(climatology: c, seed: 7), b = ArcticWeather(climatology: c, seed: 7), o = ArcticWeather(climatology: c, seed: 8)
+        let a = ArcticWeather(climatology: c, seed: 7)
+        let b = ArcticWeather(climatology: c, seed: 7)
+        let o = ArcticWeather(climatology: c, seed: 8)
         let t = PassiveMicrowaveFixture.day
         XCTAssertEqual(a.sample(latitude: 78, longitude: 20, time: t), b.sample(latitude: 78, longitude: 20, time: t))
-        XCTAssertNotEqual(a.sample(latitude: 78, longitude: 20, time: t), o.sample(latitude: 78, longitude: 20, time: t))
-        let wind = a.wind(at: t)(78, 20), s = a.sample(latitude: 78, longitude: 20, time: t)
-        XCTAssertEqual(wind.u, s.u10); XCTAssertEqual(wind.v, s.v10)
+        XCTAssertNotEqual(
+            a.sample(latitude: 78, longitude: 20, time: t), o.sample(latitude: 78, longitude: 20, time: t))
+        let wind = a.wind(at: t)(78, 20)
+        let s = a.sample(latitude: 78, longitude: 20, time: t)
+        XCTAssertEqual(wind.u, s.u10)
+        XCTAssertEqual(wind.v, s.v10)
         // The pole is no singularity: nearby longitudes at 89.99° N give nearly the same vector.
-        let p1 = a.sample(latitude: 89.999, longitude: 0, time: t), p2 = a.sample(latitude: 89.999, longitude: 90, time: t)
+        let p1 = a.sample(latitude: 89.999, longitude: 0, time: t)
+        let p2 = a.sample(latitude: 89.999, longitude: 90, time: t)
         XCTAssertEqual(p1.windSpeed, p2.windSpeed, accuracy: 0.05)
     }
 
     func correlation(_ a: [Double], _ b: [Double]) -> Double {
-        let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
-        var ab = 0.0, aa = 0.0, bb = 0.0
-        for (x, y) in zip(a, b) { ab += (x - ma) * (y - mb); aa += (x - ma) * (x - ma); bb += (y - mb) * (y - mb) }
+        let ma = a.reduce(0, +) / Double(a.count)
+        let mb = b.reduce(0, +) / Double(b.count)
+        var ab = 0.0
+        var aa = 0.0
+        var bb = 0.0
+        for (x, y) in zip(a, b) {
+            ab += (x - ma) * (y - mb)
+            aa += (x - ma) * (x - ma)
+            bb += (y - mb) * (y - mb)
+        }
         return ab / (aa * bb).squareRoot()
     }
 
@@ -41,10 +54,13 @@ final class ArcticWeatherTests: XCTestCase {
         let w = ArcticWeather(climatology: try PassiveMicrowaveFixture.loaded.climatology, seed: 1)
         let t0 = PassiveMicrowaveFixture.day
         func field(_ days: Double, _ key: KeyPath<WeatherSample, Double>) -> [Double] {
-            places().map { w.sample(latitude: $0.0, longitude: $0.1, time: t0.addingTimeInterval(days * 86400))[keyPath: key] }
+            places().map {
+                w.sample(latitude: $0.0, longitude: $0.1, time: t0.addingTimeInterval(days * 86400))[keyPath: key]
+            }
         }
         for key in [\WeatherSample.tcwv, \.t2m, \.windSpeed] {
-            let next = correlation(field(0, key), field(1, key)), far = correlation(field(0, key), field(20, key))
+            let next = correlation(field(0, key), field(1, key))
+            let far = correlation(field(0, key), field(20, key))
             XCTAssertGreaterThan(next, 0.4, "day-to-day correlation of \(key)")
             XCTAssertLessThan(far, next - 0.2, "20 days apart, \(key)")
         }
@@ -53,15 +69,20 @@ final class ArcticWeatherTests: XCTestCase {
     func testMarginalsFollowTheRealRRDPMonth() throws {
         let loaded = try PassiveMicrowaveFixture.loaded
         // November (every day, three seeds, 200 places): the medians of the simulated and real values agree.
-        var tcwv: [Double] = [], wind: [Double] = [], clw: [Double] = []
+        var tcwv: [Double] = []
+        var wind: [Double] = []
+        var clw: [Double] = []
         for seed in UInt64(3)...5 {
             let w = ArcticWeather(climatology: loaded.climatology, seed: seed)
             for d in 0..<30 {
                 let t = Date(timeIntervalSince1970: 1_604_188_800 + (Double(d) + 0.5) * 86400)  // 2020-11-01 + d
                 for p in places() {
                     let s = w.sample(latitude: p.0, longitude: p.1, time: t)
-                    tcwv.append(s.tcwv); wind.append(s.windSpeed); clw.append(s.tclw)
-                    XCTAssertGreaterThanOrEqual(s.tclw, 0); XCTAssertGreaterThan(s.tcwv, 0)
+                    tcwv.append(s.tcwv)
+                    wind.append(s.windSpeed)
+                    clw.append(s.tclw)
+                    XCTAssertGreaterThanOrEqual(s.tclw, 0)
+                    XCTAssertGreaterThan(s.tcwv, 0)
                 }
             }
         }
@@ -78,7 +99,10 @@ final class ArcticWeatherTests: XCTestCase {
         let dir = try TestPaths.temporaryDirectory("era5-sim")
         let url = dir.appendingPathComponent(ERA5FileWriter.fileName(date: PassiveMicrowaveFixture.day))
         var grid = ERA5FileGrid()
-        grid.north = 90; grid.south = 60; grid.resolution = 1; grid.hours = [0, 12]
+        grid.north = 90
+        grid.south = 60
+        grid.resolution = 1
+        grid.hours = [0, 12]
         try ERA5FileWriter.write(w, date: PassiveMicrowaveFixture.day, grid: grid, truth: loaded.truth, to: url)
         let nc = try NetCDFFile.open(url)
         XCTAssertEqual(try nc.attribute(SimulationMarkers.name)?.text, "true")

@@ -8,8 +8,10 @@ final class SimulateAMSR2CommandTests: XCTestCase {
     func testSimulateAMSR2WritesSwathsDailyGridAndERA5() throws {
         let dir = try TestPaths.temporaryDirectory("cli-amsr2")
         let data = try TestPaths.requireSharedData().path
-        let r = try CommandRunner.seaice(["simulate", "amsr2", "--date", "2020-11-02", "--orbits", "1", "--minimum-latitude", "81.5",
-                                          "--era5-resolution", "5", "--seed", "9", "--data", data, "--out", dir.path])
+        let r = try CommandRunner.seaice([
+            "simulate", "amsr2", "--date", "2020-11-02", "--orbits", "1", "--minimum-latitude", "81.5",
+            "--era5-resolution", "5", "--seed", "9", "--data", data, "--out", dir.path,
+        ])
         XCTAssertEqual(r.status, 0, r.stderr)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         XCTAssertEqual(files.filter { $0.hasSuffix("_L1SGRTBR_SIM.nc") }.count, 2, "\(files)")
