@@ -267,7 +267,7 @@ let package = Package(
         .testTarget(
             name: "SeaIceSimulatorTests",
             dependencies: ["SeaIceSimulator", "SeaIcePassiveMicrowave", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF",
-                           "SeaIceGDAL", "SeaIceTestSupport"]
+                           "SeaIceGDAL", "SeaIceTestSupport", "SeaIceAuxiliary"]
         ),
         .testTarget(
             name: "SeaIceInferenceTests",

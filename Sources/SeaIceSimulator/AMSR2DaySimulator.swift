@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+import SeaIceCore
+
+/// A simulated day of AMSR2 on the NSIDC 25 km north grid (SIMULATED): the daily mean of every swath
+/// footprint falling in each cell (drop in the bucket, as NSIDC-0802 grids L1R swaths), NaN where no swath
+/// fell, with the truth of each cell.
+public struct AMSR2DailyGrid: Sendable {
+    /// The day (00:00 UTC).
+    public var date: Date
+    /// Daily mean TBs (K), [channel][row × 304 + column], NaN without footprints.
+    public var tb: [[Float]]
+    /// Truth: sea-ice concentration of the sea, multi-year fraction and land fraction of each 25 km cell.
+    public var truth: [[Float]]
+    /// Number of swaths gridded.
+    public var swathCount = 0
+    var sums: [[Double]], counts: [[Int32]]
+
+    /// An empty grid for `date` with the truth of `truth`.
+    public init(date: Date, truth: any SurfaceTruth) {
+        self.date = date
+        let n = NSIDCNorthGrid.rows * NSIDCNorthGrid.columns
+        var layers = [[Float]](repeating: [Float](repeating: .nan, count: n), count: 3)
+        for i in 0..<NSIDCNorthGrid.rows {
+            for j in 0..<NSIDCNorthGrid.columns {
+                let p = NSIDCNorthGrid.location(row: i, column: j)
+                let k = i * NSIDCNorthGrid.columns + j
+                let f = truth.fractions(latitude: p.latitude, longitude: p.longitude, cellSize: NSIDCNorthGrid.cellSize)
+                let sea = 1 - f.land
+                layers[0][k] = sea > 1e-9 ? Float((f.firstYear + f.multiYear) / sea) : .nan
+                layers[1][k] = Float(f.multiYear)
+                layers[2][k] = Float(f.land)
+            }
+        }
+        self.truth = layers
+        tb = [[Float]](repeating: [Float](repeating: .nan, count: n), count: 14)
+        sums = [[Double]](repeating: [Double](repeating: 0, count: n), count: 14)
+        counts = [[Int32]](repeating: [Int32](repeating: 0, count: n), count: 14)
+    }
+
+    /// Adds every footprint of `swath` (each channel at its own footprint and sampling).
+    public mutating func add(_ swath: AMSR2Swath) {
+        var cell = [Int](repeating: -1, count: swath.latitude.count)
+        for k in cell.indices {
+            let p = NSIDCNorthGrid.projection.forward(latitude: swath.latitude[k], longitude: swath.longitude[k])
+            if let c = NSIDCNorthGrid.cell(x: p.x, y: p.y) { cell[k] = c.row * NSIDCNorthGrid.columns + c.column }
+        }
+        for c in AMSR2Channel.allCases {
+            let columns = AMSR2Swath.samples(c)
+            let step = 486 / columns
+            for (o, value) in swath.native[c.rawValue].enumerated() where value.isFinite {
+                let target = cell[(o / columns) * 486 + (o % columns) * step]
+                guard target >= 0 else { continue }
+                sums[c.rawValue][target] += value
+                counts[c.rawValue][target] += 1
+            }
+            tb[c.rawValue] = zip(sums[c.rawValue], counts[c.rawValue]).map { $1 > 0 ? Float($0 / Double($1)) : .nan }
+        }
+        swathCount += 1
+    }
+}
+
+/// Choices of a simulated AMSR2 day.
+public struct AMSR2DayConfiguration: Codable, Sendable, Equatable {
+    /// Orbits simulated from the day's first ascending node (nil: every orbit of the day, 14 or 15).
+    public var orbits: Int?
+    /// Scans are kept while the sub-satellite point is north of this latitude (°N).
+    public var minimumLatitude = 40.0
+    /// L1R resolutions written besides the native 89 GHz footprint.
+    public var resolutions: [L1RResolution] = [.res06]
+
+    /// The defaults (every orbit, res06).
+    public init(orbits: Int? = nil) { self.orbits = orbits }
+}
+
+/// Simulates and writes AMSR2 for one day (SIMULATED DATA).
+public enum AMSR2DaySimulator {
+    /// Ascending-node indices of the orbits of the UTC day starting at `date` (first `limit` of them).
+    public static func nodes(of date: Date, limit: Int? = nil) -> [Int] {
+        let first = AMSR2Orbit.firstNode(after: date)
+        var out: [Int] = []
+        var n = first
+        while AMSR2Orbit.node(n) < date.addingTimeInterval(86400) {
+            out.append(n)
+            n += 1
+        }
+        return limit.map { Array(out.prefix($0)) } ?? out
+    }
+
+    /// Simulates every half-orbit of the day (ascending then descending per orbit), hands each swath to
+    /// `each` (to write it; swaths are not kept: a full day is about 1 GB of them) and returns the daily grid.
+    public static func simulate(
+        truth: any SurfaceTruth, weather: ArcticWeather, model: AMSR2EmissionModel,
+        date: Date, seed: UInt64, configuration: AMSR2DayConfiguration = AMSR2DayConfiguration(),
+        each: (AMSR2Swath) throws -> Void = { _ in }
+    ) rethrows -> AMSR2DailyGrid {
+        let simulator = AMSR2SwathSimulator(
+            model: model, weather: weather, truth: truth, seed: seed,
+            resolutions: configuration.resolutions)
+        var grid = AMSR2DailyGrid(date: date, truth: truth)
+        for node in nodes(of: date, limit: configuration.orbits) {
+            for pass in AMSR2Orbit.Pass.allCases {
+                let swath = simulator.simulate(node: node, pass: pass, minimumLatitude: configuration.minimumLatitude)
+                try each(swath)
+                grid.add(swath)
+            }
+        }
+        return grid
+    }
+
+    /// Simulates the day and writes its swaths (`AMSR2SwathFile`) and daily grid (`DailyTBGridFile`) into
+    /// `folder`; returns the files written, swaths first.
+    public static func write(
+        truth: any SurfaceTruth, weather: ArcticWeather, model: AMSR2EmissionModel, date: Date,
+        seed: UInt64, configuration: AMSR2DayConfiguration = AMSR2DayConfiguration(),
+        to folder: URL, logger: Logger
+    ) throws -> [URL] {
+        var urls: [URL] = []
+        let grid = try simulate(
+            truth: truth, weather: weather, model: model, date: date, seed: seed,
+            configuration: configuration
+        ) { swath in
+            urls.append(try AMSR2SwathFile.write(swath, seed: seed, to: folder))
+            logger.info("SIMULATED AMSR2 swath \(urls.last!.lastPathComponent): \(swath.scans) scans")
+        }
+        let day = ISO8601DateFormatter.string(
+            from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        let url = folder.appendingPathComponent(DailyTBGridFile.fileName(day: day))
+        try DailyTBGridFile.write(grid, seed: seed, to: url)
+        urls.append(url)
+        return urls
+    }
+}
