@@ -16,26 +16,42 @@ struct SimulateRCMCommand: ParsableCommand {
         (<template>_SIMU) opens with `seaice preprocess`.
         """)
 
-    @Option(help: "Output folder.")
-    var out: String
-    @Option(help: "Approximate product width in samples (the real product reduced by a whole factor); default: full size.")
-    var size: Int?
-    @Option(parsing: .unconditional, help: "Random seed (a non-negative integer).", transform: SeedOption.parse)
-    var seed: UInt64 = 0
-    @Flag(help: "Write a .zip instead of a folder.")
-    var zip = false
-    @Flag(help: "Leave out the thermal noise.")
-    var noNoise = false
-    @Option(help: "Real RCM product whose metadata is the template (default: rcm-metadata/… in the shared data folder).")
-    var template: String?
-    @Option(help: "The shared data folder (default: $SEAICE_DATA, ../shared/data, or shared/data beside the checkout).")
-    var data: String?
+    /// The options. `seaice simulate` declares --out, --size, --seed, --template and --data too, and
+    /// ArgumentParser gives a parent every option it declares wherever it appears, so `run` reads these again from
+    /// the arguments after `rcm` (`ownOptions`); the group is declared here for the help text and validation.
+    struct Options: ParsableArguments {
+        @Option(help: "Output folder (required).")
+        var out: String?
+        @Option(help: "Approximate product width in samples (the real product reduced by a whole factor); default: full size.")
+        var size: Int?
+        @Option(parsing: .unconditional, help: "Random seed (a non-negative integer).", transform: SeedOption.parse)
+        var seed: UInt64 = 0
+        @Flag(help: "Write a .zip instead of a folder.")
+        var zip = false
+        @Flag(help: "Leave out the thermal noise.")
+        var noNoise = false
+        @Option(help: "Real RCM product whose metadata is the template (default: rcm-metadata/… in the shared data folder).")
+        var template: String?
+        @Option(help: "The shared data folder (default: $SEAICE_DATA, ../shared/data, or shared/data beside the checkout).")
+        var data: String?
 
-    func validate() throws {
-        if let size, size < 1 { throw ValidationError("--size must be at least 1, got \(size)") }
+        func validate() throws {
+            if let size, size < 1 { throw ValidationError("--size must be at least 1, got \(size)") }
+        }
+    }
+
+    @OptionGroup var options: Options
+
+    /// The options as given after `rcm` on the command line.
+    static func ownOptions(_ arguments: [String] = CommandLine.arguments) throws -> Options {
+        guard let i = arguments.firstIndex(of: "rcm") else { return try Options.parse([]) }
+        return try Options.parse(Array(arguments[(i + 1)...]))
     }
 
     func run() throws {
+        let o = try Self.ownOptions()
+        guard let out = o.out else { throw ValidationError("seaice simulate rcm needs --out FOLDER") }
+        let (size, seed, zip, noNoise, template, data) = (o.size, o.seed, o.zip, o.noNoise, o.template, o.data)
         let templateURL = try template.map { URL(fileURLWithPath: $0) } ?? SharedDataLocator.locate(explicit: data)
             .appendingPathComponent("rcm-metadata/RCM2_OK2116806_PK2116811_1_16M5_20220605_070317_HH_HV_GRD")
         let full = try SimulatedRCMWriter.size(of: templateURL, reduction: 1)
