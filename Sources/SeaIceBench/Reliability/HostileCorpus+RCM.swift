@@ -35,9 +35,9 @@ extension HostileCorpus {
                 guard let a = xml.range(of: "<gains>"), let b = xml.range(of: "</gains>") else { return xml }
                 let values = xml[a.upperBound..<b.lowerBound].split(separator: " ")
                 let half = values.prefix(values.count / 2)
-                return String(xml[..<a.upperBound]) + half.joined(separator: " ") + String(xml[b.lowerBound...])
-                    .replacingOccurrences(of: "<numberOfValues>\(values.count)</numberOfValues>",
-                                          with: "<numberOfValues>\(half.count)</numberOfValues>")
+                let cut = String(xml[..<a.upperBound]) + half.joined(separator: " ") + String(xml[b.lowerBound...])
+                return cut.replacingOccurrences(of: "<numberOfValues>\(values.count)</numberOfValues>",
+                                                with: "<numberOfValues>\(half.count)</numberOfValues>")
             },
             HostileCase(reader: reader, name: "missing LUT file", mustMention: ["lutSigma_HV.xml"],
                         mustNotLeave: ["scene.nc"]) { folder in
