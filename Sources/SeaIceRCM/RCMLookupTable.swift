@@ -103,10 +103,7 @@ public struct RCMLookupTable: Sendable {
     /// - Throws: `SeaIceError` naming the file and element when an item is missing or malformed, a gain is not
     ///   positive, or the table does not cover `width`.
     public init(data: Data, file: String, width: Int) throws {
-        let root = try XMLTree.parse(data, file: file)
-        guard root.name == "lut" else {
-            throw SeaIceError.invalidInput(file: file, item: "root element <\(root.name)>", expected: "<lut>")
-        }
+        let root = try XMLTree.parse(data, file: file, root: "lut")
         self.file = file
         offset = try root.double("offset")
         gains = try RCMPixelTable.parse(root, first: "pixelFirstLutValue", valuesPath: "gains", item: "<lut>/gains")

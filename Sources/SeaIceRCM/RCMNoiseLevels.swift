@@ -32,10 +32,7 @@ public struct RCMNoiseLevels: Sendable {
     /// Parses the noise XML `data` read from `file` for an image `width` samples wide.
     /// - Throws: `SeaIceError` naming the file and element when the σ⁰ level is missing or a table is malformed.
     public init(data: Data, file: String, width: Int) throws {
-        let root = try XMLTree.parse(data, file: file)
-        guard root.name == "noiseLevels" else {
-            throw SeaIceError.invalidInput(file: file, item: "root element <\(root.name)>", expected: "<noiseLevels>")
-        }
+        let root = try XMLTree.parse(data, file: file, root: "noiseLevels")
         self.file = file
         var levels: [RCMCalibrationType: RCMPixelTable] = [:]
         for node in root.children("referenceNoiseLevel") {
@@ -72,10 +69,7 @@ public struct RCMIncidenceAngles: Sendable {
     /// Parses `data` read from `file` for an image `width` samples wide.
     /// - Throws: `SeaIceError` naming the file and element when an item is missing or malformed.
     public init(data: Data, file: String, width: Int) throws {
-        let root = try XMLTree.parse(data, file: file)
-        guard root.name == "incidenceAngles" else {
-            throw SeaIceError.invalidInput(file: file, item: "root element <\(root.name)>", expected: "<incidenceAngles>")
-        }
+        let root = try XMLTree.parse(data, file: file, root: "incidenceAngles")
         table = try RCMPixelTable.parse(root, first: "pixelFirstAnglesValue", valuesPath: "angles",
                                         oneElementPerValue: true, item: "<incidenceAngles>/angles")
         try table.checkCovers(width: width, file: file, item: "<incidenceAngles>/angles")

@@ -52,10 +52,7 @@ public struct RCMProductMetadata: Sendable {
     /// - Throws: `SeaIceError` naming the file and element when the product is of another mission, complex (SLC),
     ///   not a detected type, or an item is missing or malformed.
     public init(data: Data, file: String) throws {
-        let root = try XMLTree.parse(data, file: file)
-        guard root.name == "product" else {
-            throw SeaIceError.invalidInput(file: file, item: "root element <\(root.name)>", expected: "<product> (an RCM product.xml)")
-        }
+        let root = try XMLTree.parse(data, file: file, root: "product", expected: "<product> (an RCM product.xml)")
         guard let sat = try? root.string("sourceAttributes/satellite"), sat.hasPrefix("RCM") else {
             let found = (try? root.string("sourceAttributes/satellite"))
                 ?? (try? root.string("adsHeader/missionId")) ?? "none"

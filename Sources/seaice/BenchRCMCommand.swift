@@ -39,17 +39,8 @@ struct BenchRCMCommand: ParsableCommand {
         if options.pixelSize == nil { preprocessor.pipeline.configuration.pixelSize = 200 }
         let start = Date()
         let scene = try preprocessor.run(zip, logger: logger)
-        var stages = scene.stageTimings
-        let t = Date(), cpu = StageTiming.processCPUSeconds()
-        try AI4ArcticSceneWriter.write(scene, to: dir.appendingPathComponent("scene.nc"), compression: options.deflate)
-        stages.append(StageTiming(name: "write netCDF", wall: Date().timeIntervalSince(t), cpu: StageTiming.processCPUSeconds() - cpu))
-        let total = Date().timeIntervalSince(start)
         Console.line("SIMULATED RCM product \(scene.productName) → \(scene.width) × \(scene.height) at \(Int(scene.pixelSpacing)) m")
-        for s in stages { Console.line(s.name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %7.2f %7.2f", s.wall, s.cpu)) }
-        Console.line("total".padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %7.2f %7.2f", total, stages.reduce(0) { $0 + $1.cpu }))
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        Console.line(String(format: "peak RSS %.0f MiB; %d threads available", Double(usage.ru_maxrss) / 1024,
-                            ProcessInfo.processInfo.activeProcessorCount))
+        try BenchPreprocessCommand.writeAndReport(scene, to: dir.appendingPathComponent("scene.nc"),
+                                                  compression: options.deflate, since: start)
     }
 }
