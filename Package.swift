@@ -5,6 +5,7 @@
 //   C edge:     CTorchBridge (C++ over libtorch, `sik_` prefix), CNetCDF, CGDAL, CCairo (cairo + pango; system libraries)
 //   foundation: SeaIceCore → SeaIceTensor → SeaIceNN → SeaIceOptim
 //   I/O:        SeaIceNetCDF, SeaIceGDAL
+//   SAR:        SeaIceSAR (shared SAR ingestion pipeline) ← SeaIceSentinel1, SeaIceRCM (one reader per sensor)
 //   stages:     readers (SeaIceSentinel1, SeaIceAI4Arctic, SeaIceCharts, SeaIceAuxiliary: AMSR2/ERA5,
 //               SeaIceLand), passive-microwave retrievals (SeaIcePassiveMicrowave: NASA Team), sampling,
 //               simulation, quick-looks, models, training, inference, products, evaluation
@@ -26,7 +27,7 @@ let package = Package(
         .executable(name: "seaice", targets: ["seaice"]),
         .library(name: "SeaIceKit", targets: [
             "SeaIceCore", "SeaIceTensor", "SeaIceNN", "SeaIceOptim", "SeaIceNetCDF", "SeaIceGDAL",
-            "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
+            "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSAR", "SeaIceSentinel1", "SeaIceRCM", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
             "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling", "SeaIceClasses", "SeaIceAuxiliary",
             "SeaIcePassiveMicrowave",
@@ -99,7 +100,7 @@ let package = Package(
             name: "SeaIceBench",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
                            "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
-                           "SeaIceNetCDF", "SeaIceSentinel1", "SeaIcePassiveMicrowave",
+                           "SeaIceNetCDF", "SeaIceSentinel1", "SeaIceRCM", "SeaIceSimulator", "SeaIcePassiveMicrowave",
                            .product(name: "Logging", package: "swift-log")]
         ),
 
@@ -153,7 +154,7 @@ let package = Package(
         .target(
             name: "SeaIceSimulator",
             dependencies: [
-                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1",
+                "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1", "SeaIceRCM",
                 "SeaIcePassiveMicrowave",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -205,11 +206,26 @@ let package = Package(
             name: "SeaIcePassiveMicrowave",
             dependencies: ["SeaIceCore", "SeaIceAuxiliary"]
         ),
+        // Sensor-neutral SAR ingestion: product archive, XML, channel processing, the shared pipeline, scene writers.
         .target(
-            name: "SeaIceSentinel1",
+            name: "SeaIceSAR",
             dependencies: [
                 "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary", "SeaIceProducts",
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SeaIceSentinel1",
+            dependencies: [
+                "SeaIceSAR", "SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand", "SeaIceAuxiliary", "SeaIceProducts",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // RADARSAT Constellation Mission GRD products through SeaIceSAR.
+        .target(
+            name: "SeaIceRCM",
+            dependencies: [
+                "SeaIceSAR", "SeaIceCore", "SeaIceGDAL", "SeaIceLand", .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -223,7 +239,7 @@ let package = Package(
             name: "seaice",
             dependencies: [
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceCharts",
-                "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
+                "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSAR", "SeaIceSentinel1", "SeaIceRCM", "SeaIceSimulator", "SeaIceQuicklook",
                 "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceData", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
                 "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary", "SeaIcePassiveMicrowave",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -325,7 +341,13 @@ let package = Package(
             name: "SeaIceModelsTests",
             dependencies: ["SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore", "SeaIceTestSupport"]
         ),
-        .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(name: "SeaIceSentinel1Tests", dependencies: ["SeaIceSentinel1", "SeaIceSAR", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceTestSupport"]),
+        .testTarget(
+            name: "SeaIceRCMTests",
+            dependencies: ["SeaIceRCM", "SeaIceSAR", "SeaIceSimulator", "SeaIceAI4Arctic", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceLand",
+                           "SeaIceCore", "SeaIceTestSupport", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "SeaIceAuxiliaryTests",
             dependencies: [

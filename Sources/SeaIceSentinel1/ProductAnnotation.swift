@@ -9,39 +9,6 @@ public enum AcquisitionMode: String, Codable, Sendable, CaseIterable {
     case iw = "IW"
 }
 
-/// Polarisation channels of a dual-pol GRD product.
-public enum Polarisation: String, Codable, Sendable, CaseIterable {
-    /// Horizontal transmit, horizontal receive (EW sea-ice primary channel).
-    case hh = "HH"
-    /// Horizontal transmit, vertical receive (EW sea-ice secondary channel).
-    case hv = "HV"
-    /// Vertical transmit, vertical receive.
-    case vv = "VV"
-    /// Vertical transmit, horizontal receive.
-    case vh = "VH"
-
-    /// Whether transmit and receive differ (HV, VH): the noise-limited channel.
-    public var isCrossPolarised: Bool { self == .hv || self == .vh }
-}
-
-/// One geolocation tie point of the annotation's `geolocationGrid` (pixel and line in full-resolution image coordinates).
-public struct GeolocationPoint: Sendable, Equatable {
-    /// Image line (row, azimuth) of the point.
-    public var line: Double
-    /// Image pixel (column, range) of the point.
-    public var pixel: Double
-    /// Geodetic latitude, degrees north.
-    public var latitude: Double
-    /// Geodetic longitude, degrees east.
-    public var longitude: Double
-    /// Height above the ellipsoid, metres.
-    public var height: Double
-    /// Incidence angle, degrees.
-    public var incidenceAngle: Double
-    /// Elevation (look) angle, degrees.
-    public var elevationAngle: Double
-}
-
 /// The part of a sub-swath (EW1…, IW1…) that a block of lines takes in the merged GRD image (inclusive bounds).
 public struct SwathBounds: Sendable, Equatable {
     /// Sub-swath name, e.g. "EW3".

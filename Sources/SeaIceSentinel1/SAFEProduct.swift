@@ -1,6 +1,7 @@
 import Foundation
 import SeaIceCore
 import SeaIceGDAL
+import SeaIceSAR
 
 /// A Sentinel-1 GRD product as downloaded: a `.SAFE` folder or its `.zip`, read in place.
 ///
@@ -52,39 +53,16 @@ public struct SAFEProduct: Sendable {
     }
 
     private init(url: URL, requireMeasurements: Bool) throws {
+        let archive = try ProductArchive(url: url, kind: "Sentinel-1 SAFE")
         source = url
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
-            throw SeaIceError.missing(file: url.path, item: "product (no such file or folder)")
-        }
-        let base: String
-        var entries: [String]
-        if isDir.boolValue {
-            base = url.standardizedFileURL.path
-            // GDAL cannot list an empty folder ("cannot list contents"): it is simply not a product.
-            if (try? FileManager.default.contentsOfDirectory(atPath: base))?.isEmpty == true {
-                throw SeaIceError.missing(file: url.path,
-                                          item: "manifest.safe (not a Sentinel-1 SAFE product: the folder is empty)")
-            }
-            entries = try VSI.listRecursive(base)
-        } else {
-            let names = try ZipArchive.memberNames(of: url)
-            for n in names { try ZipArchive.checkContained(n, archive: url.path) }
-            base = VSI.zipPath(archive: url)
-            entries = names
-        }
-        entries = entries.map { $0.replacingOccurrences(of: "\\", with: "/") }
-        guard let manifest = entries.filter({ $0 == "manifest.safe" || $0.hasSuffix("/manifest.safe") }).min(by: { $0.count < $1.count }) else {
-            throw SeaIceError.missing(file: url.path, item: "manifest.safe (not a Sentinel-1 SAFE product)")
-        }
-        let prefix = String(manifest.dropLast("manifest.safe".count))
-        root = prefix.isEmpty ? base : base + "/" + String(prefix.dropLast())
-        let folder = prefix.isEmpty ? url.lastPathComponent : String(prefix.dropLast().split(separator: "/").last ?? "")
+        root = archive.root
+        let entries = archive.entries
+        let folder = archive.folderName
         productName = folder.hasSuffix(".SAFE") ? String(folder.dropLast(5)) : folder
         let manifestText = String(decoding: try VSI.readAll(root + "/manifest.safe"), as: UTF8.self)
         ipfVersion = try SAFEProduct.ipfVersion(manifest: manifestText, file: url.path + ": manifest.safe")
 
-        let rel = Set(entries.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
+        let rel = archive.relative
         var markers: [String] = []
         let noteName = Substring(Self.simulationNoteName)
         if let note = entries.first(where: { ($0.split(separator: "/").last ?? "") == noteName }) {

@@ -33,10 +33,17 @@ struct BenchPreprocessCommand: ParsableCommand {
         }
         let start = Date()
         let scene = try options.preprocessor().run(zip, logger: logger)
+        try Self.writeAndReport(scene, to: dir.appendingPathComponent("scene.nc"), compression: options.deflate, since: start)
+    }
+}
+
+extension BenchPreprocessCommand {
+    /// Writes `scene` to `out` (timed as the stage "write netCDF") and prints the stage table, the total since
+    /// `start` and the peak RSS (shared by `bench preprocess` and `bench rcm`).
+    static func writeAndReport(_ scene: AnalysisReadyScene, to out: URL, compression: Int?, since start: Date) throws {
         var stages = scene.stageTimings
         let t = Date(), cpu = StageTiming.processCPUSeconds()
-        let out = dir.appendingPathComponent("scene.nc")
-        try AI4ArcticSceneWriter.write(scene, to: out, compression: options.deflate)
+        try AI4ArcticSceneWriter.write(scene, to: out, compression: compression)
         stages.append(StageTiming(name: "write netCDF", wall: Date().timeIntervalSince(t), cpu: StageTiming.processCPUSeconds() - cpu))
         let total = Date().timeIntervalSince(start)
         Console.line("stage                                     wall s   CPU s")

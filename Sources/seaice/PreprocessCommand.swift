@@ -5,6 +5,7 @@ import SeaIceCharts
 import SeaIceCore
 import SeaIceGDAL
 import SeaIceLand
+import SeaIceRCM
 import SeaIceSentinel1
 
 extension PreprocessConfiguration.NoiseRemoval: ExpressibleByArgument {}
@@ -50,16 +51,30 @@ struct PreprocessOptions: ParsableArguments {
         if let d = deflate, !(1...9).contains(d) { throw ValidationError("--deflate must be 1...9, got \(d)") }
     }
 
-    func preprocessor() throws -> Sentinel1Preprocessor {
+    /// The shared pipeline for an RCM product (no NERSC coefficient file: those are Sentinel-1's).
+    func rcmPreprocessor() throws -> RCMPreprocessor {
+        let s1 = try preprocessor(coefficientsNeeded: false)
+        return RCMPreprocessor(pipeline: SARPipeline(
+            configuration: s1.configuration, land: s1.land, auxiliary: s1.auxiliary, pixelSizeRoundsUp: s1.pixelSizeRoundsUp))
+    }
+
+    /// The Sentinel-1 preprocessor, or an RCM one when `url` is an RCM product, run on `url`.
+    func run(_ url: URL, logger: Logger, progress: ((Double, String) -> Void)? = nil) throws -> AnalysisReadyScene {
+        if RCMPreprocessor.isRCMProduct(url) { return try rcmPreprocessor().run(url, logger: logger, progress: progress) }
+        return try preprocessor().run(url, logger: logger, progress: progress)
+    }
+
+    func preprocessor(coefficientsNeeded: Bool = true) throws -> Sentinel1Preprocessor {
         var c = PreprocessConfiguration()
         c.pixelSize = pixelSize ?? 80
         c.noise = noise
         c.incidenceCorrection = incidenceCorrection
         c.negativePower = negativePower
-        let coefficients = try noise == .nersc ? auxiliary(self.coefficients, "sentinel1denoised/denoising_parameters.json") : ""
+        let withTable = noise == .nersc && coefficientsNeeded
+        let coefficients = try withTable ? auxiliary(self.coefficients, "sentinel1denoised/denoising_parameters.json") : ""
         let landDistance = try auxiliary(self.landDistance, "landmask/landmetrics/distance_to_land_0.1deg_gt0km2.nc")
         let landMask = try auxiliary(self.landMask, "landmask/global-land-mask/globe_land_1km.tif")
-        let table = noise == .nersc ? try NERSCCoefficients.Table(url: URL(fileURLWithPath: coefficients)) : nil
+        let table = withTable ? try NERSCCoefficients.Table(url: URL(fileURLWithPath: coefficients)) : nil
         let land = landDistance == "none" ? nil : LandLookup(
             distanceFile: URL(fileURLWithPath: landDistance), maskFile: landMask == "none" ? nil : URL(fileURLWithPath: landMask))
         var preprocessor = Sentinel1Preprocessor(configuration: c, coefficients: table, land: land)
@@ -73,10 +88,10 @@ struct PreprocessOptions: ParsableArguments {
 struct PreprocessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preprocess",
-        abstract: "Calibrate, denoise and multilook a Sentinel-1 EW/IW GRD product into an analysis-ready netCDF scene.",
+        abstract: "Calibrate, denoise and multilook a Sentinel-1 EW/IW or RCM GRD product into an analysis-ready netCDF scene.",
         discussion: "The scene has the AI4Arctic raw variable names (nersc_sar_primary/secondary in dB, sar_incidenceangle, distance_map, sar_grid_*). --amsr2 and --era5 add the AMSR2 brightness temperatures and ERA5 fields on the 2 km grid (float64); without them the file says so (amsr2_available = no, era5_available = no).")
 
-    @Argument(help: "The product: a .SAFE folder or its .zip.")
+    @Argument(help: "The product: a Sentinel-1 .SAFE folder or its .zip, or an RCM product folder or its .zip.")
     var product: String
     @Option(help: "Output netCDF file.")
     var out: String
@@ -102,7 +117,7 @@ struct PreprocessCommand: ParsableCommand {
     func run() throws {
         let logger = output.logger("seaice.preprocess", normal: .info)
         let bar = output.progressBar()
-        let scene = try options.preprocessor().run(URL(fileURLWithPath: product), logger: logger) { fraction, stage in
+        let scene = try options.run(URL(fileURLWithPath: product), logger: logger) { fraction, stage in
             bar.draw(fraction: fraction, label: stage)
         }
         bar.finish()

@@ -18,7 +18,7 @@ final class PreprocessCFTests: XCTestCase {
                 incidenceAngle: 20 + Double(k % 2) * 25, elevationAngle: 18 + Double(k % 2) * 22)
         }
         return AnalysisReadyScene(
-            productName: productName, mission: "S1A", mode: .ew, ipfVersion: 3.52, pixelSpacing: 1600, factor: 40,
+            productName: productName, mission: "S1A", mode: "EW", ipfVersion: 3.52, pixelSpacing: 1600, factor: 40,
             width: w, height: h, primaryPolarisation: .hh, primaryDB: (0..<n).map { -20 + Float($0) / 4 },
             secondaryPolarisation: .hv, secondaryDB: (0..<n).map { -28 + Float($0) / 8 },
             incidence: (0..<n).map { 20 + Float($0 % w) * 6 },

@@ -79,17 +79,23 @@ extension AI4ArcticSceneWriter {
         let pols = [s.primaryPolarisation.rawValue] + (s.secondaryPolarisation.map { [$0.rawValue] } ?? [])
         let globals = ProductGlobals(
             title: (simulated ? "SIMULATED, NOT REAL DATA: " : "")
-                + "Sentinel-1 \(s.mode.rawValue) \(pols.joined(separator: "/")) backscatter of \(s.productName)",
-            summary: "Calibrated, thermal-noise corrected, multilooked Sentinel-1 SAR backscatter (dB) at "
+                + "\(s.sensor.platform) \(s.mode) \(pols.joined(separator: "/")) backscatter of \(s.productName)",
+            summary: "Calibrated, thermal-noise corrected, multilooked \(s.sensor.platform) SAR backscatter (dB) at "
                 + "\(Int(s.pixelSpacing)) m with incidence angle, geolocation and land distance, in the AI4Arctic "
                 + "raw layout" + (simulated ? "; made from a SIMULATED product, not real data." : "."),
-            source: "Copernicus Sentinel-1 \(s.mission) \(s.mode.rawValue) GRD, IPF \(s.ipfVersion)",
+            source: sourceText(s),
             history: "\(UTCTimestamp.string(date)) created by SeaIceKit "
                 + "\(SeaIceKitVersion.current) seaice preprocess",
-            id: s.productName, keywords: "sea ice, Arctic, Sentinel-1, SAR, backscatter, sigma0",
+            id: s.productName, keywords: s.sensor.keywords,
             dateCreated: date, bounds: GeospatialBounds(latitude: s.latitude, longitude: s.longitude),
             timeCoverage: AcquisitionTime.interval(ofProductID: s.productName), simulated: simulated)
         // `source` is the scene's own attribute (kept from the AI4Arctic layout), so drop the shared one.
         return globals.encode().filter { $0.name != "source" }.map { ($0.name, $0.value) }
+    }
+
+    /// The discovery `source` text: "Copernicus Sentinel-1 S1A EW GRD, IPF 3.52" for Sentinel-1,
+    /// "RADARSAT Constellation Mission RCM-2 SC50M GRD, RCM PGS 7.06" for RCM.
+    static func sourceText(_ s: AnalysisReadyScene) -> String {
+        "\(s.sensor.sourceName) \(s.mission) \(s.mode) GRD, \(s.sensor.processorLabel) \(s.ipfVersion)"
     }
 }

@@ -1,15 +1,15 @@
-/// A Sentinel-1 scene ready for the models: calibrated, denoised, multilooked backscatter in dB on one grid,
+/// A SAR scene (Sentinel-1 or RCM) ready for the models: calibrated, denoised, multilooked backscatter in dB on one grid,
 /// with incidence angle, geolocation and land information at every pixel.
 ///
 /// All grids are row-major (line, sample) = (`height`, `width`), the AI4Arctic `(sar_lines, sar_samples)` layout.
 public struct AnalysisReadyScene: Sendable {
     /// The product identifier, e.g. `S1A_EW_GRDM_1SDH_20221130T014342_…_BB15`.
     public var productName: String
-    /// Mission, e.g. "S1A".
+    /// Mission, e.g. "S1A", "RCM-2".
     public var mission: String
-    /// Acquisition mode (EW or IW).
-    public var mode: AcquisitionMode
-    /// IPF version of the product.
+    /// Acquisition mode, e.g. "EW", "IW" (Sentinel-1), "SC50M", "16M" (RCM beam mode mnemonic).
+    public var mode: String
+    /// Processor version of the product (Sentinel-1 IPF, RCM PGS).
     public var ipfVersion: Double
     /// Output pixel size, metres.
     public var pixelSpacing: Double
@@ -53,6 +53,27 @@ public struct AnalysisReadyScene: Sendable {
     /// The product's simulation markers (`SAFEProduct.simulationMarkers`); non-empty means the pixels are simulated
     /// and every file written from the scene must say so.
     public var simulationMarkers: [String] = []
+    /// The platform, as the written files name it (default Sentinel-1).
+    public var sensor: SARSensor = .sentinel1
+
+    /// A scene from its fields (see each property for units and layouts).
+    public init(
+        productName: String, mission: String, mode: String, ipfVersion: Double, pixelSpacing: Double, factor: Int,
+        width: Int, height: Int, primaryPolarisation: Polarisation, primaryDB: [Float],
+        secondaryPolarisation: Polarisation?, secondaryDB: [Float]?, incidence: [Float], latitude: [Float],
+        longitude: [Float], distanceToLandKm: [Float]?, landMask: [UInt8]?, tiePoints: [GeolocationPoint],
+        configuration: PreprocessConfiguration, appliedSlopes: [Polarisation: Double],
+        nerscIPFUsed: [Polarisation: Double], stageTimings: [StageTiming]
+    ) {
+        self.productName = productName; self.mission = mission; self.mode = mode; self.ipfVersion = ipfVersion
+        self.pixelSpacing = pixelSpacing; self.factor = factor; self.width = width; self.height = height
+        self.primaryPolarisation = primaryPolarisation; self.primaryDB = primaryDB
+        self.secondaryPolarisation = secondaryPolarisation; self.secondaryDB = secondaryDB
+        self.incidence = incidence; self.latitude = latitude; self.longitude = longitude
+        self.distanceToLandKm = distanceToLandKm; self.landMask = landMask; self.tiePoints = tiePoints
+        self.configuration = configuration; self.appliedSlopes = appliedSlopes; self.nerscIPFUsed = nerscIPFUsed
+        self.stageTimings = stageTimings
+    }
 }
 
 /// Time spent in one processing stage.

@@ -104,7 +104,7 @@ public enum AI4ArcticSceneWriter {
         var a: [(String, NetCDFAttribute)] = [
             ("scene_id", .text(s.productName)), ("original_id", .text(s.productName)),
             ("pixel_spacing", .doubles([s.pixelSpacing])), ("multilook_factor", .ints([Int32(s.factor)])),
-            ("mission", .text(s.mission)), ("mode", .text(s.mode.rawValue)), ("ipf_version", .doubles([s.ipfVersion])),
+            ("mission", .text(s.mission)), ("mode", .text(s.mode)), ("ipf_version", .doubles([s.ipfVersion])),
             ("flip", .ints([0])),
             ("noise_removal", .text(c.noise.rawValue)), ("negative_power", .text(c.negativePower == .nan ? "set to NaN" : "clamped to \(c.powerFloor) (linear)")),
             ("incidence_correction", .text(c.incidenceCorrection.rawValue)),
@@ -112,15 +112,15 @@ public enum AI4ArcticSceneWriter {
             ("auxiliary_inputs", .text(auxiliaryText(amsr2: amsr2, era5: era5))),
         ]
         if s.simulationMarkers.isEmpty {
-            a.append(("source", .text("Contains modified Copernicus Sentinel data; "
+            a.append(("source", .text("\(s.sensor.dataStatement); "
                                           + "preprocessed by SeaIceKit seaice preprocess")))
         } else {
             // Simulated pixels are not Copernicus data: say so in the attributes every reader checks
             // (SimulationMarkers).
-            a.append(("title", .text("SIMULATED Sentinel-1 scene - NOT REAL DATA")))
+            a.append(("title", .text("SIMULATED \(s.sensor.platform) scene - NOT REAL DATA")))
             a.append(("simulated", .text("true")))
             a.append(("simulation_markers", .text(s.simulationMarkers.joined(separator: "; "))))
-            a.append(("source", .text("SIMULATED pixel data (SeaIceKit simulator) with real Sentinel-1 metadata; "
+            a.append(("source", .text("SIMULATED pixel data (SeaIceKit simulator) with real \(s.sensor.platform) metadata; "
                                           + "preprocessed by SeaIceKit seaice preprocess")))
         }
         for (pol, slope) in s.appliedSlopes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

@@ -19,11 +19,17 @@ public struct MultilookedChannel: Sendable {
     public var decibels: Bool
     /// Scene mean of the NESZ used (linear σ⁰ units).
     public var meanNESZ: Double
-    /// NERSC coefficients applied (nil: ESA noise as annotated).
-    public var coefficients: NERSCCoefficients?
+
+    /// A multilooked channel.
+    public init(polarisation: Polarisation, width: Int, height: Int, factor: Int, sigma0: [Float], decibels: Bool,
+                meanNESZ: Double) {
+        self.polarisation = polarisation; self.width = width; self.height = height; self.factor = factor
+        self.sigma0 = sigma0; self.decibels = decibels; self.meanNESZ = meanNESZ
+    }
 }
 
-/// Calibration (σ⁰ = DN²/A²), thermal-noise removal and block-mean multilooking of one channel, in row blocks on all cores.
+/// Calibration (σ⁰ = DN²·gain + offset, `RadiometryRow`), thermal-noise removal and block-mean multilooking of any
+/// `SARChannel` (Sentinel-1, RCM), in row blocks on all cores.
 ///
 /// Memory: per worker a few `blockRows + 2·halo` full-width float rows; the only full-size array is the
 /// multilooked output. Formulas: ESA-EOPG-CSCOP-TN-0002 (calibration), MPC-0392 (noise = range × azimuth),
@@ -31,14 +37,15 @@ public struct MultilookedChannel: Sendable {
 /// snr = s0g/NESZ, σ⁰' = (w·s0g + snr·σ⁰)/(w + snr) + mean(NESZ), w = 0.1). Multilooking averages
 /// the linear power of valid pixels (seed 002; AI4Arctic 2 × 2 mean) and then applies the negative-power policy.
 public enum ChannelProcessor {
-    /// The multilook factor for `pixelSize` metres, or an error when it is not a whole multiple of the spacing.
-    public static func factor(pixelSize: Double, annotation a: ProductAnnotation, file: String) throws -> Int {
-        let fr = pixelSize / a.rangePixelSpacing, fa = pixelSize / a.azimuthPixelSpacing
+    /// The multilook factor for `pixelSize` metres over a grid of `range` × `azimuth` metre pixels, or an error naming
+    /// `file` when it is not a whole multiple of the spacing.
+    public static func factor(pixelSize: Double, range: Double, azimuth: Double, file: String) throws -> Int {
+        let fr = pixelSize / range, fa = pixelSize / azimuth
         let f = Int(fr.rounded())
         guard f >= 1, abs(fr - Double(f)) < 1e-6, abs(fa - Double(f)) < 1e-6 else {
-            var expected = "a whole multiple of the pixel spacing \(a.rangePixelSpacing) × \(a.azimuthPixelSpacing) m"
-            if a.rangePixelSpacing == a.azimuthPixelSpacing {
-                let next = PreprocessConfiguration.pixelSize(atLeast: pixelSize, spacing: a.rangePixelSpacing)
+            var expected = "a whole multiple of the pixel spacing \(range) × \(azimuth) m"
+            if range == azimuth {
+                let next = PreprocessConfiguration.pixelSize(atLeast: pixelSize, spacing: range)
                 expected += "; use \(Int(next)) m (seaice preprocess --pixel-size \(Int(next)),"
                     + " or leave --pixel-size out to take the smallest multiple of at least 80 m)"
             }
@@ -47,21 +54,22 @@ public enum ChannelProcessor {
         return f
     }
 
-    /// Processes channel `meta` with `configuration`; `coefficients` are the NERSC NS/PB (nil: plain ESA noise);
-    /// `decibels` converts each multilooked (linear-mean) value to dB in the workers, saving a pass and an array.
-    /// - Throws: `SeaIceError` naming the measurement file on size mismatch or read failure.
-    public static func process(_ meta: BandMetadata, configuration c: PreprocessConfiguration,
-                               coefficients: NERSCCoefficients?, decibels: Bool = false, logger: Logger) throws -> MultilookedChannel {
-        let a = meta.annotation
-        let f = try factor(pixelSize: c.pixelSize, annotation: a, file: meta.files.annotation)
-        _ = try meta.openMeasurement()  // size and type check before any work
-        let W = a.samples, H = a.lines
+    /// Processes `channel` with `configuration` (`.none`: σ⁰ as calibrated; `.esa`: σ⁰ − NESZ; `.nersc`: σ⁰ − NESZ
+    /// then the texture-noise correction, with whatever NESZ scaling the channel applied); `decibels` converts each
+    /// multilooked (linear-mean) value to dB in the workers, saving a pass and an array.
+    /// - Throws: `SeaIceError` naming the image or metadata file on size mismatch or read failure.
+    public static func process<Channel: SARChannel>(
+        _ channel: Channel, configuration c: PreprocessConfiguration, decibels: Bool = false, logger: Logger
+    ) throws -> MultilookedChannel {
+        let f = try factor(pixelSize: c.pixelSize, range: channel.rangePixelSpacing,
+                           azimuth: channel.azimuthPixelSpacing, file: channel.metadataFile)
+        _ = try channel.openImage()  // size and type check before any work
+        let W = channel.width, H = channel.height
         let outW = W / f, outH = H / f
         guard outW > 0, outH > 0 else {
-            throw SeaIceError.invalidInput(file: meta.files.annotation, item: "image \(W) × \(H)", expected: "at least one \(f) × \(f) output pixel")
+            throw SeaIceError.invalidInput(file: channel.metadataFile, item: "image \(W) × \(H)", expected: "at least one \(f) × \(f) output pixel")
         }
-        let scaling = SwathScaling(bounds: a.swathBounds, coefficients: c.noise == .nersc ? coefficients : nil, width: W)
-        let meanNESZ = c.noise == .nersc ? estimateMeanNESZ(meta, scaling: scaling) : 0
+        let meanNESZ = c.noise == .nersc ? channel.meanNESZ() : 0
         let kernel = c.noise == .nersc ? GaussianKernel(sigma: c.textureSigma) : nil
         let halo = kernel?.radius ?? 0
         let blockRows = max(f, (c.blockRows / f) * f)
@@ -74,8 +82,8 @@ public enum ChannelProcessor {
             nonisolated(unsafe) let out = outBuf
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 do {
-                    let raster = try meta.openMeasurement()
-                    var work = BlockWorker(width: W, height: H, rows: blockRows + 2 * halo, meta: meta, scaling: scaling)
+                    let raster = try channel.openImage()
+                    var work = BlockWorker(width: W, height: H, rows: blockRows + 2 * halo, channel: channel)
                     var b = w
                     while b < blocks, !failure.isSet {
                         let y0 = b * blockRows, y1 = min(y0 + blockRows, usedRows)
@@ -87,26 +95,9 @@ public enum ChannelProcessor {
             }
         }
         if let e = failure.error { throw e }
-        logger.debug("channel processed", metadata: ["polarisation": "\(meta.polarisation.rawValue)", "grid": "\(outW)x\(outH)", "factor": "\(f)"])
-        return MultilookedChannel(polarisation: meta.polarisation, width: outW, height: outH, factor: f, sigma0: output, decibels: decibels,
-                                  meanNESZ: meanNESZ, coefficients: c.noise == .nersc ? coefficients : nil)
-    }
-
-    /// Mean NESZ over a 16-pixel lattice of the image (the NESZ is smooth; the lattice mean stands for NERSC's full-image `nanmean`).
-    static func estimateMeanNESZ(_ meta: BandMetadata, scaling: SwathScaling) -> Double {
-        let W = meta.annotation.samples, H = meta.annotation.lines
-        var amp = [Float](repeating: 0, count: W), noise = [Float](repeating: 0, count: W)
-        var ns = [Float](repeating: 1, count: W), pb = [Float](repeating: 0, count: W)
-        var sum = 0.0, n = 0
-        for y in stride(from: 0, to: H, by: 16) {
-            amp.withUnsafeMutableBufferPointer { meta.calibration.sigmaNought.row(at: y, into: $0) }
-            noise.withUnsafeMutableBufferPointer { meta.noise.row(at: y, into: $0) }
-            scaling.fill(line: y, ns: &ns, pb: &pb)
-            for x in stride(from: 0, to: W, by: 16) where amp[x] > 0 {
-                sum += Double(noise[x] / (amp[x] * amp[x]) * ns[x] + pb[x]); n += 1
-            }
-        }
-        return n > 0 ? sum / Double(n) : 0
+        logger.debug("channel processed", metadata: ["polarisation": "\(channel.polarisation.rawValue)", "grid": "\(outW)x\(outH)", "factor": "\(f)"])
+        return MultilookedChannel(polarisation: channel.polarisation, width: outW, height: outH, factor: f, sigma0: output,
+                                  decibels: decibels, meanNESZ: meanNESZ)
     }
 }
 

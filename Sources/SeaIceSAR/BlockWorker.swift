@@ -1,10 +1,9 @@
 import SeaIceGDAL
 
 /// Scratch buffers and the per-block steps of `ChannelProcessor` for one worker thread.
-struct BlockWorker {
+struct BlockWorker<Channel: SARChannel> {
     let width: Int, height: Int
-    let meta: BandMetadata
-    let scaling: SwathScaling
+    let channel: Channel
     var dn: [UInt16]
     /// σ⁰ − NESZ (or σ⁰ without noise removal), linear, per block row including the halo.
     var signal: [Float]
@@ -12,14 +11,17 @@ struct BlockWorker {
     var smoothed: [Float]
     /// Final full-resolution values of the block's central rows (NaN = no data).
     var values: [Float]
-    var amp: [Float], noise: [Float], ns: [Float], pb: [Float], g: [Float]
+    /// The radiometry of the current row (the channel's calibration and NESZ).
+    var radiometry: RadiometryRow
+    var g: [Float]
 
-    init(width: Int, height: Int, rows: Int, meta: BandMetadata, scaling: SwathScaling) {
-        self.width = width; self.height = height; self.meta = meta; self.scaling = scaling
+    init(width: Int, height: Int, rows: Int, channel: Channel) {
+        self.width = width; self.height = height; self.channel = channel
         dn = [UInt16](repeating: 0, count: width * rows)
         signal = [Float](repeating: 0, count: width * rows)
         nesz = signal; smoothed = signal; values = signal
-        amp = [Float](repeating: 0, count: width); noise = amp; ns = amp; pb = amp; g = amp
+        radiometry = RadiometryRow(width: width)
+        g = [Float](repeating: 0, count: width)
     }
 
     /// Computes `values` for full-resolution rows y0..<y1 (reading y0 − halo ..< y1 + halo).
@@ -34,24 +36,19 @@ struct BlockWorker {
         let subtract: Float = c.noise == .none ? 0 : 1
         for r in 0..<(yb - ya) {
             let y = ya + r
-            amp.withUnsafeMutableBufferPointer { meta.calibration.sigmaNought.row(at: y, into: $0) }
-            noise.withUnsafeMutableBufferPointer { meta.noise.row(at: y, into: $0) }
-            scaling.fill(line: y, ns: &ns, pb: &pb)
+            channel.radiometry(line: y, into: &radiometry)
             dn.withUnsafeBufferPointer { d in
                 signal.withUnsafeMutableBufferPointer { s in
                     nesz.withUnsafeMutableBufferPointer { n in
-                        amp.withUnsafeBufferPointer { A in
-                            noise.withUnsafeBufferPointer { N in
-                                ns.withUnsafeBufferPointer { NS in
-                                    pb.withUnsafeBufferPointer { PB in
-                                        let o = r * W
-                                        for x in 0..<W {
-                                            let v = Float(d[o + x])
-                                            let inv = 1 / (A[x] * A[x])
-                                            let e = N[x] * inv * NS[x] + PB[x]
-                                            n[o + x] = e
-                                            s[o + x] = v * v * inv - subtract * e
-                                        }
+                        radiometry.gain.withUnsafeBufferPointer { G in
+                            radiometry.offset.withUnsafeBufferPointer { B in
+                                radiometry.nesz.withUnsafeBufferPointer { E in
+                                    let o = r * W
+                                    for x in 0..<W {
+                                        let v = Float(d[o + x])
+                                        let e = E[x]
+                                        n[o + x] = e
+                                        s[o + x] = v * v * G[x] + B[x] - subtract * e
                                     }
                                 }
                             }
