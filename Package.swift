@@ -29,7 +29,7 @@ let package = Package(
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSentinel1", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
             "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling", "SeaIceClasses", "SeaIceAuxiliary",
-            "SeaIcePassiveMicrowave",
+            "SeaIcePassiveMicrowave", "SeaIcePolarGrids", "SeaIcePMProducts",
         ]),
     ],
     dependencies: [
@@ -99,7 +99,7 @@ let package = Package(
             name: "SeaIceBench",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
                            "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
-                           "SeaIceNetCDF", "SeaIceSentinel1",
+                           "SeaIceNetCDF", "SeaIceSentinel1", "SeaIcePolarGrids", "SeaIceAuxiliary",
                            .product(name: "Logging", package: "swift-log")]
         ),
 
@@ -204,6 +204,19 @@ let package = Package(
             name: "SeaIcePassiveMicrowave",
             dependencies: ["SeaIceCore"]
         ),
+        // NSIDC polar-stereographic grids, swath gridding, gridded TB files, concentration maps users have.
+        .target(
+            name: "SeaIcePolarGrids",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceAuxiliary"]
+        ),
+        // The daily passive-microwave concentration product (seed 003): algorithm seam, pipeline, writers.
+        .target(
+            name: "SeaIcePMProducts",
+            dependencies: [
+                "SeaIcePolarGrids", "SeaIcePassiveMicrowave", "SeaIceProducts", "SeaIceClasses", "SeaIceQuicklook",
+                "SeaIceGDAL", "SeaIceNetCDF", "SeaIceAuxiliary", "SeaIceCore", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SeaIceSentinel1",
             dependencies: [
@@ -224,7 +237,7 @@ let package = Package(
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceCharts",
                 "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSentinel1", "SeaIceSimulator", "SeaIceQuicklook",
                 "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceData", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
-                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary",
+                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary", "SeaIcePolarGrids", "SeaIcePMProducts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -333,6 +346,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SeaIcePassiveMicrowaveTests", dependencies: ["SeaIcePassiveMicrowave"]),
+        .testTarget(
+            name: "SeaIcePolarGridsTests",
+            dependencies: ["SeaIcePolarGrids", "SeaIceAuxiliary", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCore", "SeaIceTestSupport"]
+        ),
+        .testTarget(
+            name: "SeaIcePMProductsTests",
+            dependencies: ["SeaIcePMProducts", "SeaIcePolarGrids", "SeaIcePassiveMicrowave", "SeaIceProducts", "SeaIceAuxiliary",
+                           "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCore", "SeaIceTestSupport"]
+        ),
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(
             name: "SeaIceBenchTests",

@@ -19,6 +19,7 @@ struct SeaIce: AsyncParsableCommand {
             TrainCommand.self,
             PredictCommand.self,
             PreprocessCommand.self,
+            PMCommand.self,
             BenchCommand.self,
             SelfTestCommand.self,
         ]
