@@ -86,6 +86,7 @@ public struct PMConcentrationProductWriter: Sendable {
         let urls = ["tif", "png", "nc"].map { folder.appendingPathComponent("\(stem).\($0)") }
         let product = try Self.cfProduct(p, commandLine: commandLine)
         let picture = try PMConcentrationQuicklook(coastlines: coastlines).render(p)
+        let wkt = try p.grid.crsWKT()
         try AtomicOutput.writeTogether(urls) { tmp in
             let bands = [
                 GeoTIFFBand(.uint8(p.concentration.map { $0.isNaN ? 255 : UInt8(($0 * 100).rounded()) }),
@@ -94,7 +95,7 @@ public struct PMConcentrationProductWriter: Sendable {
                             metadata: Dictionary(uniqueKeysWithValues: PMStatusFlag.table.entries.map { ("CLASS_\($0.code)", $0.name) })),
             ]
             try GeoTIFFFile.write(bands, width: p.grid.width, height: p.grid.height,
-                                  georeference: .transform(p.grid.geoTransform, crs: p.grid.crs),
+                                  georeference: .transform(p.grid.geoTransform, crs: wkt),
                                   metadata: ["TIFFTAG_SOFTWARE": SeaIceKitVersion.description,
                                              "SIMULATED": SimulationMarkers.text(p.simulated)], to: tmp[0])
             try picture.writePNG(to: tmp[1])

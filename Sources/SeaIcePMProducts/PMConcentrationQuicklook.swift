@@ -80,7 +80,7 @@ public struct PMConcentrationQuicklook: Sendable {
         }
         var x = rings.flatMap { $0.map(\.x) }, y = rings.flatMap { $0.map(\.y) }
         for i in x.indices where y[i] < 25 { x[i] = .nan }
-        try BatchTransform(from: SpatialReference.wgs84(), to: grid.spatialReference()).transform(x: &x, y: &y, threads: 2)
+        (x, y) = try grid.project(latitude: y, longitude: x, threads: 2)
         var out: [[GeoPoint]] = [], k = 0
         for ring in rings {
             var line: [GeoPoint] = []

@@ -20,9 +20,9 @@ public struct MapGrid: Sendable, Equatable {
         self.epsg = epsg
     }
 
-    /// The grid of an NSIDC polar-stereographic grid.
+    /// The grid of an NSIDC polar-stereographic grid (CRS as its PROJ string, exact for EPSG:3411 too).
     public init(_ grid: PolarStereographicGrid) {
-        self.init(width: grid.width, height: grid.height, geoTransform: grid.geoTransform, crs: grid.crs, epsg: grid.epsg)
+        self.init(width: grid.width, height: grid.height, geoTransform: grid.geoTransform, crs: grid.proj4, epsg: grid.epsg)
     }
 
     /// Centre of cell (`row`, `column`), metres.

@@ -87,7 +87,7 @@ public struct PolarStereographicGrid: Sendable, Equatable, Hashable, Codable {
     public var name: String { "nsidc-north-\(resolution.rawValue)" }
     /// The EPSG code.
     public var epsg: Int { projection.rawValue }
-    /// `"EPSG:3411"` or `"EPSG:3413"`.
+    /// `"EPSG:3411"` or `"EPSG:3413"` (a name; give GDAL `crsWKT()`, see `spatialReference()`).
     public var crs: String { "EPSG:\(epsg)" }
     /// Cell size, metres.
     public var cellSize: Double { resolution.metres }
@@ -99,8 +99,6 @@ public struct PolarStereographicGrid: Sendable, Equatable, Hashable, Codable {
     public var count: Int { width * height }
     /// GDAL geotransform (x0, dx, 0, y0, 0, −dy), metres.
     public var geoTransform: [Double] { [Self.minX, cellSize, 0, Self.maxY, 0, -cellSize] }
-    /// The grid as SeaIceGDAL's `RegularGrid`.
-    public var regularGrid: RegularGrid { RegularGrid(width: width, height: height, geoTransform: geoTransform, crs: crs) }
 
     /// Cell-centre x coordinates, metres (west to east).
     public var x: [Double] { (0..<width).map { Self.minX + (Double($0) + 0.5) * cellSize } }
@@ -115,27 +113,34 @@ public struct PolarStereographicGrid: Sendable, Equatable, Hashable, Codable {
         return (Int(r), Int(c))
     }
 
-    /// The coordinate reference system.
-    public func spatialReference() throws -> SpatialReference { try SpatialReference(epsg: epsg) }
+    /// The coordinate reference system (EPSG:3411 kept as itself although EPSG deprecates it: GDAL would
+    /// otherwise substitute EPSG:3413, whose WGS 84 ellipsoid moves the grid's latitudes by up to 117 m).
+    public func spatialReference() throws -> SpatialReference { try SpatialReference(epsg: epsg, keepingDeprecated: true) }
 
-    /// Projects latitudes/longitudes (degrees) to grid x/y (metres) through PROJ (`CoordinateTransform`,
-    /// in parallel chunks over `threads`, one transformation per chunk); non-finite or unprojectable
-    /// points come back NaN.
+    /// The CRS as WKT, for GDAL writers (a GeoTIFF given "EPSG:3411" would get EPSG:3413).
+    public func crsWKT() throws -> String { try spatialReference().wkt }
+
+    /// Projects latitudes/longitudes (degrees) to grid x/y (metres) through PROJ (`BatchTransform`, in
+    /// parallel chunks over `threads`); non-finite or unprojectable points come back NaN. Latitudes and
+    /// longitudes are taken on the projection's own ellipsoid (no datum shift, as NSIDC computes its grids).
     public func project(latitude: [Double], longitude: [Double], threads: Int = 1) throws -> (x: [Double], y: [Double]) {
-        let t = try BatchTransform(from: SpatialReference.wgs84(), to: spatialReference())
+        let crs = try spatialReference()
+        let t = try BatchTransform(from: crs.geographic(), to: crs)
         var x = longitude, y = latitude
         try t.transform(x: &x, y: &y, threads: threads)
         return (x, y)
     }
 
-    /// Latitude and longitude (degrees) of every cell centre, row-major (PROJ inverse projection).
+    /// Latitude and longitude (degrees) of every cell centre, row-major (PROJ inverse projection onto the
+    /// projection's own ellipsoid, no datum shift).
     public func cellCentres(threads: Int = 1) throws -> (latitude: [Double], longitude: [Double]) {
         let xs = x, ys = y
         var px = [Double](repeating: 0, count: count), py = px
         for r in 0..<height {
             for c in 0..<width { px[r * width + c] = xs[c]; py[r * width + c] = ys[r] }
         }
-        let t = try BatchTransform(from: spatialReference(), to: SpatialReference.wgs84())
+        let crs = try spatialReference()
+        let t = try BatchTransform(from: crs, to: crs.geographic())
         try t.transform(x: &px, y: &py, threads: threads)
         return (py, px)
     }
