@@ -5,7 +5,7 @@ import SeaIceCore
 ///
 /// Distances are chord lengths between points on a sphere of radius 6 370 997 m (what pyresample's
 /// `kd_tree` measures, so the two agree sample for sample); Gaussian weights are exp(−d²/σ²), pyresample's
-/// `resample_gaussian` definition (σ here is √2 × the standard deviation of a normal kernel).
+/// `resample_gauss` definition (σ here is √2 × the standard deviation of a normal kernel).
 public struct GridResamplingConfiguration: Codable, Sendable, Equatable {
     /// How samples become cell values.
     public enum Method: String, Codable, Sendable, CaseIterable {
@@ -15,7 +15,7 @@ public struct GridResamplingConfiguration: Codable, Sendable, Equatable {
         /// The nearest valid sample within the radius of influence (pyresample `resample_nearest`).
         case nearest
         /// Σ wᵢxᵢ / Σ wᵢ over the `neighbours` nearest samples within the radius, wᵢ = exp(−dᵢ²/σ²)
-        /// (pyresample `resample_gaussian`): a footprint-aware average.
+        /// (pyresample `resample_gauss`): a footprint-aware average.
         case gaussian
     }
 
