@@ -71,32 +71,22 @@ public struct OSISAFGrid: Sendable, Equatable {
                 CFAttribute("units", .text(units)),
             ]))
         }
-        var attributes = mapping + [
-            CFAttribute("proj4_string", .text(proj4)), CFAttribute("crs_wkt", .text(crsWKT)),
-            CFAttribute("spatial_ref", .text(crsWKT)),
-            CFAttribute("GeoTransform", .text(geoTransform.map { "\($0)" }.joined(separator: " "))),
-        ]
-        if let epsg { attributes.append(CFAttribute("epsg_code", .text("EPSG:\(epsg)"))) }
+        let attributes = mapping + [CFAttribute("proj4_string", .text(proj4))]
+            + ProjectedGrid.georeference(wkt: crsWKT, geoTransform: geoTransform, epsg: epsg)
         variables.append(CFVariable(container: Self.mappingVariable, attributes: attributes))
         return variables
     }
 
     /// The grid of an OSI SAF-layout dataset.
     init(decoding dataset: CFDataset, height: Int, width: Int) throws {
-        let crs = try dataset.variable(Self.mappingVariable)
-        let numbers = crs.attribute("GeoTransform")?.text?.split(separator: " ").compactMap { Double($0) } ?? []
-        guard numbers.count == 6, numbers[2] == 0, numbers[4] == 0, let wkt = crs.attribute("crs_wkt")?.text else {
-            throw SeaIceError.invalidInput(file: dataset.source, item: "variable `\(Self.mappingVariable)`",
-                                           expected: "attributes `GeoTransform` (6 numbers, north-up) and `crs_wkt`")
-        }
-        let known: Set<String> = ["crs_wkt", "spatial_ref", "GeoTransform", "epsg_code", "proj4_string"]
-        let epsg = crs.attribute("epsg_code")?.text.flatMap { Int($0.replacingOccurrences(of: "EPSG:", with: "")) }
+        let (numbers, wkt, epsg, mapping) = try ProjectedGrid.decodeGeoreference(
+            dataset, variable: Self.mappingVariable, also: ["proj4_string"])
+        let proj4 = try dataset.variable(Self.mappingVariable).attribute("proj4_string")?.text ?? ""
         var planes: [[Float]] = []
         for name in ["lat", "lon"] {
             planes.append(try dataset.variable(name, dimensions: ["yc", "xc"], type: .float).values?.floats ?? [])
         }
-        self.init(height: height, width: width, geoTransform: numbers,
-                  mapping: crs.attributes.filter { !known.contains($0.name) }, crsWKT: wkt,
-                  proj4: crs.attribute("proj4_string")?.text ?? "", epsg: epsg, latitude: planes[0], longitude: planes[1])
+        self.init(height: height, width: width, geoTransform: numbers, mapping: mapping, crsWKT: wkt,
+                  proj4: proj4, epsg: epsg, latitude: planes[0], longitude: planes[1])
     }
 }
