@@ -30,7 +30,7 @@ let package = Package(
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSAR", "SeaIceSentinel1", "SeaIceRCM", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
             "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling", "SeaIceClasses", "SeaIceAuxiliary",
-            "SeaIcePassiveMicrowave",
+            "SeaIcePassiveMicrowave", "SeaIcePolarGrids", "SeaIcePMProducts",
         ]),
     ],
     dependencies: [
@@ -100,7 +100,7 @@ let package = Package(
             name: "SeaIceBench",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
                            "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
-                           "SeaIceNetCDF", "SeaIceSentinel1", "SeaIceRCM", "SeaIceSimulator", "SeaIcePassiveMicrowave",
+                           "SeaIceNetCDF", "SeaIceSentinel1", "SeaIceRCM", "SeaIceSimulator", "SeaIcePassiveMicrowave", "SeaIcePolarGrids", "SeaIceAuxiliary",
                            .product(name: "Logging", package: "swift-log")]
         ),
 
@@ -214,6 +214,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // NSIDC polar-stereographic grids, swath gridding, gridded TB files, concentration maps users have.
+        .target(
+            name: "SeaIcePolarGrids",
+            dependencies: ["SeaIceCore", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceAuxiliary"]
+        ),
+        // The daily passive-microwave concentration product (seed 003): algorithm seam, pipeline, writers.
+        .target(
+            name: "SeaIcePMProducts",
+            dependencies: [
+                "SeaIcePolarGrids", "SeaIcePassiveMicrowave", "SeaIceProducts", "SeaIceClasses", "SeaIceQuicklook",
+                "SeaIceGDAL", "SeaIceNetCDF", "SeaIceAuxiliary", "SeaIceCore", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SeaIceSentinel1",
             dependencies: [
@@ -241,7 +254,7 @@ let package = Package(
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceCharts",
                 "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSAR", "SeaIceSentinel1", "SeaIceRCM", "SeaIceSimulator", "SeaIceQuicklook",
                 "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceData", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
-                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary", "SeaIcePassiveMicrowave",
+                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary", "SeaIcePassiveMicrowave", "SeaIcePolarGrids", "SeaIcePMProducts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -358,6 +371,15 @@ let package = Package(
         .testTarget(
             name: "SeaIcePassiveMicrowaveTests",
             dependencies: ["SeaIcePassiveMicrowave", "SeaIceAuxiliary", "SeaIceCore", "SeaIceTestSupport"]
+        ),
+        .testTarget(
+            name: "SeaIcePolarGridsTests",
+            dependencies: ["SeaIcePolarGrids", "SeaIceAuxiliary", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCore", "SeaIceTestSupport"]
+        ),
+        .testTarget(
+            name: "SeaIcePMProductsTests",
+            dependencies: ["SeaIcePMProducts", "SeaIcePolarGrids", "SeaIcePassiveMicrowave", "SeaIceProducts", "SeaIceAuxiliary",
+                           "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCore", "SeaIceTestSupport"]
         ),
         .testTarget(name: "SeaIceLandTests", dependencies: ["SeaIceLand", "SeaIceTestSupport"]),
         .testTarget(

@@ -80,6 +80,24 @@ else
   mv "$checkers.partial" "$checkers"
 fi
 
+# --- pyresample (python/grid_reference.py, `seaice bench pm-grid`) -----------------------
+# pyresample and its dependencies (pykdtree, pyproj with its own PROJ, numpy, shapely, …) from PyPI into
+# .deps/pyresample (pip --target, binary wheels only); the benchmark runs it with PYTHONPATH set there.
+pyresample_dir="$deps/pyresample"
+if [ -d "$pyresample_dir/pyresample" ] && [ -d "$pyresample_dir/pykdtree" ]; then
+  say "pyresample present in $pyresample_dir"
+else
+  command -v "$python" >/dev/null || fail "$python not found (needed to install pyresample)"
+  say "installing pyresample from PyPI into $pyresample_dir"
+  mkdir -p "$deps"
+  rm -rf "$pyresample_dir.partial"
+  "$python" -m pip install --root-user-action=ignore -q --disable-pip-version-check --no-warn-script-location \
+    --no-warn-conflicts --only-binary=:all: --target "$pyresample_dir.partial" pyresample pykdtree \
+    || fail "pip could not install pyresample"
+  rm -rf "$pyresample_dir"
+  mv "$pyresample_dir.partial" "$pyresample_dir"
+fi
+
 # --- libtorch from the torch wheel ---------------------------------------------------
 if [ -f "$stamp" ] && [ -f "$torchdir/torch/lib/libtorch_cpu.so" ]; then
   if [ "$source_choice" = auto ] || grep -q "($source_choice)" "$stamp"; then

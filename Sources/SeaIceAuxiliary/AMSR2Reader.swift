@@ -59,40 +59,16 @@ public struct AMSR2Reader: Sendable {
         let nc = try NetCDFFile.open(url)
         defer { try? nc.close() }
         let file = url.path
-        for name in [AMSR2Reader.latitudeName, AMSR2Reader.longitudeName] where !nc.hasVariable(name) {
-            throw SeaIceError.missing(file: file, item: "dataset `\(name)`")
-        }
-        let geoShape = try nc.variable(AMSR2Reader.latitudeName).shape
-        guard geoShape.count == 2, try nc.variable(AMSR2Reader.longitudeName).shape == geoShape else {
-            throw SeaIceError.invalidInput(file: file, item: "dataset `\(AMSR2Reader.latitudeName)` shape \(geoShape)",
-                                           expected: "(scan, pixel), the same as `\(AMSR2Reader.longitudeName)`")
-        }
-        let lat = try nc.read(AMSR2Reader.latitudeName, as: Double.self).map { abs($0) <= 90 ? $0 : .nan }
-        let lon = try nc.read(AMSR2Reader.longitudeName, as: Double.self).map { abs($0) <= 360 ? $0 : .nan }
-        let scans = geoShape[0], width = geoShape[1]
+        let geo = try geolocation(nc)
         var resamplers: [Int: SwathResampler] = [:]
         var fields: [AuxiliaryField] = []
         for channel in AMSR2Reader.channels {
-            guard let name = candidates(channel).first(where: nc.hasVariable) else {
-                throw SeaIceError.missing(file: file, item: "dataset `\(candidates(channel)[0])` (or its L1B name `\(candidates(channel).last!)`)")
-            }
-            let shape = try nc.variable(name).shape
-            guard shape.count == 2, shape[0] == scans, shape[1] == width || shape[1] * 2 == width else {
-                throw SeaIceError.invalidInput(file: file, item: "dataset `\(name)` shape \(shape)",
-                                               expected: "(\(scans), \(width)) or (\(scans), \(width / 2)) as the 89A geolocation (\(scans), \(width))")
-            }
-            let step = width / shape[1]
+            let (name, step, tb) = try brightnessTemperatures(nc, channel, geolocation: geo)
             if resamplers[step] == nil {
-                let pick = { (a: [Double]) in (0..<scans).flatMap { s in stride(from: 0, to: width, by: step).map { a[s * width + $0] } } }
-                resamplers[step] = SwathResampler(grid: grid, latitude: pick(lat), longitude: pick(lon),
+                let (lat, lon) = geo.points(step: step)
+                resamplers[step] = SwathResampler(grid: grid, latitude: lat, longitude: lon,
                                                   radiusKm: configuration.radiusKm, sigmaKm: configuration.sigmaKm)
             }
-            let attributes = try nc.attributes(variable: name)
-            guard let scale = AMSR2Reader.decimal(attributes["SCALE FACTOR"] ?? attributes["scale_factor"]) else {
-                throw SeaIceError.missing(file: file, item: "attribute `SCALE FACTOR` of dataset `\(name)`")
-            }
-            let fills = (attributes["_FillValue"]?.doubles ?? []) + [65534, 65535]
-            let tb = try nc.read(name, as: Double.self).map { fills.contains($0) ? Double.nan : $0 * scale }
             let values = resamplers[step]!.resample(tb)
             fields.append(AuxiliaryField(name: channel.name, units: "K",
                                          longName: "AMSR2 \(channel.frequency) GHz \(channel.polarisation) brightness temperature (\(name))", values: values))

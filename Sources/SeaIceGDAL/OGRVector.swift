@@ -12,12 +12,26 @@ public final class OGRVectorDataset: @unchecked Sendable {
 
     /// Opens `url` as a vector dataset.
     /// - Throws: `SeaIceError.missing` when the file does not exist, `.invalidInput` when GDAL cannot read it as vectors.
-    public init(url: URL) throws {
-        GDALLibrary.ensureRegistered()
-        path = url.path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SeaIceError.missing(file: path, item: "file")
+    public convenience init(url: URL) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw SeaIceError.missing(file: url.path, item: "file")
         }
+        try self.init(gdalPath: url.path)
+    }
+
+    /// Opens the member `member` (e.g. `countries.shp`) of the zip archive `archive` (GDAL `/vsizip/`).
+    /// - Throws: `SeaIceError.missing` when the archive does not exist, `.invalidInput` when GDAL cannot read it.
+    public convenience init(zipArchive archive: URL, member: String) throws {
+        guard FileManager.default.fileExists(atPath: archive.path) else {
+            throw SeaIceError.missing(file: archive.path, item: "file")
+        }
+        try self.init(gdalPath: VSI.zipPath(archive: archive, member: member))
+    }
+
+    /// Opens a GDAL path (a file or a `/vsi…/` path).
+    init(gdalPath: String) throws {
+        GDALLibrary.ensureRegistered()
+        path = gdalPath
         guard let handle = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil) else {
             throw SeaIceError.invalidInput(
                 file: path, item: "format",

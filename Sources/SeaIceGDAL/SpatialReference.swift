@@ -46,6 +46,18 @@ public final class SpatialReference: @unchecked Sendable, CustomStringConvertibl
         try self.init(definition: "EPSG:\(epsg)")
     }
 
+    /// An EPSG system even when EPSG has deprecated it: GDAL by default replaces a deprecated code by its
+    /// successor (EPSG:3411, NSIDC north on the Hughes ellipsoid, silently becomes the WGS 84 EPSG:3413);
+    /// with `keepingDeprecated` the code's own definition is used (GDAL's `OSR_USE_NON_DEPRECATED=NO`, set
+    /// for this thread only during the import).
+    public convenience init(epsg: Int, keepingDeprecated: Bool) throws {
+        guard keepingDeprecated else { try self.init(epsg: epsg); return }
+        let previous = CPLGetThreadLocalConfigOption("OSR_USE_NON_DEPRECATED", nil).map { String(cString: $0) }
+        CPLSetThreadLocalConfigOption("OSR_USE_NON_DEPRECATED", "NO")
+        defer { CPLSetThreadLocalConfigOption("OSR_USE_NON_DEPRECATED", previous) }
+        try self.init(definition: "EPSG:\(epsg)")
+    }
+
     /// WGS 84 geographic coordinates, x = longitude, y = latitude, in degrees (EPSG:4326).
     public static func wgs84() -> SpatialReference {
         // EPSG:4326 is always in GDAL's bundled database; failure here is a broken installation.
@@ -53,6 +65,17 @@ public final class SpatialReference: @unchecked Sendable, CustomStringConvertibl
     }
 
     deinit { OSRRelease(handle) }
+
+    /// The geographic (lon/lat, degrees) system of this one's datum (for a projected system: its base
+    /// GEOGCS, e.g. Hughes 1980 for EPSG:3411). Projecting lon/lat through it applies no datum shift, which
+    /// is how NSIDC computes its grids (the ballpark Hughes → WGS 84 step of some PROJ versions moves points
+    /// by up to ~120 m through a geocentric conversion).
+    public func geographic() throws -> SpatialReference {
+        guard let g = OSRCloneGeogCS(handle) else {
+            throw SeaIceError.native(library: "GDAL", operation: "OSRCloneGeogCS \(name)", message: GDALLibrary.lastErrorMessage)
+        }
+        return SpatialReference(owning: g)
+    }
 
     /// The definition as WKT (OGC WKT 1, as GDAL writes into GeoTIFF and .prj files).
     public var wkt: String {

@@ -26,6 +26,11 @@ public protocol CFCoder: Sendable {
 }
 
 extension CFDataset {
+    /// The raster dimensions of the dataset's grid: (time, yc, xc) in OSI SAF's layout, else (y, x).
+    var rasterDimensions: [String] {
+        has(OSISAFGrid.mappingVariable) ? OSISAFGrid.dimensions : ProductGrid.dimensions
+    }
+
     /// Variable `name`, checked to be stored over `dimensions` as `type`.
     func variable(_ name: String, dimensions: [String], type: NetCDFType) throws -> CFVariable {
         let v = try variable(name)

@@ -78,7 +78,7 @@ public struct CFWriter: Sendable {
     private func chunks(_ v: CFVariable, _ dims: [CFDimension]) -> [Int]? {
         let lengths = v.dimensions.map { name in dims.first { $0.name == name }?.length ?? 1 }
         if v.dimensions.count <= 1 { return v.dimensions.isEmpty ? nil : lengths }
-        return zip(v.dimensions, lengths).map { ProductGrid.dimensions.contains($0) ? min($1, 512) : 1 }
+        return zip(v.dimensions, lengths).map { ProductGrid.rasterDimensionNames.contains($0) ? min($1, 512) : 1 }
     }
 
     private func write(_ v: CFVariable, into f: NetCDFFile) throws {

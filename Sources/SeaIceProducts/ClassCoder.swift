@@ -46,14 +46,14 @@ public struct ClassCoder: CFCoder {
         if let comment { attributes.append(CFAttribute("comment", .text(comment))) }
         attributes.append(CFAttribute("coverage_content_type", .text("thematicClassification")))
         let v = CFVariable(
-            name, dimensions: ProductGrid.dimensions, values: .ubyte(codes),
+            name, dimensions: grid.rasterDimensions, values: .ubyte(codes),
             fillValue: Double(ClassTable.fillCode), attributes: attributes + grid.links)
         return CFEncoded(dimensions: [], variables: [v])
     }
 
     /// The codes back.
     public func decode(from dataset: CFDataset) throws -> [UInt8] {
-        let v = try dataset.variable(name, dimensions: ProductGrid.dimensions, type: .ubyte)
+        let v = try dataset.variable(name, dimensions: dataset.rasterDimensions, type: .ubyte)
         for flag in Self.flags(table) { try dataset.expect(flag.name, of: v, flag.value) }
         let codes = v.values?.bytes ?? []
         let known = Set(table.codes + [ClassTable.fillCode])

@@ -95,7 +95,7 @@ public struct ContinuousCoder: CFCoder {
         if let comment { attributes.append(CFAttribute("comment", .text(comment))) }
         attributes.append(CFAttribute("coverage_content_type", .text(coverageContentType)))
         let v = CFVariable(
-            name, dimensions: ProductGrid.dimensions, values: stored, fillValue: fill,
+            name, dimensions: grid.rasterDimensions, values: stored, fillValue: fill,
             attributes: attributes + grid.links)
         return CFEncoded(dimensions: [], variables: [v])
     }
@@ -104,16 +104,16 @@ public struct ContinuousCoder: CFCoder {
     public func decode(from dataset: CFDataset) throws -> [Float] {
         switch storage {
         case .float32:
-            let v = try dataset.variable(name, dimensions: ProductGrid.dimensions, type: .float)
+            let v = try dataset.variable(name, dimensions: dataset.rasterDimensions, type: .float)
             try dataset.expect("units", of: v, .text(units))
             return v.values?.floats ?? []
         case .uint8(let scale, let offset, let fill):
-            let v = try dataset.variable(name, dimensions: ProductGrid.dimensions, type: .ubyte)
+            let v = try dataset.variable(name, dimensions: dataset.rasterDimensions, type: .ubyte)
             try dataset.expect("units", of: v, .text(units))
             guard case .ubyte(let stored)? = v.values else { return [] }
             return stored.map { $0 == fill ? .nan : Float(Double($0) * scale + offset) }
         case .int16(let scale, let offset, let fill):
-            let v = try dataset.variable(name, dimensions: ProductGrid.dimensions, type: .short)
+            let v = try dataset.variable(name, dimensions: dataset.rasterDimensions, type: .short)
             try dataset.expect("units", of: v, .text(units))
             guard case .short(let stored)? = v.values else { return [] }
             return stored.map { $0 == fill ? .nan : Float(Double($0) * scale + offset) }

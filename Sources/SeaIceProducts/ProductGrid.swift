@@ -12,15 +12,26 @@ public enum ProductGrid: Sendable, Equatable {
     case swath(SwathGrid)
     /// A map grid.
     case projected(ProjectedGrid)
+    /// A polar-stereographic map grid in OSI SAF's layout (`xc`/`yc` in km, (time, yc, xc) rasters).
+    case osisaf(OSISAFGrid)
 
-    /// The raster dimensions of every 2-D variable, slowest first.
+    /// The raster dimensions of every 2-D variable of swath and projected grids, slowest first.
     public static let dimensions = ["y", "x"]
+    /// The names of raster dimensions of every grid kind (chunked in blocks, not planes).
+    static let rasterDimensionNames: Set<String> = ["y", "x", "yc", "xc"]
+
+    /// The dimensions of this grid's raster variables, slowest first.
+    public var rasterDimensions: [String] {
+        if case .osisaf = self { return OSISAFGrid.dimensions }
+        return Self.dimensions
+    }
 
     /// Number of lines.
     public var height: Int {
         switch self {
         case .swath(let g): return g.height
         case .projected(let g): return g.height
+        case .osisaf(let g): return g.height
         }
     }
 
@@ -29,6 +40,7 @@ public enum ProductGrid: Sendable, Equatable {
         switch self {
         case .swath(let g): return g.width
         case .projected(let g): return g.width
+        case .osisaf(let g): return g.width
         }
     }
 
@@ -43,6 +55,8 @@ public enum ProductGrid: Sendable, Equatable {
         switch self {
         case .swath(let g): return g.hasGeolocation ? [CFAttribute("coordinates", .text("lat lon"))] : []
         case .projected: return [CFAttribute("grid_mapping", .text(ProjectedGrid.mappingVariable))]
+        case .osisaf:
+            return [CFAttribute("grid_mapping", .text(OSISAFGrid.mappingVariable)), CFAttribute("coordinates", .text("lat lon"))]
         }
     }
 
@@ -52,12 +66,21 @@ public enum ProductGrid: Sendable, Equatable {
         switch self {
         case .swath(let g): return CFEncoded(dimensions: dims, variables: g.coordinateVariables)
         case .projected(let g): return CFEncoded(dimensions: dims, variables: g.coordinateVariables)
+        case .osisaf(let g):
+            return CFEncoded(
+                dimensions: [CFDimension("time", length: 1), CFDimension("yc", length: height), CFDimension("xc", length: width)],
+                variables: g.coordinateVariables)
         }
     }
 
     /// The grid of a dataset: projected when it has the `crs` grid mapping, a swath otherwise.
     /// - Throws: `SeaIceError` naming the file when `y`/`x` or the coordinates are missing or inconsistent.
     public static func decode(from dataset: CFDataset) throws -> ProductGrid {
+        if dataset.has(OSISAFGrid.mappingVariable), let h = dataset.dimensions.first(where: { $0.name == "yc" })?.length,
+            let w = dataset.dimensions.first(where: { $0.name == "xc" })?.length
+        {
+            return .osisaf(try OSISAFGrid(decoding: dataset, height: h, width: w))
+        }
         guard let h = dataset.dimensions.first(where: { $0.name == "y" })?.length,
             let w = dataset.dimensions.first(where: { $0.name == "x" })?.length
         else {

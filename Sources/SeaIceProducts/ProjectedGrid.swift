@@ -93,28 +93,39 @@ public struct ProjectedGrid: Sendable, Equatable {
                     CFAttribute("units", .text("m")), CFAttribute("axis", .text(axis)),
                 ])
         }
-        var attributes =
-            mapping + [
-                CFAttribute("crs_wkt", .text(crsWKT)), CFAttribute("spatial_ref", .text(crsWKT)),
-                CFAttribute("GeoTransform", .text(geoTransformText)),
-            ]
-        if let epsg { attributes.append(CFAttribute("epsg_code", .text("EPSG:\(epsg)"))) }
+        let attributes = mapping + Self.georeference(wkt: crsWKT, geoTransform: geoTransform, epsg: epsg)
         variables.append(CFVariable(container: Self.mappingVariable, attributes: attributes))
         return variables
     }
 
-    /// The grid of `dataset`, from the `crs` variable; `x`/`y` must match its GeoTransform.
-    init(decoding dataset: CFDataset, height: Int, width: Int) throws {
-        let crs = try dataset.variable(Self.mappingVariable)
+    /// `crs_wkt`, `spatial_ref` (GDAL), `GeoTransform` (six numbers, spaces) and, when known, `epsg_code`:
+    /// the attributes every grid-mapping variable written here carries besides its CF parameters.
+    static func georeference(wkt: String, geoTransform: [Double], epsg: Int?) -> [CFAttribute] {
+        [CFAttribute("crs_wkt", .text(wkt)), CFAttribute("spatial_ref", .text(wkt)),
+         CFAttribute("GeoTransform", .text(geoTransform.map { "\($0)" }.joined(separator: " ")))]
+            + (epsg.map { [CFAttribute("epsg_code", .text("EPSG:\($0)"))] } ?? [])
+    }
+
+    /// The georeference of grid-mapping variable `name` (north-up `GeoTransform`, `crs_wkt`, optional
+    /// `epsg_code`) and its other attributes (the CF parameters; `also` names more to leave out).
+    static func decodeGeoreference(_ dataset: CFDataset, variable name: String, also: Set<String> = []) throws
+        -> (geoTransform: [Double], wkt: String, epsg: Int?, mapping: [CFAttribute])
+    {
+        let crs = try dataset.variable(name)
         let numbers = crs.attribute("GeoTransform")?.text?.split(separator: " ").compactMap { Double($0) } ?? []
-        guard numbers.count == 6, let wkt = crs.attribute("crs_wkt")?.text else {
+        guard numbers.count == 6, numbers[2] == 0, numbers[4] == 0, let wkt = crs.attribute("crs_wkt")?.text else {
             throw SeaIceError.invalidInput(
-                file: dataset.source, item: "variable `crs`",
-                expected: "attributes `GeoTransform` (6 numbers) and `crs_wkt`")
+                file: dataset.source, item: "variable `\(name)`",
+                expected: "attributes `GeoTransform` (6 numbers, north-up) and `crs_wkt`")
         }
         let epsg = crs.attribute("epsg_code")?.text.flatMap { Int($0.replacingOccurrences(of: "EPSG:", with: "")) }
         let known: Set<String> = ["crs_wkt", "spatial_ref", "GeoTransform", "epsg_code"]
-        let mapping = crs.attributes.filter { !known.contains($0.name) }
+        return (numbers, wkt, epsg, crs.attributes.filter { !known.contains($0.name) && !also.contains($0.name) })
+    }
+
+    /// The grid of `dataset`, from the `crs` variable; `x`/`y` must match its GeoTransform.
+    init(decoding dataset: CFDataset, height: Int, width: Int) throws {
+        let (numbers, wkt, epsg, mapping) = try Self.decodeGeoreference(dataset, variable: Self.mappingVariable)
         self.init(height: height, width: width, geoTransform: numbers, crsWKT: wkt, epsg: epsg, mapping: mapping)
         for (name, expected) in [("x", x), ("y", y)] {
             let v = try dataset.variable(name, dimensions: [name], type: .double)

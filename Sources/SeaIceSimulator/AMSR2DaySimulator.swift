@@ -39,14 +39,14 @@ public struct AMSR2DailyGrid: Sendable {
     }
 
     /// Adds every footprint of `swath` (each channel at its own footprint and sampling).
-    public mutating func add(_ swath: AMSR2Swath) {
+    public mutating func add(_ swath: SimulatedAMSR2Swath) {
         var cell = [Int](repeating: -1, count: swath.latitude.count)
         for k in cell.indices {
             let p = NSIDCNorthGrid.projection.forward(latitude: swath.latitude[k], longitude: swath.longitude[k])
             if let c = NSIDCNorthGrid.cell(x: p.x, y: p.y) { cell[k] = c.row * NSIDCNorthGrid.columns + c.column }
         }
         for c in AMSR2Channel.allCases {
-            let columns = AMSR2Swath.samples(c)
+            let columns = SimulatedAMSR2Swath.samples(c)
             let step = 486 / columns
             for (o, value) in swath.native[c.rawValue].enumerated() where value.isFinite {
                 let target = cell[(o / columns) * 486 + (o % columns) * step]
@@ -92,7 +92,7 @@ public enum AMSR2DaySimulator {
     public static func simulate(
         truth: any SurfaceTruth, weather: ArcticWeather, model: AMSR2EmissionModel,
         date: Date, seed: UInt64, configuration: AMSR2DayConfiguration = AMSR2DayConfiguration(),
-        each: (AMSR2Swath) throws -> Void = { _ in }
+        each: (SimulatedAMSR2Swath) throws -> Void = { _ in }
     ) rethrows -> AMSR2DailyGrid {
         let simulator = AMSR2SwathSimulator(
             model: model, weather: weather, truth: truth, seed: seed,

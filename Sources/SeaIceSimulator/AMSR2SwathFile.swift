@@ -2,7 +2,7 @@ import Foundation
 import SeaIceCore
 import SeaIceNetCDF
 
-/// Writes a simulated `AMSR2Swath` as a netCDF-4 file with the dataset names of a JAXA AMSR2 L1R granule
+/// Writes a simulated `SimulatedAMSR2Swath` as a netCDF-4 file with the dataset names of a JAXA AMSR2 L1R granule
 /// (SIMULATED DATA), readable by `SeaIceAuxiliary.AMSR2Reader`.
 ///
 /// Datasets: `Brightness Temperature (res06,6.9GHz,H)` … per written resolution (scan, 243) and the native
@@ -19,7 +19,7 @@ public enum AMSR2SwathFile {
     public static let scaleFactor: Float = 0.01
 
     /// The file name of `swath`.
-    public static func fileName(_ swath: AMSR2Swath) -> String {
+    public static func fileName(_ swath: SimulatedAMSR2Swath) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
@@ -31,7 +31,7 @@ public enum AMSR2SwathFile {
 
     /// Writes `swath` into `folder` (temporary name, then rename); returns the file's URL.
     @discardableResult
-    public static func write(_ swath: AMSR2Swath, seed: UInt64, to folder: URL) throws -> URL {
+    public static func write(_ swath: SimulatedAMSR2Swath, seed: UInt64, to folder: URL) throws -> URL {
         let url = folder.appendingPathComponent(fileName(swath))
         try AtomicOutput.write(to: url) { tmp in try write(swath, seed: seed, file: tmp) }
         return url
@@ -42,7 +42,7 @@ public enum AMSR2SwathFile {
         values.map { $0.isFinite ? UInt16(max(0, min(65533, ($0 / Double(scaleFactor)).rounded()))) : 65535 }
     }
 
-    static func write(_ swath: AMSR2Swath, seed: UInt64, file: URL) throws {
+    static func write(_ swath: SimulatedAMSR2Swath, seed: UInt64, file: URL) throws {
         let nc = try NetCDFFile.create(file)
         do {
             try nc.defineDimension("scan", length: swath.scans)
@@ -106,7 +106,7 @@ public enum AMSR2SwathFile {
         }
     }
 
-    static func globals(_ swath: AMSR2Swath, seed: UInt64) -> [(String, NetCDFAttribute)] {
+    static func globals(_ swath: SimulatedAMSR2Swath, seed: UInt64) -> [(String, NetCDFAttribute)] {
         [
             ("title", .text("SIMULATED AMSR2 L1R-like swath (SeaIceKit passive-microwave simulator). NOT REAL DATA.")),
             (SimulationMarkers.name, .text(SimulationMarkers.text(true))),

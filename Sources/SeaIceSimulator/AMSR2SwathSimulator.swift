@@ -5,7 +5,7 @@ import SeaIceCore
 ///
 /// Arrays are row-major (scan, sample): 486 samples per scan for the 89A geolocation and 89 GHz, 243 for the
 /// other channels (at the even 0-based 89A columns). TBs in K.
-public struct AMSR2Swath: Sendable {
+public struct SimulatedAMSR2Swath: Sendable {
     /// Ascending-node index and pass.
     public var node: Int, pass: AMSR2Orbit.Pass
     /// Time of each scan.
@@ -72,13 +72,13 @@ public struct AMSR2SwathSimulator: Sendable {
     }
 
     /// The swath of half-orbit `pass` after ascending node `node`, scans north of `minimumLatitude` only.
-    public func simulate(node: Int, pass: AMSR2Orbit.Pass, minimumLatitude: Double = 40) -> AMSR2Swath {
+    public func simulate(node: Int, pass: AMSR2Orbit.Pass, minimumLatitude: Double = 40) -> SimulatedAMSR2Swath {
         let offsets = AMSR2Orbit.scanTimes(pass, minimumLatitude: minimumLatitude)
         let start = AMSR2Orbit.node(node)
         let n = offsets.count
         let lat = SharedArray<Double>(repeating: 0, count: n * 486)
         let lon = SharedArray<Double>(repeating: 0, count: n * 486)
-        let native = AMSR2Channel.allCases.map { SharedArray<Double>(repeating: 0, count: n * AMSR2Swath.samples($0)) }
+        let native = AMSR2Channel.allCases.map { SharedArray<Double>(repeating: 0, count: n * SimulatedAMSR2Swath.samples($0)) }
         let resampled = resolutions.map { r in
             AMSR2Channel.allCases.map {
                 r.channels.contains($0) ? SharedArray<Double>(repeating: 0, count: n * 243) : nil
@@ -114,7 +114,7 @@ public struct AMSR2SwathSimulator: Sendable {
                     amsr2NoiseK[c.rawValue] * SmoothGaussianField.normal(noise, s, column, c.rawValue)
                 }
                 for c in AMSR2Channel.allCases {
-                    let columns = AMSR2Swath.samples(c)
+                    let columns = SimulatedAMSR2Swath.samples(c)
                     guard columns == 486 || k % 2 == 0 else { continue }
                     let value = tb.mix(fractions[AMSR2Footprint.native(c).rawValue], channel: c.rawValue)
                     native[c.rawValue][s * columns + (columns == 486 ? k : k / 2)] = value + radiometer(c, k)
@@ -134,7 +134,7 @@ public struct AMSR2SwathSimulator: Sendable {
         }
         var byResolution: [L1RResolution: [[Double]?]] = [:]
         for (ri, r) in resolutions.enumerated() { byResolution[r] = resampled[ri].map { $0?.array } }
-        return AMSR2Swath(
+        return SimulatedAMSR2Swath(
             node: node, pass: pass, scanTimes: offsets.map { start.addingTimeInterval($0) },
             latitude: lat.array, longitude: lon.array, native: native.map(\.array),
             resampled: byResolution, truthConcentration: truthC.array, truthLand: truthL.array)

@@ -8,8 +8,8 @@ import SeaIceQuicklook
 struct PMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pm",
-        abstract: "Passive-microwave sea-ice concentration: algorithms, weather filters, validation.",
-        subcommands: [PMValidateCommand.self]
+        abstract: "Passive-microwave sea-ice concentration: algorithms, weather filters, validation, daily gridded products.",
+        subcommands: [PMValidateCommand.self, PMConcentrationCommand.self]
     )
 }
 

@@ -20,6 +20,7 @@ struct SeaIce: AsyncParsableCommand {
             TrainCommand.self,
             PredictCommand.self,
             PreprocessCommand.self,
+            PMCommand.self,
             BenchCommand.self,
             SelfTestCommand.self,
         ]

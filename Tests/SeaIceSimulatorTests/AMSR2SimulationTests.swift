@@ -40,9 +40,9 @@ final class AMSR2SimulationTests: XCTestCase {
     }
 
     /// The seed-2 short swath, simulated once per run (debug builds are slow).
-    static let cached = Result<AMSR2Swath, Error> { try AMSR2SimulationTests.shortSwath(seed: 2) }
+    static let cached = Result<SimulatedAMSR2Swath, Error> { try AMSR2SimulationTests.shortSwath(seed: 2) }
 
-    static func shortSwath(seed: UInt64, minimumLatitude: Double = 81.5) throws -> AMSR2Swath {
+    static func shortSwath(seed: UInt64, minimumLatitude: Double = 81.5) throws -> SimulatedAMSR2Swath {
         let l = try PassiveMicrowaveFixture.loaded
         let s = AMSR2SwathSimulator(
             model: l.model, weather: ArcticWeather(climatology: l.climatology, seed: seed),
@@ -70,7 +70,7 @@ final class AMSR2SimulationTests: XCTestCase {
         XCTAssertEqual(km(mid * 486, mid * 486 + 485), 1450, accuracy: 80)
         for c in AMSR2Channel.allCases {
             let v = a.native[c.rawValue]
-            XCTAssertEqual(v.count, a.scans * AMSR2Swath.samples(c))
+            XCTAssertEqual(v.count, a.scans * SimulatedAMSR2Swath.samples(c))
             XCTAssertTrue(v.allSatisfy { $0 > 60 && $0 < 300 }, "\(c) TBs in 60…300 K (open water 6.9H is ≈ 82 K)")
         }
     }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Samples sorted by the grid cell their projected position falls in (a counting sort), over the grid
+/// widened by `margin` cells on every side so that samples just outside still reach the edge cells.
+struct CellBins: Sendable {
+    /// Width and height of the widened grid, and the margin.
+    let width: Int, height: Int, margin: Int
+    /// Start of each bin in `order` (bins + 1 entries).
+    let starts: [Int32]
+    /// Sample indices, bin by bin, in sample order within a bin.
+    let order: [Int32]
+
+    /// Bins of the samples at projected (`x`, `y`) (metres; NaN = none) on `grid` widened by `margin`.
+    init(grid: PolarStereographicGrid, x: [Double], y: [Double], margin: Int) {
+        self.margin = margin
+        width = grid.width + 2 * margin
+        height = grid.height + 2 * margin
+        let binCount = width * height
+        var bin = [Int32](repeating: -1, count: x.count)
+        var counts = [Int32](repeating: 0, count: binCount + 1)
+        let x0 = PolarStereographicGrid.minX, y0 = PolarStereographicGrid.maxY, d = grid.cellSize
+        for i in 0..<x.count where x[i].isFinite && y[i].isFinite {
+            let c = ((x[i] - x0) / d).rounded(.down) + Double(margin)
+            let r = ((y0 - y[i]) / d).rounded(.down) + Double(margin)
+            guard c >= 0, r >= 0, c < Double(width), r < Double(height) else { continue }
+            let b = Int(r) * width + Int(c)
+            bin[i] = Int32(b)
+            counts[b + 1] += 1
+        }
+        for b in 0..<binCount { counts[b + 1] += counts[b] }
+        var fill = counts
+        var order = [Int32](repeating: 0, count: Int(counts[binCount]))
+        for i in 0..<x.count where bin[i] >= 0 {
+            let b = Int(bin[i])
+            order[Int(fill[b])] = Int32(i)
+            fill[b] += 1
+        }
+        starts = counts
+        self.order = order
+    }
+
+    /// The bin of grid cell (`row`, `column`) (which may lie in the margin), −1 outside the widened grid.
+    @inline(__always)
+    func bin(row: Int, column: Int) -> Int {
+        let r = row + margin, c = column + margin
+        return r >= 0 && c >= 0 && r < height && c < width ? r * width + c : -1
+    }
+
+    /// The samples of bin `b` (none for −1).
+    @inline(__always)
+    func samples(in b: Int) -> ArraySlice<Int32> {
+        b < 0 ? [] : order[Int(starts[b])..<Int(starts[b + 1])]
+    }
+}
