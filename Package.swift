@@ -99,7 +99,7 @@ let package = Package(
             name: "SeaIceBench",
             dependencies: ["SeaIceMultiTask", "SeaIceTraining", "SeaIceInference", "SeaIceSampling", "SeaIceAI4Arctic",
                            "SeaIceModels", "SeaIceOptim", "SeaIceNN", "SeaIceTensor", "SeaIceCore",
-                           "SeaIceNetCDF", "SeaIceSentinel1",
+                           "SeaIceNetCDF", "SeaIceSentinel1", "SeaIceSimulator",
                            .product(name: "Logging", package: "swift-log")]
         ),
 
@@ -266,7 +266,7 @@ let package = Package(
         .testTarget(
             name: "SeaIceSimulatorTests",
             dependencies: ["SeaIceSimulator", "SeaIcePassiveMicrowave", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF",
-                           "SeaIceGDAL", "SeaIceTestSupport"]
+                           "SeaIceGDAL", "SeaIceTestSupport", "SeaIceCharts", "SeaIceCore"]
         ),
         .testTarget(
             name: "SeaIceInferenceTests",

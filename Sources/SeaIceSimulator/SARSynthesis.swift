@@ -13,11 +13,25 @@ import SeaIceCore
 /// where ε_swath is a per-sub-swath scaling error (the residual banding real denoised HV shows).
 struct SARSynthesis {
     let table: BackscatterTable
+    /// Per-class signatures, texture and ridging (`surface` values index it; class 0 is open water).
+    var classes: SARClasses
     let enl: Double
     let textureDB: Double
     let noiseScalingError: Double
 
     struct Output { var hh: [Float], hv: [Float], trueHH: [Float], trueHV: [Float] }
+
+    /// Synthesis over the seven `SurfaceKind` rows of `table` (the original simulator).
+    init(table: BackscatterTable, enl: Double, textureDB: Double, noiseScalingError: Double) {
+        self.init(table: table, classes: SARClasses(table), enl: enl, textureDB: textureDB,
+                  noiseScalingError: noiseScalingError)
+    }
+
+    /// Synthesis over any class table (`StageSignatureTable.classes(month:)` for the ten WMO stages).
+    init(table: BackscatterTable, classes: SARClasses, enl: Double, textureDB: Double, noiseScalingError: Double) {
+        self.table = table; self.classes = classes; self.enl = enl
+        self.textureDB = textureDB; self.noiseScalingError = noiseScalingError
+    }
 
     /// Simulates both channels. `wind` is the per-pixel 10 m wind speed (m/s), `sheltered` marks
     /// water pixels inside ice polygons, `floeKey` the per-floe draw (0…1).
@@ -26,7 +40,7 @@ struct SARSynthesis {
         let n = geo.lines * geo.samples, cols = geo.samples
         let texHH = LatticeNoise(&g), texHV = LatticeNoise(&g), streak = LatticeNoise(&g), ridges = LatticeNoise(&g)
         // Per-scene level of each surface inside its table range; floes vary ±15 % of the range around it.
-        let sceneLevel = SurfaceKind.allCases.map { _ in 0.2 + 0.6 * g.nextUnitDouble() }
+        let sceneLevel = classes.signatures.indices.map { _ in 0.2 + 0.6 * g.nextUnitDouble() }
         let epsHH = (0...5).map { _ in noiseScalingError * g.nextGaussian() }
         let epsHV = (0...5).map { _ in noiseScalingError * g.nextGaussian() }
         let blockRows = 16
@@ -61,22 +75,22 @@ struct SARSynthesis {
                         let k = i * cols + j
                         let x = Double(j) * kmX
                         let theta = Double(incidence[k]) - table.referenceAngle
-                        let kind = SurfaceKind(rawValue: surface[k]) ?? .water
+                        let c = Int(surface[k]) < classes.signatures.count ? Int(surface[k]) : 0
                         let sig: IceSignature, u: Double, tex: Double
-                        if kind == .water {
+                        if c == 0 {
                             let w = Double(wind[k]) * (sheltered[k] ? 0.4 : 1)
                             sig = table.water(windSpeed: w)
                             u = min(max(0.5 + 0.6 * streaks.value(i, j), 0), 1)
                             tex = 0.3
                         } else {
-                            sig = table.signature(kind)!
-                            u = min(max(sceneLevel[Int(kind.rawValue)] + 0.3 * (Double(floeKey[k]) - 0.5), 0), 1)
-                            tex = kind == .land ? 2.5 : (kind == .thickFirstYear || kind == .oldIce ? 1.3 : 1.0)
+                            sig = classes.signatures[c]!
+                            u = min(max(sceneLevel[c] + 0.3 * (Double(floeKey[k]) - 0.5), 0), 1)
+                            tex = classes.texture[c]
                         }
                         let common = tex1.value(i, j)
                         // Pressure ridges: bright lines (cell edges of a 4 km cellular field) on thick and old ice.
                         var ridge = 0.0
-                        if kind == .thickFirstYear || kind == .oldIce {
+                        if classes.ridged[c] {
                             let w = ridges.worley(x, y, scale: 4)
                             if w.f2 - w.f1 < 0.12 { ridge = 2.5 }
                         }

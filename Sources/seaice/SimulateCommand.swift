@@ -12,7 +12,8 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
         Built on real structure from ../shared/data: Sentinel-1 EW geometry and thermal noise, AMSR2 \
         signatures, land mask. The same --seed gives the same files. Scene k uses seed K + k.
-        """
+        """,
+        subcommands: [SimulateDayCommand.self]
     )
 
     @Option(help: "Output format: \(SimulationOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
