@@ -13,15 +13,13 @@ struct SimulateDayCommand: ParsableCommand {
         stages, floes, leads, drift): scenes as AI4Arctic raw netCDF with truth_surface_class and \
         truth_sea_ice_concentration layers, the chart as a SIGRID-3 GeoPackage, the world's truth on the \
         EPSG:3413 grid, and manifest.json listing every file with its kind, footprint and time. \
-        The same --date and --seed give the same files.
+        The same --date and --seed give the same files. --out, --seed, --data and -v/-q are the options of \
+        `seaice simulate` and may stand anywhere on the line: seaice simulate day --date 2021-11-15 --out DIR.
         """
     )
 
     @Option(help: "The day, YYYY-MM-DD.")
     var date: String
-
-    @Option(help: "Output folder.")
-    var out: String
 
     @Option(help: "Number of Sentinel-1 EW scenes.")
     var sentinel1: Int = 2
@@ -29,13 +27,8 @@ struct SimulateDayCommand: ParsableCommand {
     @Flag(help: "Full-size products (EW scenes of 10 000 × 10 000 pixels at 40 m, truth at 6.25 km) instead of small ones.")
     var fullSize = false
 
-    @Option(parsing: .unconditional, help: "Random seed (a non-negative integer).", transform: SeedOption.parse)
-    var seed: UInt64 = 0
-
-    @Option(help: "The shared data folder (default: $SEAICE_DATA, ../shared/data, or shared/data beside the checkout of this binary).")
-    var data: String?
-
-    @OptionGroup var output: OutputOptions
+    /// `seaice simulate`, whose --out, --seed, --data and output options the day takes.
+    @ParentCommand var simulate: SimulateCommand
 
     func validate() throws {
         guard sentinel1 >= 0 else { throw ValidationError("--sentinel1 must be 0 or more") }
@@ -43,15 +36,15 @@ struct SimulateDayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = output.logger("seaice.simulate.day", normal: .info)
-        let folder = URL(fileURLWithPath: out)
+        let logger = simulate.output.logger("seaice.simulate.day", normal: .info)
+        let folder = URL(fileURLWithPath: simulate.out)
         try OutputFolder.prepare(folder, option: "--out")
-        let dataFolder = try SharedDataLocator.locate(explicit: data)
+        let dataFolder = try SharedDataLocator.locate(explicit: simulate.data)
         let started = Date()
         let resources = try SimulatorResources(dataFolder: dataFolder)
-        let world = try ArcticWorld(base: try ArcticBaseMap(dataFolder: dataFolder), date: try WorldDate(date), seed: seed)
+        let world = try ArcticWorld(base: try ArcticBaseMap(dataFolder: dataFolder), date: try WorldDate(date), seed: simulate.seed)
         let writer = SimulatedDayWriter(world: world, resources: resources, sentinel1: sentinel1, fullSize: fullSize,
-                                        seed: seed, logger: logger)
+                                        seed: simulate.seed, logger: logger)
         let manifest = try writer.write(to: folder)
         for entry in manifest.files { Console.line("SIMULATED \(entry.kind): \(folder.appendingPathComponent(entry.path).path)") }
         Console.line("SIMULATED day \(manifest.date): \(manifest.files.count) files and manifest.json in "
