@@ -296,7 +296,7 @@ let package = Package(
         .testTarget(
             name: "SeaIceSimulatorTests",
             dependencies: ["SeaIceSimulator", "SeaIcePassiveMicrowave", "SeaIceAI4Arctic", "SeaIceSentinel1", "SeaIceNetCDF",
-                           "SeaIceGDAL", "SeaIceTestSupport", "SeaIceAuxiliary"]
+                           "SeaIceGDAL", "SeaIceTestSupport", "SeaIceAuxiliary", "SeaIceCharts", "SeaIceCore", "SeaIceRCM", "SeaIceSAR"]
         ),
         .testTarget(
             name: "SeaIceInferenceTests",

@@ -66,33 +66,49 @@ public struct SwathGridResampler: Sendable {
         var idx = [Int32](repeating: -1, count: grid.count * k)
         var wts = [Float](repeating: 0, count: grid.count * k)
         let width = grid.width, height = grid.height
+        // The hot loop reads raw buffers: per-bin slices and captured arrays cost a retain/release each.
         idx.withUnsafeMutableBufferPointer { ib in
             wts.withUnsafeMutableBufferPointer { wb in
-                nonisolated(unsafe) let ib = ib, wb = wb
-                DispatchQueue.concurrentPerform(iterations: threads) { t in
-                    var bestD = [Double](repeating: 0, count: k), bestI = [Int32](repeating: 0, count: k)
-                    for r in stride(from: t, to: height, by: threads) {
-                        for c in 0..<width {
-                            let cell = r * width + c
-                            let q = target[cell]
-                            guard q.x.isFinite else { continue }
-                            var n = 0
-                            for dr in -margin...margin {
-                                for dc in -margin...margin {
-                                    for s in bins.samples(in: bins.bin(row: r + dr, column: c + dc)) {
-                                        let d = sample[Int(s)] - q
-                                        let d2 = (d * d).sum()
-                                        guard d2 <= r2, n < k || d2 < bestD[k - 1] else { continue }
-                                        var j = min(n, k - 1)
-                                        while j > 0 && bestD[j - 1] > d2 { bestD[j] = bestD[j - 1]; bestI[j] = bestI[j - 1]; j -= 1 }
-                                        bestD[j] = d2; bestI[j] = s
-                                        n = min(n + 1, k)
+                sample.withUnsafeBufferPointer { sp in
+                    target.withUnsafeBufferPointer { tp in
+                        bins.starts.withUnsafeBufferPointer { starts in
+                            bins.order.withUnsafeBufferPointer { order in
+                                nonisolated(unsafe) let ib = ib, wb = wb, sp = sp, tp = tp, starts = starts, order = order
+                                DispatchQueue.concurrentPerform(iterations: threads) { t in
+                                    let bestD = UnsafeMutablePointer<Double>.allocate(capacity: k)
+                                    let bestI = UnsafeMutablePointer<Int32>.allocate(capacity: k)
+                                    defer { bestD.deallocate(); bestI.deallocate() }
+                                    for r in stride(from: t, to: height, by: threads) {
+                                        for c in 0..<width {
+                                            let cell = r * width + c
+                                            let q = tp[cell]
+                                            guard q.x.isFinite else { continue }
+                                            var n = 0
+                                            for dr in -margin...margin {
+                                                for dc in -margin...margin {
+                                                    let b = bins.bin(row: r + dr, column: c + dc)
+                                                    guard b >= 0 else { continue }
+                                                    for o in Int(starts[b])..<Int(starts[b + 1]) {
+                                                        let s = order[o]
+                                                        let d = sp[Int(s)] - q
+                                                        let d2 = (d * d).sum()
+                                                        guard d2 <= r2, n < k || d2 < bestD[k - 1] else { continue }
+                                                        var j = min(n, k - 1)
+                                                        while j > 0 && bestD[j - 1] > d2 {
+                                                            bestD[j] = bestD[j - 1]; bestI[j] = bestI[j - 1]; j -= 1
+                                                        }
+                                                        bestD[j] = d2; bestI[j] = s
+                                                        n = min(n + 1, k)
+                                                    }
+                                                }
+                                            }
+                                            for j in 0..<n {
+                                                ib[cell * k + j] = bestI[j]
+                                                wb[cell * k + j] = gaussian ? Float(exp(-bestD[j] / sigma2)) : 1
+                                            }
+                                        }
                                     }
                                 }
-                            }
-                            for j in 0..<n {
-                                ib[cell * k + j] = bestI[j]
-                                wb[cell * k + j] = gaussian ? Float(exp(-bestD[j] / sigma2)) : 1
                             }
                         }
                     }

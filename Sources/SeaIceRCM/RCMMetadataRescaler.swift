@@ -26,6 +26,26 @@ public enum RCMMetadataRescaler {
         return s
     }
 
+    /// product.xml text with every geodetic coordinate (`<latitude>` followed by `<longitude>`, degrees: the
+    /// tie points and the scene corners) moved by `move(latitude, longitude)`; simulated products placed
+    /// elsewhere on Earth than their template keep its geometry this way.
+    public static func relocate(_ xml: String, _ move: (Double, Double) -> (latitude: Double, longitude: Double)) -> String {
+        let pattern = #"(<latitude[^>]*>)([^<]+)(</latitude>\s*<longitude[^>]*>)([^<]+)(</longitude>)"#
+        guard let re = try? NSRegularExpression(pattern: pattern) else { return xml }
+        let ns = xml as NSString
+        var out = "", last = 0
+        for m in re.matches(in: xml, range: NSRange(location: 0, length: ns.length)) {
+            guard let lat = Double(ns.substring(with: m.range(at: 2)).trimmingCharacters(in: .whitespaces)),
+                  let lon = Double(ns.substring(with: m.range(at: 4)).trimmingCharacters(in: .whitespaces)) else { continue }
+            let p = move(lat, lon)
+            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+            out += ns.substring(with: m.range(at: 1)) + String(format: "%.15e", p.latitude) + ns.substring(with: m.range(at: 3))
+                + String(format: "%.15e", p.longitude) + ns.substring(with: m.range(at: 5))
+            last = m.range.location + m.range.length
+        }
+        return out + ns.substring(from: last)
+    }
+
     /// A calibration-folder table (`lut*`, `noiseLevels_*`, `incidenceAngles.xml`) resampled for an image of
     /// `width` samples made from one of `originalWidth` reduced `k` times (unchanged when `k` is 1).
     /// - Throws: `SeaIceError` naming `file` when the table cannot be parsed.

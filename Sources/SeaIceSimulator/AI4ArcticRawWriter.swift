@@ -50,6 +50,8 @@ public enum AI4ArcticRawWriter {
             try nc.setAttribute("long_name", .text("HH backscatter, NERSC-style thermal-noise corrected (SIMULATED)"), variable: N.sarPrimary)
             try nc.setAttribute("long_name", .text("HV backscatter, NERSC-style thermal-noise corrected (SIMULATED)"), variable: N.sarSecondary)
             try nc.setAttributes(globalAttributes(scene))
+            try TruthLayers.define(in: nc, dimensions: [D.sarLines, D.sarSamples], chunks: [min(scene.lines, 512), min(scene.samples, 512)],
+                                   present: scene.truthSurfaceClass != nil)
             try nc.endDefinitions()
 
             try nc.write(scene.hhDB, variable: N.sarPrimary)
@@ -63,13 +65,17 @@ public enum AI4ArcticRawWriter {
             try nc.write(t.line, variable: N.gridLine)
             try nc.write(t.sample, variable: N.gridSample)
             try nc.write(t.lat, variable: N.gridLatitude)
-            try nc.write(t.lon, variable: N.gridLongitude)
+            try nc.write(scene.longitudeShift == 0 ? t.lon : t.lon.map { WorldScenePlacement.wrap($0 + scene.longitudeShift) },
+                         variable: N.gridLongitude)
             try nc.write(t.incidence, variable: N.gridIncidenceAngle)
             try nc.write(t.height, variable: N.gridHeight)
             for ch in AMSR2Channel.allCases { try nc.write(scene.amsr2[ch.rawValue], variable: ch.variableName) }
             let w = scene.weather
             for (name, values) in zip(AI4ArcticSchema.era5Variables, [w.u10, w.v10, w.t2m, w.skt, w.tcwv, w.tclw]) {
                 try nc.write(values, variable: name)
+            }
+            if let cls = scene.truthSurfaceClass, let conc = scene.truthConcentration {
+                try TruthLayers.write(classes: cls, concentration: conc, to: nc)
             }
             try nc.close()
         } catch {

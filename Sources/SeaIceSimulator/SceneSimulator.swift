@@ -135,18 +135,8 @@ public struct SceneSimulator: Sendable {
             }
         }
         let surface = s.array, key = kk.array
-        // Keep the polygons present in the image, numbered 1… in order of first appearance.
-        var remap = [Int32](repeating: -1, count: polygons.count), kept: [SimulatedPolygon] = []
-        let polyIndex = p.array.map { k -> Int32 in
-            if remap[Int(k)] < 0 {
-                remap[Int(k)] = Int32(kept.count)
-                var q = polygons[Int(k)]
-                q.id = kept.count + 1
-                kept.append(q)
-            }
-            return remap[Int(k)]
-        }
-        polygons = kept
+        let (keptPolygons, polyIndex) = Self.keepPresent(polygons, index: p.array)
+        polygons = keptPolygons
         clock.lap("chart and floes")
 
         // SAR.
@@ -169,14 +159,9 @@ public struct SceneSimulator: Sendable {
         clock.lap("backscatter, speckle, noise, denoising, distance")
 
         // Coarse fractions, weather thermodynamics, AMSR2.
-        let fractions = Self.cellFractions(surface: surface, lines: lines, samples: samples, grid: coarse)
-        var gt = g.split()
-        weather.completeThermodynamics(grid: coarse, base: basePoint, waterFraction: fractions.water, generator: &gt)
-        var ga = g.split()
-        let meanWind = windCells.reduce(0, +) / Double(max(windCells.count, 1))
-        let sig = resources.signatures.draw(month: month, windSpeed: meanWind, generator: &ga)
-        let amsr2 = AMSR2Simulator.simulate(grid: coarse, fractions: fractions, skinTemperature: weather.skt,
-                                            firstYear: sig.firstYear, multiYear: sig.multiYear, water: sig.water, generator: &ga)
+        let (amsr2, fractions) = Self.passiveMicrowave(resources: resources, month: month, surface: surface, lines: lines,
+                                                       samples: samples, coarse: coarse, weather: &weather, basePoint: basePoint,
+                                                       windCells: windCells, generator: &g)
         clock.lap("AMSR2 and ERA5")
         clock.total()
         let day = 1 + Int(seed % 28)
@@ -187,6 +172,38 @@ public struct SceneSimulator: Sendable {
                               hhDB: sar.hh, hvDB: sar.hv, trueHHDB: sar.trueHH, trueHVDB: sar.trueHV, incidence: incidence,
                               surface: surface, polygonIndex: polyIndex, polygons: polygons, distanceKm: distance,
                               coarse: coarse, amsr2: amsr2, weather: weather, fractions: fractions)
+    }
+
+    /// Keeps the polygons present in `index` (pixel → polygon), numbered 1… in order of first appearance.
+    static func keepPresent(_ polygons: [SimulatedPolygon], index: [Int32]) -> ([SimulatedPolygon], [Int32]) {
+        var remap = [Int32](repeating: -1, count: polygons.count), kept: [SimulatedPolygon] = []
+        let polyIndex = index.map { k -> Int32 in
+            if remap[Int(k)] < 0 {
+                remap[Int(k)] = Int32(kept.count)
+                var q = polygons[Int(k)]
+                q.id = kept.count + 1
+                kept.append(q)
+            }
+            return remap[Int(k)]
+        }
+        return (kept, polyIndex)
+    }
+
+    /// Cell fractions of `surface`, ERA5 thermodynamics and AMSR2 of a scene (two generators split off `g`).
+    static func passiveMicrowave(resources: SimulatorResources, month: Int, surface: [UInt8], lines: Int, samples: Int,
+                                 coarse: CoarseGrid, weather: inout WeatherFields, basePoint: MicrowavePoint,
+                                 windCells: [Double], generator g: inout SeededGenerator)
+        -> ([[Double]], AMSR2Simulator.CellFractions)
+    {
+        let fractions = Self.cellFractions(surface: surface, lines: lines, samples: samples, grid: coarse)
+        var gt = g.split()
+        weather.completeThermodynamics(grid: coarse, base: basePoint, waterFraction: fractions.water, generator: &gt)
+        var ga = g.split()
+        let meanWind = windCells.reduce(0, +) / Double(max(windCells.count, 1))
+        let sig = resources.signatures.draw(month: month, windSpeed: meanWind, generator: &ga)
+        let amsr2 = AMSR2Simulator.simulate(grid: coarse, fractions: fractions, skinTemperature: weather.skt,
+                                            firstYear: sig.firstYear, multiYear: sig.multiYear, water: sig.water, generator: &ga)
+        return (amsr2, fractions)
     }
 
     /// Fractions of first-year (and younger), old ice, water and land in every 2 km cell; cells

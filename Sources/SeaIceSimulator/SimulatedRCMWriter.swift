@@ -28,6 +28,14 @@ public enum SimulatedRCMWriter {
         public var thermalNoise: Bool
         /// Seed of the noise.
         public var seed: UInt64
+        /// Appended to the template's product name for the output's name (`_SIMU`; a day of several products
+        /// numbers them).
+        public var nameSuffix = "_SIMU"
+        /// Moves every geodetic coordinate of product.xml (latitude, longitude degrees → new ones), for products
+        /// placed elsewhere than their template; nil keeps the template's place.
+        public var relocation: (@Sendable (Double, Double) -> (latitude: Double, longitude: Double))?
+        /// The UTC day (YYYY-MM-DD) the product's times move to (the template's clock time is kept); nil keeps them.
+        public var day: String?
         /// A request (reduction 1 = full size).
         public init(template: URL, reduction: Int, sigma0: [Polarisation: [Float]], thermalNoise: Bool = true, seed: UInt64 = 0) {
             self.template = template; self.reduction = reduction; self.sigma0 = sigma0
@@ -75,7 +83,11 @@ public enum SimulatedRCMWriter {
                                                expected: "\(W) × \(H) values (the template reduced \(k) times)")
             }
         }
-        let name = template.productName + "_SIMU"
+        var name = template.productName + r.nameSuffix
+        if let day = r.day {
+            let compact = { (d: Substring) in d.replacingOccurrences(of: "-", with: "") }
+            name = name.replacingOccurrences(of: compact(m.firstLineTime.prefix(10)), with: compact(Substring(day)))
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let out = folder.appendingPathComponent(zip ? name + ".zip" : name)
         return try AtomicOutput.write(to: out) { tmp in
@@ -105,8 +117,10 @@ public enum SimulatedRCMWriter {
             + "product \(template.productName) (imagery simulated, reduction \(k), seed \(r.seed)).\n"
         try Data(note.utf8).write(to: dir.appendingPathComponent(RCMProduct.simulationNoteName))
         let productXML = String(decoding: try template.archive.read("metadata/product.xml"), as: UTF8.self)
-        try Data(RCMMetadataRescaler.product(productXML, reduction: k, width: W, height: H).utf8)
-            .write(to: dir.appendingPathComponent("metadata/product.xml"))
+        var xml = RCMMetadataRescaler.product(productXML, reduction: k, width: W, height: H)
+        if let move = r.relocation { xml = RCMMetadataRescaler.relocate(xml, move) }
+        if let day = r.day { xml = xml.replacingOccurrences(of: String(m.firstLineTime.prefix(10)) + "T", with: day + "T") }
+        try Data(xml.utf8).write(to: dir.appendingPathComponent("metadata/product.xml"))
         for rel in template.archive.relative.sorted() where rel.hasPrefix("metadata/calibration/") && rel.hasSuffix(".xml") {
             let text = String(decoding: try template.archive.read(rel), as: UTF8.self)
             try Data(RCMMetadataRescaler.table(text, file: rel, reduction: k, originalWidth: m.samples, width: W).utf8)

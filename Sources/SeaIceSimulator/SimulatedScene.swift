@@ -39,6 +39,13 @@ public struct SimulatedScene: Sendable {
     public var weather: WeatherFields
     /// Surface fractions per 2 km cell (the chart truth the AMSR2 was mixed from).
     public var fractions: AMSR2Simulator.CellFractions
+    /// Degrees added to the real template's longitudes (a scene placed over the simulated world by a
+    /// rotation about the pole; 0 = the real footprint). Written tie-point longitudes include it.
+    public var longitudeShift: Double = 0
+    /// SIMULATION TRUTH of world scenes: `WorldSurfaceClass` of each pixel (nil for the original simulator).
+    public var truthSurfaceClass: [UInt8]? = nil
+    /// SIMULATION TRUTH of world scenes: sea-ice concentration of each pixel, 0…1, NaN on land.
+    public var truthConcentration: [Float]? = nil
 
     /// The simulated Sentinel-1 product id (ends in `SIMU` so it is never taken for a real one).
     public var productID: String {

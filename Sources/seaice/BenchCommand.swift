@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed and memory (figures go to BENCHMARKS.md).",
-        subcommands: [BenchUNetCommand.self, BenchTrainCommand.self, BenchPredictCommand.self, BenchPreprocessCommand.self, BenchRCMCommand.self, BenchPMGridCommand.self, AI4ArcticCommand.BenchSampler.self, BenchReliabilityCommand.self, BenchAMSR2SimCommand.self]
+        subcommands: [BenchUNetCommand.self, BenchTrainCommand.self, BenchPredictCommand.self, BenchPreprocessCommand.self, BenchRCMCommand.self, BenchPMGridCommand.self, AI4ArcticCommand.BenchSampler.self, BenchReliabilityCommand.self, BenchAMSR2SimCommand.self, BenchSimulateCommand.self]
     )
 }
 

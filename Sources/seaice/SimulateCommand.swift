@@ -13,7 +13,7 @@ struct SimulateCommand: ParsableCommand {
         Built on real structure from ../shared/data: Sentinel-1 EW geometry and thermal noise, AMSR2 \
         signatures, land mask. The same --seed gives the same files. Scene k uses seed K + k.
         """,
-        subcommands: [SimulateAMSR2Command.self, SimulateRCMCommand.self]
+        subcommands: [SimulateAMSR2Command.self, SimulateRCMCommand.self, SimulateDayCommand.self]
     )
 
     @Option(help: "Output format: \(SimulationOutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
