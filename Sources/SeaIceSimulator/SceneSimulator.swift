@@ -141,14 +141,8 @@ public struct SceneSimulator: Sendable {
 
         // SAR.
         let windCells = weather.windSpeed
-        var wind = [Float](repeating: 0, count: n), sheltered = [Bool](repeating: false, count: n)
-        for i in 0..<lines {
-            for j in 0..<samples {
-                let k = i * samples + j
-                wind[k] = Float(coarse.sample(windCells, line: i, sample: j))
-                sheltered[k] = polygons[Int(polyIndex[k])].kind == .ice
-            }
-        }
+        let (wind, sheltered) = SceneSimulator.pixelWind(windCells, coarse: coarse, lines: lines, samples: samples,
+                                                         polygons: polygons, index: polyIndex)
         clock.lap("wind per pixel")
         var gs = g.split()
         let sar = SARSynthesis(table: config.backscatter, enl: enl, textureDB: config.textureDB, noiseScalingError: config.noiseScalingError)
@@ -172,6 +166,22 @@ public struct SceneSimulator: Sendable {
                               hhDB: sar.hh, hvDB: sar.hv, trueHHDB: sar.trueHH, trueHVDB: sar.trueHV, incidence: incidence,
                               surface: surface, polygonIndex: polyIndex, polygons: polygons, distanceKm: distance,
                               coarse: coarse, amsr2: amsr2, weather: weather, fractions: fractions)
+    }
+
+    /// The 10 m wind speed (m/s) of the 2 km cells at every SAR pixel and whether the pixel lies in an ice polygon
+    /// (water there is sheltered), row-major `lines × samples`.
+    static func pixelWind(_ windCells: [Double], coarse: CoarseGrid, lines: Int, samples: Int, polygons: [SimulatedPolygon],
+                          index: [Int32]) -> (wind: [Float], sheltered: [Bool]) {
+        let n = lines * samples
+        var wind = [Float](repeating: 0, count: n), sheltered = [Bool](repeating: false, count: n)
+        for i in 0..<lines {
+            for j in 0..<samples {
+                let k = i * samples + j
+                wind[k] = Float(coarse.sample(windCells, line: i, sample: j))
+                sheltered[k] = polygons[Int(index[k])].kind == .ice
+            }
+        }
+        return (wind, sheltered)
     }
 
     /// Keeps the polygons present in `index` (pixel → polygon), numbered 1… in order of first appearance.

@@ -121,14 +121,8 @@ public struct WorldSceneSimulator: Sendable {
             }
         }
         let windCells = weather.windSpeed
-        var wind = [Float](repeating: 0, count: n), sheltered = [Bool](repeating: false, count: n)
-        for i in 0..<lines {
-            for j in 0..<samples {
-                let k = i * samples + j
-                wind[k] = Float(coarse.sample(windCells, line: i, sample: j))
-                sheltered[k] = polygons[Int(polyIndex[k])].kind == .ice
-            }
-        }
+        let (wind, sheltered) = SceneSimulator.pixelWind(windCells, coarse: coarse, lines: lines, samples: samples,
+                                                         polygons: polygons, index: polyIndex)
         var gs = g.split()
         let sar = SARSynthesis(table: stages.base, classes: stages.classes(month: world.date.month), enl: enl,
                                textureDB: cfg.textureDB, noiseScalingError: cfg.noiseScalingError)
