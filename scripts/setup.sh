@@ -24,8 +24,10 @@ python="${PYTHON:-python3}"
 # Libraries Package.swift links, and UDUNITS-2 for cfchecker (checked with dpkg); the packages of
 # command-line tools come from scripts/check-tools.sh's table (checked on PATH, so a python3 from pyenv counts).
 # libcairo2-dev + libpango1.0-dev: CCairo (SeaIceQuicklook's pictures); fonts-dejavu-core: the font pango
-# finds through fontconfig (without any font, text renders as empty boxes).
-apt_packages=(pkg-config libnetcdf-dev libgdal-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core libudunits2-0)
+# finds through fontconfig (without any font, text renders as empty boxes). netcdf-bin: nccopy, ncgen and ncdump,
+# which tests call (also in check-tools.sh's table; listed here so a fresh machine gets it even when an ncdump
+# elsewhere on PATH would hide it from that check).
+apt_packages=(pkg-config libnetcdf-dev libgdal-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core libudunits2-0 netcdf-bin)
 # Pure-Python packages torch imports, and what the reference scripts use.
 py_packages=(filelock fsspec typing-extensions sympy networkx jinja2 numpy)
 

@@ -79,7 +79,9 @@ public struct PMConcentrationPipeline: Sendable {
     public func run(inputs: [URL], day: Date, logger: Logger) throws -> PMDailyConcentration {
         precondition(!inputs.isEmpty, "no input")
         let required = method.requiredChannels
-        let gridded = try inputs.map { try Self.isGriddedTB($0) }
+        // One probe per input (kind and simulated marker), each file opened once here.
+        let probes = try inputs.map { try NetCDFFileProbe($0) }
+        let gridded = probes.map(\.isGridded)
         var tb: GriddedBrightnessTemperatures
         var screen: BrightnessTemperatureScreen
         if gridded.allSatisfy({ $0 }) {
@@ -103,11 +105,8 @@ public struct PMConcentrationPipeline: Sendable {
             screen = BrightnessTemperatureScreen()
             for c in required { screen.screen(&tb.channels[c]!, channel: c) }
         } else if gridded.allSatisfy({ !$0 }) {
-            var simulated = false
-            let swaths = try inputs.map { url -> AMSR2Swath in
-                simulated = try simulated || Self.isSimulated(url)
-                return try AMSR2Reader(url: url).swath(channels: required)
-            }
+            let simulated = zip(inputs, probes).contains { $0.lastPathComponent.contains("_SIMU") || $1.simulated }
+            let swaths = try inputs.map { try AMSR2Reader(url: $0).swath(channels: required) }
             let gridder = SwathGridder(grid: grid, configuration: configuration.resampling, threads: threads)
             let result = try gridder.grid(swaths, channels: required, day: day, simulated: simulated)
             tb = result.tb
@@ -168,19 +167,10 @@ public struct PMConcentrationPipeline: Sendable {
                                     simulated: tb.simulated, inputs: inputs, screen: screen)
     }
 
-    /// Whether `url` is a gridded TB file (has `TB_*` variables and a `crs`), not an AMSR2 swath.
-    static func isGriddedTB(_ url: URL) throws -> Bool {
-        let f = try NetCDFFileProbe(url)
-        return f.isGridded
-    }
-
-    /// Whether the file carries a simulated marker (or a `_SIMU` name).
-    static func isSimulated(_ url: URL) throws -> Bool {
-        try url.lastPathComponent.contains("_SIMU") || NetCDFFileProbe(url).simulated
-    }
 }
 
-/// What the pipeline needs to know about an input before reading it.
+/// What the pipeline needs to know about an input before reading it: whether it is a gridded TB file, not an
+/// AMSR2 swath, and whether it is marked simulated (a `_SIMU` name counts too, checked by the caller).
 struct NetCDFFileProbe {
     /// Whether it holds NSIDC-0802-style `TB_*` variables.
     let isGridded: Bool

@@ -32,6 +32,9 @@ public struct RCMProductMetadata: Sendable {
     public var processorVersion: Double
     /// Satellite height above the ellipsoid at scene centre, metres (`satelliteHeight`).
     public var satelliteHeight: Double
+    /// Range looks × azimuth looks (`sarProcessingInformation/numberOfRangeLooks`, `numberOfAzimuthLooks`; 1 where
+    /// absent): the nominal equivalent number of looks of a full-resolution pixel.
+    public var looks: Int
     /// `productAnnotation` (free text; simulated products say "SIMULATED" here).
     public var annotation: String
     /// Whether the processor declares the thermal noise already subtracted from the DN
@@ -97,6 +100,9 @@ public struct RCMProductMetadata: Sendable {
         let software = (try? general.string("softwareVersion")) ?? ""
         processorVersion = Double(software.split(separator: " ").last ?? "") ?? 0
         satelliteHeight = (try? root.double("imageGenerationParameters/sarProcessingInformation/satelliteHeight")) ?? 0
+        let processing = "imageGenerationParameters/sarProcessingInformation/"
+        looks = max(1, (try? root.int(processing + "numberOfRangeLooks")) ?? 1)
+            * max(1, (try? root.int(processing + "numberOfAzimuthLooks")) ?? 1)
         annotation = (try? root.string("productAnnotation")) ?? ""
         noiseSubtracted = (try? root.string("imageGenerationParameters/sarProcessingInformation/noiseSubtractionPerformed"))
             .map { $0.lowercased() == "true" } ?? false

@@ -106,6 +106,22 @@ extension ArcticWorld {
         return SurfaceFractions(water: counts[0], firstYear: counts[1], multiYear: counts[2], land: counts[3])
     }
 
+    /// How well a scene centred at EPSG:3413 (`x`, `y`) metres sits on the ice, from the mean composition of the
+    /// 40 km around it: `suitable` with 15–98 % ice and under 20 % land; otherwise `score` ranks the fallbacks
+    /// (the concentration where under half is land and it is below 98 %, else minus the land fraction).
+    public func sceneCentre(x: Double, y: Double) -> (suitable: Bool, score: Double) {
+        let comp = meanComposition(x: x, y: y, cellSize: 40_000)
+        let c = comp.concentration, land = comp.fractions[10]
+        return (c > 0.15 && c < 0.98 && land < 0.2, land < 0.5 && c < 0.98 ? c : -land)
+    }
+
+    /// Corners of `window` (top-left, top-right, bottom-right, bottom-left), [longitude, latitude] degrees.
+    public func footprint(of w: WorldWindow) throws -> [[Double]] {
+        let right = w.xMin + Double(w.columns) * w.spacing, bottom = w.yMax - Double(w.rows) * w.spacing
+        let g = try geographic(x: [w.xMin, right, right, w.xMin], y: [w.yMax, w.yMax, bottom, bottom])
+        return zip(g.longitude, g.latitude).map { [$0, $1] }
+    }
+
     /// `SurfaceTruth`: fractions over a `cellSize` m cell centred at (latitude, longitude), projected by PROJ.
     public func fractions(latitude: Double, longitude: Double, cellSize: Double) -> SurfaceFractions {
         let p = projection.toPolar(longitude: longitude, latitude: latitude)

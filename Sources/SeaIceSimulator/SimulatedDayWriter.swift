@@ -95,11 +95,9 @@ public struct SimulatedDayWriter: Sendable {
             let corners = try simulator.footprint(config: sceneConfig, placement: p, seed: seed &+ UInt64(k))
             let lon = corners.map(\.0), lat = corners.map(\.1)
             let centre = try world.polar(longitude: [lon.reduce(0, +) / 4], latitude: [lat.reduce(0, +) / 4])[0]
-            let comp = world.meanComposition(x: centre.x, y: centre.y, cellSize: 40_000)
-            let c = comp.concentration, land = comp.fractions[10]
-            if c > 0.15 && c < 0.98 && land < 0.2 { return p }
-            let score = land < 0.5 && c < 0.98 ? c : -Double(land)
-            if score > best.1 { best = (p, score) }
+            let fit = world.sceneCentre(x: centre.x, y: centre.y)
+            if fit.suitable { return p }
+            if fit.score > best.1 { best = (p, fit.score) }
         }
         return best.0
     }
@@ -146,9 +144,7 @@ public struct SimulatedDayWriter: Sendable {
         let truthName = "simulated_world_truth_\(world.date).nc"
         let truthWindow = WorldWindow.panArctic(spacing: truthSpacing)
         try WorldTruthWriter.write(world, window: truthWindow, to: folder.appendingPathComponent(truthName))
-        let tw = truthWindow, right = tw.xMin + Double(tw.columns) * tw.spacing, bottom = tw.yMax - Double(tw.rows) * tw.spacing
-        let tc = try world.geographic(x: [tw.xMin, right, right, tw.xMin], y: [tw.yMax, tw.yMax, bottom, bottom])
-        entries.append(.init(kind: "world-truth", path: truthName, footprint: zip(tc.longitude, tc.latitude).map { [$0, $1] }, time: noon))
+        entries.append(.init(kind: "world-truth", path: truthName, footprint: try world.footprint(of: truthWindow), time: noon))
         // Hook: RCM, AMSR2 and ERA5 producers (wired by the lead).
         for producer in producers {
             let context = SimulatedDayContext(world: world, resources: resources, fullSize: fullSize, seed: seed, written: entries)

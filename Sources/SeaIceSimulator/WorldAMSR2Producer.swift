@@ -42,7 +42,7 @@ public struct WorldAMSR2Producer: SimulatedDayProducer {
         let noon = "\(context.world.date)T12:00:00Z"
         let gridName = DailyTBGridFile.fileName(day: context.world.date.description)
         try DailyTBGridFile.write(grid, seed: context.seed, to: folder.appendingPathComponent(gridName))
-        let panArctic = try Self.panArcticFootprint(context.world)
+        let panArctic = try context.world.footprint(of: .panArctic(spacing: ArcticBaseMap.cellSize))
         entries.append(.init(kind: "amsr2-daily-grid-nsidc0802", path: gridName, footprint: panArctic, time: noon))
         let era5 = ERA5FileWriter.fileName(date: date)
         try ERA5FileWriter.write(weather, date: date, grid: era5Grid, truth: context.world, to: folder.appendingPathComponent(era5))
@@ -60,11 +60,4 @@ public struct WorldAMSR2Producer: SimulatedDayProducer {
         return [0, w - 1, last + w - 1, last].map { [s.longitude[$0], s.latitude[$0]] }
     }
 
-    /// Corners of the pan-Arctic 25 km window, [longitude, latitude] degrees.
-    static func panArcticFootprint(_ world: ArcticWorld) throws -> [[Double]] {
-        let w = WorldWindow.panArctic(spacing: ArcticBaseMap.cellSize)
-        let right = w.xMin + Double(w.columns) * w.spacing, bottom = w.yMax - Double(w.rows) * w.spacing
-        let g = try world.geographic(x: [w.xMin, right, right, w.xMin], y: [w.yMax, w.yMax, bottom, bottom])
-        return zip(g.longitude, g.latitude).map { [$0, $1] }
-    }
 }

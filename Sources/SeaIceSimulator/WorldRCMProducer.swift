@@ -71,18 +71,18 @@ public struct WorldRCMProducer: SimulatedDayProducer {
         let k = context.fullSize ? 1 : max(1, m.samples / smallWidth)
         let (w, h) = try SimulatedRCMWriter.size(of: template, reduction: k)
         let geo = try product.geolocationGrid()
-        // Reduced pixel x stands at full-resolution pixel k·x, as `RCMMetadataRescaler` writes the tie points.
-        let half = 0.0
         let centre = geo.location(line: Double(m.lines - 1) / 2, pixel: Double(m.samples - 1) / 2)
-        let fields = geo.fields(width: w, height: h, factor: k)
-        // Range looks × azimuth looks of the template, times the k × k pixels each reduced pixel stands for.
-        let looks = Double(max(1, Self.looks(product))) * Double(k * k)
+        // Incidence at each reduced pixel's centre (within 0.02° of full-resolution pixel k·x).
+        let incidence = geo.fields(width: w, height: h, factor: k).incidence
+        // The template's looks, times the k × k pixels each reduced pixel stands for.
+        let looks = Double(m.looks * k * k)
         var entries: [SimulatedDayManifest.Entry] = []
         for n in 0..<count {
             let seed = context.seed &+ 1000 &+ UInt64(n)
             let rotation = try place(product: n, context: context, from: centre)
+            // Reduced pixel x stands at full-resolution pixel k·x, as `RCMMetadataRescaler` writes the tie points.
             let location: @Sendable (Double, Double) -> (longitude: Double, latitude: Double) = { line, sample in
-                let p = geo.location(line: line * Double(k) + half, pixel: sample * Double(k) + half)
+                let p = geo.location(line: line * Double(k), pixel: sample * Double(k))
                 let q = rotation.apply(latitude: p.latitude, longitude: p.longitude)
                 return (q.longitude, q.latitude)
             }
@@ -90,7 +90,7 @@ public struct WorldRCMProducer: SimulatedDayProducer {
             let grid = try WorldPixelGrid(lines: h, samples: w, spacing: spacing, step: max(1, min(32, Int(1000 / spacing))),
                                           projection: context.world.projection, location: location)
             let raster = context.world.render(grid)
-            let sigma0 = sigma(raster: raster, location: location, incidence: fields.incidence, width: w, height: h,
+            let sigma0 = sigma(raster: raster, location: location, incidence: incidence, width: w, height: h,
                                pixelKm: spacing / 1000, looks: looks, month: context.world.date.month, seed: seed, world: context.world)
             var request = SimulatedRCMWriter.Request(template: template, reduction: k, sigma0: sigma0, thermalNoise: true, seed: seed)
             request.nameSuffix = String(format: "_SIMU%02d", n)
@@ -108,16 +108,6 @@ public struct WorldRCMProducer: SimulatedDayProducer {
         return entries
     }
 
-    /// Range looks × azimuth looks of product.xml (1 when absent).
-    static func looks(_ p: RCMProduct) -> Int {
-        guard let xml = try? String(decoding: p.archive.read("metadata/product.xml"), as: UTF8.self) else { return 1 }
-        func value(_ name: String) -> Int {
-            guard let r = xml.range(of: "<\(name)>"), let e = xml[r.upperBound...].range(of: "</\(name)>") else { return 1 }
-            return Int(xml[r.upperBound..<e.lowerBound].trimmingCharacters(in: .whitespaces)) ?? 1
-        }
-        return value("numberOfAzimuthLooks") * value("numberOfRangeLooks")
-    }
-
     /// The rotation placing product `n`: the first of up to 24 seeded centres (70–86° N) with 15–98 % ice and
     /// under 20 % land around it, else the one with the most ice below 98 %.
     func place(product n: Int, context: SimulatedDayContext, from centre: (latitude: Double, longitude: Double)) throws
@@ -129,11 +119,9 @@ public struct WorldRCMProducer: SimulatedDayProducer {
             let lat = 70 + 16 * g.nextUnitDouble(), lon = g.nextUnitDouble() * 360 - 180
             let r = SphereRotation(fromLatitude: centre.latitude, fromLongitude: centre.longitude, toLatitude: lat, toLongitude: lon)
             let p = try context.world.polar(longitude: [lon], latitude: [lat])[0]
-            let comp = context.world.meanComposition(x: p.x, y: p.y, cellSize: 40_000)
-            let c = comp.concentration, land = comp.fractions[10]
-            if c > 0.15 && c < 0.98 && land < 0.2 { return r }
-            let score = land < 0.5 && c < 0.98 ? c : -land
-            if best == nil || score > best!.1 { best = (r, score) }
+            let fit = context.world.sceneCentre(x: p.x, y: p.y)
+            if fit.suitable { return r }
+            if best == nil || fit.score > best!.1 { best = (r, fit.score) }
         }
         return best!.0
     }
