@@ -20,19 +20,20 @@ public struct AMSR2DailyGrid: Sendable {
     public init(date: Date, truth: any SurfaceTruth) {
         self.date = date
         let n = NSIDCNorthGrid.rows * NSIDCNorthGrid.columns
-        var layers = [[Float]](repeating: [Float](repeating: .nan, count: n), count: 3)
-        for i in 0..<NSIDCNorthGrid.rows {
-            for j in 0..<NSIDCNorthGrid.columns {
-                let p = NSIDCNorthGrid.location(row: i, column: j)
+        let layers = (0..<3).map { _ in SharedArray<Float>(repeating: .nan, count: n) }
+        DispatchQueue.concurrentPerform(iterations: NSIDCNorthGrid.rows) { i in
+            let cells = (0..<NSIDCNorthGrid.columns).map { NSIDCNorthGrid.location(row: i, column: $0) }
+            let row = truth.fractions(latitude: cells.map(\.latitude), longitude: cells.map(\.longitude),
+                                      cellSize: NSIDCNorthGrid.cellSize)
+            for (j, f) in row.enumerated() {
                 let k = i * NSIDCNorthGrid.columns + j
-                let f = truth.fractions(latitude: p.latitude, longitude: p.longitude, cellSize: NSIDCNorthGrid.cellSize)
                 let sea = 1 - f.land
                 layers[0][k] = sea > 1e-9 ? Float((f.firstYear + f.multiYear) / sea) : .nan
                 layers[1][k] = Float(f.multiYear)
                 layers[2][k] = Float(f.land)
             }
         }
-        self.truth = layers
+        self.truth = layers.map(\.array)
         tb = [[Float]](repeating: [Float](repeating: .nan, count: n), count: 14)
         sums = [[Double]](repeating: [Double](repeating: 0, count: n), count: 14)
         counts = [[Int32]](repeating: [Int32](repeating: 0, count: n), count: 14)

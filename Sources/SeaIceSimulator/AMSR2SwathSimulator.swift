@@ -95,9 +95,15 @@ public struct AMSR2SwathSimulator: Sendable {
             let day = time.timeIntervalSince1970 / 86400
             let geo = AMSR2Orbit.scan(node: node, seconds: offsets[s])
             var draws: [[Double]] = []
-            let all = AMSR2Footprint.allCases
+            // The truth under every footprint of the scan (89 GHz at all 486 samples, the others at the 243 even ones).
+            let evenLatitude = stride(from: 0, to: 486, by: 2).map { geo.latitude[$0] }
+            let evenLongitude = stride(from: 0, to: 486, by: 2).map { geo.longitude[$0] }
+            let scanFractions = AMSR2Footprint.allCases.map { f in
+                f == .f89 ? truth.fractions(latitude: geo.latitude, longitude: geo.longitude, cellSize: f.squareSide)
+                    : truth.fractions(latitude: evenLatitude, longitude: evenLongitude, cellSize: f.squareSide)
+            }
             var fractions = [SurfaceFractions](
-                repeating: SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0), count: all.count)
+                repeating: SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0), count: AMSR2Footprint.allCases.count)
             for k in 0..<486 {
                 lat[s * 486 + k] = geo.latitude[k]
                 lon[s * 486 + k] = geo.longitude[k]
@@ -106,9 +112,8 @@ public struct AMSR2SwathSimulator: Sendable {
                 let w = weather.sample(latitude: geo.latitude[k], longitude: geo.longitude[k], time: time)
                 let tb = model.surfaces(
                     weather: w, month: month, zWater: draws[0], zFirstYear: draws[1], zMultiYear: draws[2])
-                for f in all where k % 2 == 0 || f == .f89 {
-                    fractions[f.rawValue] = truth.fractions(
-                        latitude: geo.latitude[k], longitude: geo.longitude[k], cellSize: f.squareSide)
+                for f in AMSR2Footprint.allCases where k % 2 == 0 || f == .f89 {
+                    fractions[f.rawValue] = scanFractions[f.rawValue][f == .f89 ? k : k / 2]
                 }
                 func radiometer(_ c: AMSR2Channel, _ column: Int) -> Double {
                     amsr2NoiseK[c.rawValue] * SmoothGaussianField.normal(noise, s, column, c.rawValue)

@@ -44,10 +44,18 @@ extension ArcticWorld {
         let day = Double(date.daysSince2000)
         // Concentration: real map + seasonal edge shift + drifting anomalies.
         let a = seasonalAnomaly
-        var conc = c0 + a * (a > 0 ? min(1, 2.5 * s) : 1 - 0.5 * s)
-        conc += 0.12 * min(1, 4 * s * (1.05 - s)) * Self.timeNoise(anomaly, qx, qy, scale: 120, day: day, period: 6)
-        if c0 < 0.02 && s < 0.05 { conc = 0 }
-        conc = min(max(conc, 0), 1)
+        var conc = 0.0
+        if !(c0 < 0.02 && s < 0.05) {
+            conc = c0 + a * (a > 0 ? min(1, 2.5 * s) : 1 - 0.5 * s)
+            conc += 0.12 * min(1, 4 * s * (1.05 - s)) * Self.timeNoise(anomaly, qx, qy, scale: 120, day: day, period: 6)
+            conc = min(max(conc, 0), 1)
+        }
+        let ocean = 1 - land, ice = ocean * conc
+        var f = [Double](repeating: 0, count: 11)
+        f[0] = ocean * (1 - conc)
+        f[10] = land
+        // No ice (open ocean beyond the edge, or all land): the stage shares below would all be zero.
+        guard ice > 0 else { return WorldComposition(fractions: f, driftedX: qx, driftedY: qy) }
         // Multi-year share of the ice.
         let dx = x - myiCentre.x, dy = y - myiCentre.y
         let d = (dx * dx + dy * dy).squareRoot() / 1000
@@ -78,12 +86,8 @@ extension ArcticWorld {
             fy[i] = upper - previous
             previous = upper
         }
-        let ocean = 1 - land, ice = ocean * conc
-        var f = [Double](repeating: 0, count: 11)
-        f[0] = ocean * (1 - conc)
         for i in 0..<6 { f[1 + i] = ice * (1 - myi) * fy[i] }
         f[7] = ice * 0.35 * rest; f[8] = ice * 0.65 * rest; f[9] = ice * f97
-        f[10] = land
         return WorldComposition(fractions: f, driftedX: qx, driftedY: qy)
     }
 
@@ -102,6 +106,8 @@ extension ArcticWorld {
         let ocean = max(1 - f[10], 1e-9)
         let water = min(max(f[0] / ocean, 0), 1)
         let conc = 1 - water
+        // No stage reaches the 0.3 % share a floe needs (open ocean): water, without drawing anything.
+        guard (1...9).contains(where: { f[$0] / ocean > 0.003 }) || water <= 0.25 else { return (.water, 0.5) }
         let qx = c.driftedX, qy = c.driftedY
         let wx = warp.fbm(qx, qy, scale: 6, octaves: 2), wy = warp.fbm(qx + 777, qy - 333, scale: 6, octaves: 2)
         // Leads in close pack.

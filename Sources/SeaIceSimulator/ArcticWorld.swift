@@ -42,6 +42,8 @@ public struct ArcticWorld: SurfaceTruth {
     let anomaly: LatticeNoise, myiNoise: LatticeNoise, freezeNoise: LatticeNoise, driftNoise: LatticeNoise
     let myiCentre: (x: Double, y: Double), fram: (x: Double, y: Double), laptev: (x: Double, y: Double)
     let gyre: (x: Double, y: Double)
+    /// The composition on a 5 km lattice, filled as the coarse sensors ask (shared by copies of the world).
+    let lattice = CompositionLattice()
 
     /// The world of `date` for `seed` over `base`; `wind` nil takes `defaultWind(seed:date:)`.
     /// - Throws: `SeaIceError.native` when PROJ cannot build the EPSG:4326 ↔ EPSG:3413 transformation.

@@ -52,15 +52,15 @@ public enum ERA5FileWriter {
         let lat = grid.latitudes
         let lon = grid.longitudes
         let times = grid.hours.map { date.addingTimeInterval(Double($0) * 3600) }
-        var water = [Double](repeating: 0, count: lat.count * lon.count)
+        let shared = SharedArray<Double>(repeating: 0, count: lat.count * lon.count)
         if let truth {
-            for (i, la) in lat.enumerated() {
-                for (j, lo) in lon.enumerated() {
-                    water[i * lon.count + j] =
-                        truth.fractions(latitude: la, longitude: lo, cellSize: grid.resolution * 111_000).water
-                }
+            DispatchQueue.concurrentPerform(iterations: lat.count) { i in
+                let row = truth.fractions(latitude: [Double](repeating: lat[i], count: lon.count), longitude: lon,
+                                          cellSize: grid.resolution * 111_000)
+                for (j, f) in row.enumerated() { shared[i * lon.count + j] = f.water }
             }
         }
+        let water = shared.array
         try AtomicOutput.write(to: url) { tmp in
             let nc = try NetCDFFile.create(tmp)
             do {

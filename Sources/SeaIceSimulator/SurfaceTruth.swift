@@ -24,4 +24,14 @@ public struct SurfaceFractions: Sendable, Equatable {
 public protocol SurfaceTruth: Sendable {
     /// Fractions averaged over a square cell `cellSize` metres wide centred at (`latitude` °N, `longitude` °E).
     func fractions(latitude: Double, longitude: Double, cellSize: Double) -> SurfaceFractions
+    /// `fractions(latitude:longitude:cellSize:)` at many points (element k at point k); truths that project
+    /// do it once for all of them.
+    func fractions(latitude: [Double], longitude: [Double], cellSize: Double) -> [SurfaceFractions]
+}
+
+extension SurfaceTruth {
+    /// Point by point.
+    public func fractions(latitude: [Double], longitude: [Double], cellSize: Double) -> [SurfaceFractions] {
+        zip(latitude, longitude).map { fractions(latitude: $0, longitude: $1, cellSize: cellSize) }
+    }
 }
