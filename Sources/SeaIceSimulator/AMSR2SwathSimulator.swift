@@ -92,6 +92,7 @@ public struct AMSR2SwathSimulator: Sendable {
         DispatchQueue.concurrentPerform(iterations: n) { s in
             let time = start.addingTimeInterval(offsets[s])
             let month = Calendar.utc.component(.month, from: time)
+            let fractionalMonth = ArcticWeather.fractionalMonth(time)
             let day = time.timeIntervalSince1970 / 86400
             let geo = AMSR2Orbit.scan(node: node, seconds: offsets[s])
             var draws: [[Double]] = []
@@ -109,7 +110,7 @@ public struct AMSR2SwathSimulator: Sendable {
                 lon[s * 486 + k] = geo.longitude[k]
                 let p = PolarStereographic.epsg3413.forward(latitude: geo.latitude[k], longitude: geo.longitude[k])
                 if k % 2 == 0 { draws = residualDraws(x: p.x / 1000, y: p.y / 1000, day: day, scan: s, sample: k / 2) }
-                let w = weather.sample(latitude: geo.latitude[k], longitude: geo.longitude[k], time: time)
+                let w = weather.sample(latitude: geo.latitude[k], longitude: geo.longitude[k], time: time, month: fractionalMonth)
                 let tb = model.surfaces(
                     weather: w, month: month, zWater: draws[0], zFirstYear: draws[1], zMultiYear: draws[2])
                 for f in AMSR2Footprint.allCases where k % 2 == 0 || f == .f89 {

@@ -57,11 +57,16 @@ public struct ArcticWeather: Sendable {
 
     /// The weather at (`latitude` °N, `longitude` °E) at `time`.
     public func sample(latitude: Double, longitude: Double, time: Date) -> WeatherSample {
+        sample(latitude: latitude, longitude: longitude, time: time, month: Self.fractionalMonth(time))
+    }
+
+    /// `sample(latitude:longitude:time:)` with the fractional month of `time` already worked out (the
+    /// calendar arithmetic costs more than the weather; swaths and winds compute it once per scan or time).
+    func sample(latitude: Double, longitude: Double, time: Date, month: Double) -> WeatherSample {
         let p = PolarStereographic.epsg3413.forward(latitude: latitude, longitude: longitude)
         let x = p.x / 1000
         let y = p.y / 1000
         let day = time.timeIntervalSince1970 / 86400
-        let month = Self.fractionalMonth(time)
         let q = { (key: KeyPath<WeatherClimatology.Month, [Double]>, z: Double) in
             self.climatology.quantile(key, p: SmoothGaussianField.cumulative(z), month: month)
         }
@@ -84,9 +89,9 @@ public struct ArcticWeather: Sendable {
     /// The 10 m wind (east, north; m/s) at `time` as a closure of (latitude °N, longitude °E), the form the
     /// SAR simulator's wind injection takes.
     public func wind(at time: Date) -> @Sendable (Double, Double) -> (u: Double, v: Double) {
-        let weather = self
+        let weather = self, month = Self.fractionalMonth(time)
         return { latitude, longitude in
-            let s = weather.sample(latitude: latitude, longitude: longitude, time: time)
+            let s = weather.sample(latitude: latitude, longitude: longitude, time: time, month: month)
             return (s.u10, s.v10)
         }
     }

@@ -92,38 +92,42 @@ extension ArcticWorld {
     /// the composition (the expected fractions of the floes; n × n points of the `CompositionLattice`, n as
     /// in `meanComposition`), smaller cells count the classes of 8 × 8 points (the floes themselves).
     public func fractions(x: Double, y: Double, cellSize: Double) -> SurfaceFractions {
-        if cellSize >= 4000 {
-            let n = max(1, min(3, Int(cellSize / 10_000)))
-            var f = [Double](repeating: 0, count: 11)
+        fractions(points: [(x, y)], cellSize: cellSize)[0]
+    }
+
+    /// `fractions(x:y:cellSize:)` at many EPSG:3413 points (non-finite ones: open water), one lattice view.
+    func fractions(points: [(x: Double, y: Double)], cellSize: Double) -> [SurfaceFractions] {
+        let view = lattice.view(points: points, cellSize: cellSize, world: self)
+        var c = WorldComposition(fractions: [Double](repeating: 0, count: 11), driftedX: 0, driftedY: 0)
+        var f = [Double](repeating: 0, count: 11)
+        let coarse = cellSize >= 4000
+        let n = coarse ? max(1, min(3, Int(cellSize / 10_000))) : 8, step = cellSize / Double(n)
+        return points.map { p in
+            guard p.x.isFinite, p.y.isFinite else { return SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0) }
+            for k in 0..<11 { f[k] = 0 }
             for a in 0..<n {
                 for b in 0..<n {
-                    let c = lattice.composition(x: x + ((Double(b) + 0.5) / Double(n) - 0.5) * cellSize,
-                                                y: y + ((Double(a) + 0.5) / Double(n) - 0.5) * cellSize, world: self)
-                    for k in 0..<11 { f[k] += c.fractions[k] / Double(n * n) }
+                    let px = p.x + (Double(b) + 0.5) * step - cellSize / 2, py = p.y + cellSize / 2 - (Double(a) + 0.5) * step
+                    view.composition(x: px, y: py, into: &c)
+                    if coarse {
+                        for k in 0..<11 { f[k] += c.fractions[k] }
+                    } else {
+                        f[Int(surfaceClass(x: px, y: py, composition: c, minimumFloe: 3 * step).0.rawValue)] += 1
+                    }
                 }
             }
-            return SurfaceFractions(water: f[0], firstYear: f[1...6].reduce(0, +), multiYear: f[7...9].reduce(0, +), land: f[10])
+            let w = 1 / Double(n * n)
+            return SurfaceFractions(water: f[0] * w, firstYear: f[1...6].reduce(0, +) * w,
+                                    multiYear: f[7...9].reduce(0, +) * w, land: f[10] * w)
         }
-        let step = cellSize / 8, minimumFloe = 3 * step
-        var counts = [Double](repeating: 0, count: 4)
-        for a in 0..<8 {
-            for b in 0..<8 {
-                let px = x + (Double(b) + 0.5) * step - cellSize / 2, py = y + cellSize / 2 - (Double(a) + 0.5) * step
-                let comp = lattice.composition(x: px, y: py, world: self)
-                let k = surfaceClass(x: px, y: py, composition: comp, minimumFloe: minimumFloe).0
-                counts[k == .water ? 0 : (k == .land ? 3 : (k.isMultiYear ? 2 : 1))] += 1 / 64
-            }
-        }
-        return SurfaceFractions(water: counts[0], firstYear: counts[1], multiYear: counts[2], land: counts[3])
     }
 
     /// `SurfaceTruth`, many points: one PROJ call for all of them.
     public func fractions(latitude: [Double], longitude: [Double], cellSize: Double) -> [SurfaceFractions] {
-        let water = SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0)
         guard let points = try? projection.toPolar(longitude: longitude, latitude: latitude) else {
             return zip(latitude, longitude).map { fractions(latitude: $0, longitude: $1, cellSize: cellSize) }
         }
-        return points.map { $0.x.isFinite && $0.y.isFinite ? fractions(x: $0.x, y: $0.y, cellSize: cellSize) : water }
+        return fractions(points: points, cellSize: cellSize)
     }
 
     /// How well a scene centred at EPSG:3413 (`x`, `y`) metres sits on the ice, from the mean composition of the

@@ -142,6 +142,37 @@ final class ArcticWorldTests: XCTestCase {
         XCTAssertGreaterThan(truth.fractions(latitude: 72, longitude: -40, cellSize: 25_000).land, 0.9, "inland Greenland")
     }
 
+    /// The coarse sensors read the composition from the 5 km lattice: close to the exact mean composition
+    /// everywhere (ice edge, coast, pack), and a batch of points gives what the points give one by one.
+    func testLatticeFollowsTheComposition() throws {
+        let world = try WorldFixture.world()
+        var latitudes: [Double] = [], longitudes: [Double] = []
+        for lat in stride(from: 62.0, through: 89.0, by: 0.9) {
+            for lon in stride(from: -180.0, to: 180.0, by: 7.3) { latitudes.append(lat); longitudes.append(lon) }
+        }
+        let cell = 30_000.0
+        let batch = world.fractions(latitude: latitudes, longitude: longitudes, cellSize: cell)
+        let points = try world.polar(longitude: longitudes, latitude: latitudes)
+        var worst = 0.0, sum = 0.0, mixed = 0
+        for (k, p) in points.enumerated() {
+            let exact = world.meanComposition(x: p.x, y: p.y, cellSize: cell).fractions
+            let e = [exact[0], exact[1...6].reduce(0, +), exact[7...9].reduce(0, +), exact[10]]
+            let b = batch[k]
+            let d = zip(e, [b.water, b.firstYear, b.multiYear, b.land]).map { abs($0 - $1) }.max()!
+            worst = max(worst, d); sum += d
+            if exact[0] > 0.05 && exact[0] < 0.95 { mixed += 1 }
+        }
+        print("lattice vs exact composition, \(points.count) points (\(mixed) mixed): max |Δ| \(worst), mean \(sum / Double(points.count))")
+        XCTAssertGreaterThan(mixed, 50, "the sample must reach the ice edge and the coasts")
+        XCTAssertLessThan(worst, 0.05)
+        XCTAssertLessThan(sum / Double(points.count), 0.005)
+        for k in stride(from: 0, to: latitudes.count, by: 97) {
+            XCTAssertEqual(world.fractions(latitude: latitudes[k], longitude: longitudes[k], cellSize: cell), batch[k])
+            let small = world.fractions(latitude: [latitudes[k]], longitude: [longitudes[k]], cellSize: 3000)[0]
+            XCTAssertEqual(small, world.fractions(latitude: latitudes[k], longitude: longitudes[k], cellSize: 3000))
+        }
+    }
+
     func correlation(_ a: [Double], _ b: [Double]) -> Double {
         let pairs = zip(a, b).filter { !$0.0.isNaN && !$0.1.isNaN }
         let n = Double(pairs.count)
