@@ -52,11 +52,11 @@ public struct SimulatorBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seaice-bench-day-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let (_, day) = try Self.time { () throws -> SimulatedDayManifest in
-            let r = try SimulatorResources(dataFolder: dataFolder, logger: logger)
-            let w = try ArcticWorld(base: try ArcticBaseMap(dataFolder: dataFolder), date: try WorldDate("2021-11-15"), seed: 0)
-            return try SimulatedDayWriter(world: w, resources: r, sentinel1: 2, fullSize: false, seed: 0, logger: logger).write(to: folder)
+            try SimulatedDayWriter.standardDay(dataFolder: dataFolder, date: try WorldDate("2021-11-15"), seed: 0, sentinel1: 2,
+                                               rcm: 1, orbits: nil, fullSize: false, logger: logger).write(to: folder)
         }
-        add("demo-size day (2 EW scenes 500 × 500 at 80 m, chart, 25 km truth, loading included)", day)
+        add("demo-size day as `seaice simulate day` writes it (2 EW scenes 500 × 500 at 80 m, 1 RCM product, "
+            + "4 AMSR2 swaths + daily grid, ERA5, chart, 25 km truth; loading included)", day)
         if fullSize {
             let (_, full) = try Self.time { try worldSim.simulate(config: SimulationConfig(size: 10_000), placement: shift, seed: 0) }
             add("full-size EW scene 10 000 × 10 000 at 40 m from the world", full)

@@ -90,7 +90,8 @@ extension ArcticWorld {
 
     /// Fractions over a square cell centred at EPSG:3413 (x, y) metres: cells of 4 km and more average
     /// the composition (the expected fractions of the floes; n × n points of the `CompositionLattice`, n as
-    /// in `meanComposition`), smaller cells count the classes of 8 × 8 points (the floes themselves).
+    /// in `meanComposition`), smaller cells count the classes of 4 × 4 points (the floes themselves, drawn
+    /// no smaller than 3/8 of the cell).
     public func fractions(x: Double, y: Double, cellSize: Double) -> SurfaceFractions {
         fractions(points: [(x, y)], cellSize: cellSize)[0]
     }
@@ -101,7 +102,7 @@ extension ArcticWorld {
         var c = WorldComposition(fractions: [Double](repeating: 0, count: 11), driftedX: 0, driftedY: 0)
         var f = [Double](repeating: 0, count: 11)
         let coarse = cellSize >= 4000
-        let n = coarse ? max(1, min(3, Int(cellSize / 10_000))) : 8, step = cellSize / Double(n)
+        let n = coarse ? max(1, min(3, Int(cellSize / 10_000))) : 4, step = cellSize / Double(n)
         return points.map { p in
             guard p.x.isFinite, p.y.isFinite else { return SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0) }
             for k in 0..<11 { f[k] = 0 }
@@ -112,7 +113,7 @@ extension ArcticWorld {
                     if coarse {
                         for k in 0..<11 { f[k] += c.fractions[k] }
                     } else {
-                        f[Int(surfaceClass(x: px, y: py, composition: c, minimumFloe: 3 * step).0.rawValue)] += 1
+                        f[Int(surfaceClass(x: px, y: py, composition: c, minimumFloe: 3 * cellSize / 8).0.rawValue)] += 1
                     }
                 }
             }

@@ -155,3 +155,32 @@ public struct SimulatedDayWriter: Sendable {
         return manifest
     }
 }
+
+extension SimulatedDayWriter {
+    /// The day `seaice simulate day` writes: the world of `date` and `seed` over the real base map in
+    /// `dataFolder` with one `ArcticWeather` whose noon wind is also the world's wind (SAR open water,
+    /// AMSR2 gradient ratios and ERA5 agree), `sentinel1` EW scenes, `rcm` RCM products
+    /// (`WorldRCMProducer` on the real RCM-2 metadata) and AMSR2 with ERA5 (`WorldAMSR2Producer`) for
+    /// `orbits` orbits: nil = 2, or every orbit of the day with `fullSize`; 0 = no AMSR2 and no ERA5.
+    /// - Throws: `SeaIceError` naming the file when the real resources or the base map cannot be read.
+    public static func standardDay(
+        dataFolder: URL, date: WorldDate, seed: UInt64, sentinel1: Int, rcm: Int, orbits: Int?, fullSize: Bool,
+        logger: Logger
+    ) throws -> SimulatedDayWriter {
+        let resources = try SimulatorResources(dataFolder: dataFolder)
+        let weather = ArcticWeather(climatology: WeatherClimatology(signatures: resources.signatures), seed: seed)
+        let world = try ArcticWorld(base: try ArcticBaseMap(dataFolder: dataFolder), date: date, seed: seed,
+                                    wind: weather.wind(at: date.start.addingTimeInterval(43_200)))
+        var writer = SimulatedDayWriter(world: world, resources: resources, sentinel1: sentinel1, fullSize: fullSize,
+                                        seed: seed, logger: logger)
+        if rcm > 0 {
+            writer.producers.append(WorldRCMProducer(template: WorldRCMProducer.defaultTemplate(dataFolder: dataFolder),
+                                                     count: rcm, logger: logger))
+        }
+        let orbitCount = orbits ?? (fullSize ? nil : 2)
+        if orbitCount != 0 {
+            writer.producers.append(WorldAMSR2Producer(weather: weather, orbits: orbitCount, logger: logger))
+        }
+        return writer
+    }
+}

@@ -12,15 +12,15 @@ import SeaIceCore
 public struct WorldAMSR2Producer: SimulatedDayProducer {
     /// The day's weather (cloud liquid water, vapour, wind, temperatures).
     public let weather: ArcticWeather
-    /// Orbits from the day's first ascending node; nil = every orbit of the day (14–15).
-    public var orbits: Int?
+    /// Orbits (nil = every orbit of the day, 14–15), the northern scan limit and the L1R resolutions.
+    public var configuration: AMSR2DayConfiguration
     /// ERA5 file grid (default 0.5°, 90–50° N, 6-hourly).
     public var era5Grid = ERA5FileGrid()
     let logger: Logger
 
     /// A producer; `orbits` nil = all orbits of the day.
     public init(weather: ArcticWeather, orbits: Int?, logger: Logger) {
-        self.weather = weather; self.orbits = orbits; self.logger = logger
+        self.weather = weather; configuration = AMSR2DayConfiguration(orbits: orbits); self.logger = logger
     }
 
     /// Writes the swaths, the daily grid and the ERA5 file; entries in that order.
@@ -32,7 +32,7 @@ public struct WorldAMSR2Producer: SimulatedDayProducer {
         iso.timeZone = TimeZone(identifier: "UTC")
         let grid = try AMSR2DaySimulator.simulate(
             truth: context.world, weather: weather, model: model, date: date, seed: context.seed,
-            configuration: AMSR2DayConfiguration(orbits: orbits)
+            configuration: configuration
         ) { swath in
             let url = try AMSR2SwathFile.write(swath, seed: context.seed, to: folder)
             logger.info("SIMULATED AMSR2 swath \(url.lastPathComponent): \(swath.scans) scans")

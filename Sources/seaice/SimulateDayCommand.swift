@@ -51,22 +51,9 @@ struct SimulateDayCommand: ParsableCommand {
         try OutputFolder.prepare(folder, option: "--out")
         let dataFolder = try SharedDataLocator.locate(explicit: simulate.data)
         let started = Date()
-        let resources = try SimulatorResources(dataFolder: dataFolder)
-        let day = try WorldDate(date)
-        // One weather for the day: the world's wind (SAR open water), AMSR2 and ERA5 share it.
-        let weather = ArcticWeather(climatology: WeatherClimatology(signatures: resources.signatures), seed: simulate.seed)
-        let world = try ArcticWorld(base: try ArcticBaseMap(dataFolder: dataFolder), date: day, seed: simulate.seed,
-                                    wind: weather.wind(at: day.start.addingTimeInterval(43_200)))
-        var writer = SimulatedDayWriter(world: world, resources: resources, sentinel1: sentinel1, fullSize: fullSize,
-                                        seed: simulate.seed, logger: logger)
-        if rcm > 0 {
-            writer.producers.append(WorldRCMProducer(template: WorldRCMProducer.defaultTemplate(dataFolder: dataFolder),
-                                                     count: rcm, logger: logger))
-        }
-        let orbitCount = orbits ?? (fullSize ? nil : 2)
-        if orbitCount != 0 {
-            writer.producers.append(WorldAMSR2Producer(weather: weather, orbits: orbitCount, logger: logger))
-        }
+        let writer = try SimulatedDayWriter.standardDay(
+            dataFolder: dataFolder, date: try WorldDate(date), seed: simulate.seed, sentinel1: sentinel1, rcm: rcm,
+            orbits: orbits, fullSize: fullSize, logger: logger)
         let manifest = try writer.write(to: folder)
         for entry in manifest.files { Console.line("SIMULATED \(entry.kind): \(folder.appendingPathComponent(entry.path).path)") }
         Console.line("SIMULATED day \(manifest.date): \(manifest.files.count) files and manifest.json in "
