@@ -69,10 +69,11 @@ public struct LatticeNoise: Sendable {
                 let h = bits(gx, gy, 7)
                 let px = Double(gx) + Double(h & 0xFFFF) / 65536.0
                 let py = Double(gy) + Double((h >> 16) & 0xFFFF) / 65536.0
-                let d = ((px - fx) * (px - fx) + (py - fy) * (py - fy)).squareRoot()
+                // Squared distances compare like distances: two square roots at the end instead of nine.
+                let d = (px - fx) * (px - fx) + (py - fy) * (py - fy)
                 if d < f1 { f2 = f1; f1 = d; best = h } else if d < f2 { f2 = d }
             }
         }
-        return (f1 * scale, f2 * scale, best)
+        return (f1.squareRoot() * scale, f2.squareRoot() * scale, best)
     }
 }
