@@ -155,7 +155,7 @@ let package = Package(
             name: "SeaIceSimulator",
             dependencies: [
                 "SeaIceCore", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceAI4Arctic", "SeaIceCharts", "SeaIceSentinel1", "SeaIceRCM",
-                "SeaIcePassiveMicrowave",
+                "SeaIcePassiveMicrowave", "SeaIcePolarGrids",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

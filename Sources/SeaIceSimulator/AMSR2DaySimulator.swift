@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SeaIceCore
+import SeaIcePolarGrids
 
 /// A simulated day of AMSR2 on the NSIDC 25 km north grid (SIMULATED): the daily mean of every swath
 /// footprint falling in each cell (drop in the bucket, as NSIDC-0802 grids L1R swaths), NaN where no swath
@@ -16,17 +17,22 @@ public struct AMSR2DailyGrid: Sendable {
     public var swathCount = 0
     var sums: [[Double]], counts: [[Int32]]
 
+    /// The grid: NSIDC north 25 km in EPSG:3411 (NSIDC-0802's), 304 × 448.
+    public static let grid = PolarStereographicGrid(resolution: .km25, projection: .epsg3411)
+
     /// An empty grid for `date` with the truth of `truth`.
-    public init(date: Date, truth: any SurfaceTruth) {
+    /// - Throws: `SeaIceError.native` when PROJ cannot locate the cell centres.
+    public init(date: Date, truth: any SurfaceTruth) throws {
         self.date = date
-        let n = NSIDCNorthGrid.rows * NSIDCNorthGrid.columns
+        let grid = Self.grid, n = grid.count, columns = grid.width
+        let centres = try grid.cellCentres()
         let layers = (0..<3).map { _ in SharedArray<Float>(repeating: .nan, count: n) }
-        DispatchQueue.concurrentPerform(iterations: NSIDCNorthGrid.rows) { i in
-            let cells = (0..<NSIDCNorthGrid.columns).map { NSIDCNorthGrid.location(row: i, column: $0) }
-            let row = truth.fractions(latitude: cells.map(\.latitude), longitude: cells.map(\.longitude),
-                                      cellSize: NSIDCNorthGrid.cellSize)
+        DispatchQueue.concurrentPerform(iterations: grid.height) { i in
+            let cells = i * columns..<(i + 1) * columns
+            let row = truth.fractions(latitude: Array(centres.latitude[cells]), longitude: Array(centres.longitude[cells]),
+                                      cellSize: grid.cellSize)
             for (j, f) in row.enumerated() {
-                let k = i * NSIDCNorthGrid.columns + j
+                let k = i * columns + j
                 let sea = 1 - f.land
                 layers[0][k] = sea > 1e-9 ? Float((f.firstYear + f.multiYear) / sea) : .nan
                 layers[1][k] = Float(f.multiYear)
@@ -40,11 +46,12 @@ public struct AMSR2DailyGrid: Sendable {
     }
 
     /// Adds every footprint of `swath` (each channel at its own footprint and sampling).
-    public mutating func add(_ swath: SimulatedAMSR2Swath) {
+    /// - Throws: `SeaIceError.native` when PROJ cannot project the footprints.
+    public mutating func add(_ swath: SimulatedAMSR2Swath) throws {
         var cell = [Int](repeating: -1, count: swath.latitude.count)
+        let p = try Self.grid.project(latitude: swath.latitude, longitude: swath.longitude)
         for k in cell.indices {
-            let p = NSIDCNorthGrid.projection.forward(latitude: swath.latitude[k], longitude: swath.longitude[k])
-            if let c = NSIDCNorthGrid.cell(x: p.x, y: p.y) { cell[k] = c.row * NSIDCNorthGrid.columns + c.column }
+            if let c = Self.grid.cell(x: p.x[k], y: p.y[k]) { cell[k] = c.row * Self.grid.width + c.column }
         }
         for c in AMSR2Channel.allCases {
             let columns = SimulatedAMSR2Swath.samples(c)
@@ -94,16 +101,16 @@ public enum AMSR2DaySimulator {
         truth: any SurfaceTruth, weather: ArcticWeather, model: AMSR2EmissionModel,
         date: Date, seed: UInt64, configuration: AMSR2DayConfiguration = AMSR2DayConfiguration(),
         each: (SimulatedAMSR2Swath) throws -> Void = { _ in }
-    ) rethrows -> AMSR2DailyGrid {
+    ) throws -> AMSR2DailyGrid {
         let simulator = AMSR2SwathSimulator(
             model: model, weather: weather, truth: truth, seed: seed,
             resolutions: configuration.resolutions)
-        var grid = AMSR2DailyGrid(date: date, truth: truth)
+        var grid = try AMSR2DailyGrid(date: date, truth: truth)
         for node in nodes(of: date, limit: configuration.orbits) {
             for pass in AMSR2Orbit.Pass.allCases {
                 let swath = simulator.simulate(node: node, pass: pass, minimumLatitude: configuration.minimumLatitude)
                 try each(swath)
-                grid.add(swath)
+                try grid.add(swath)
             }
         }
         return grid

@@ -95,6 +95,7 @@ public struct AMSR2SwathSimulator: Sendable {
             let fractionalMonth = ArcticWeather.fractionalMonth(time)
             let day = time.timeIntervalSince1970 / 86400
             let geo = AMSR2Orbit.scan(node: node, seconds: offsets[s])
+            let polar = weather.projection.toPolarOrNaN(longitude: geo.longitude, latitude: geo.latitude)
             var draws: [[Double]] = []
             // The truth under every footprint of the scan (89 GHz at all 486 samples, the others at the 243 even ones).
             let evenLatitude = stride(from: 0, to: 486, by: 2).map { geo.latitude[$0] }
@@ -108,9 +109,9 @@ public struct AMSR2SwathSimulator: Sendable {
             for k in 0..<486 {
                 lat[s * 486 + k] = geo.latitude[k]
                 lon[s * 486 + k] = geo.longitude[k]
-                let p = PolarStereographic.epsg3413.forward(latitude: geo.latitude[k], longitude: geo.longitude[k])
+                let p = polar[k]
                 if k % 2 == 0 { draws = residualDraws(x: p.x / 1000, y: p.y / 1000, day: day, scan: s, sample: k / 2) }
-                let w = weather.sample(latitude: geo.latitude[k], longitude: geo.longitude[k], time: time, month: fractionalMonth)
+                let w = weather.sample(x: p.x, y: p.y, longitude: geo.longitude[k], time: time, month: fractionalMonth)
                 let tb = model.surfaces(
                     weather: w, month: month, zWater: draws[0], zFirstYear: draws[1], zMultiYear: draws[2])
                 for f in AMSR2Footprint.allCases where k % 2 == 0 || f == .f89 {

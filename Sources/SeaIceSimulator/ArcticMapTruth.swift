@@ -1,75 +1,57 @@
 import Foundation
 import SeaIceCore
-import SeaIceNetCDF
 
 /// A `SurfaceTruth` built from real maps, for the passive-microwave simulator's own use and tests: the real
-/// 25 km Bootstrap concentration of `nansat/arctic.nc` (1978-11-01, 240 × 240 cells, polar stereographic on
-/// WGS 84 true at the pole, 0° E down, false easting/northing 2000 km; rows at ascending `y`) resampled to the
-/// NSIDC 25 km grid, land from the real NSIDC GSFC land mask `nsidc-polarstereo/masks/gsfc_25n.msk`
-/// (uint8 448 × 304, 1 = land).
+/// 25 km Bootstrap concentration of `nansat/arctic.nc` and the real NSIDC land mask as `ArcticBaseMap` puts
+/// them on the NSIDC 25 km layout in EPSG:3413 (through PROJ; the pole hole filled from its neighbours).
 ///
-/// Ocean cells the map leaves without a value (−10000: its coast and the pole hole) take the mean of their
-/// valued neighbours (grown ring by ring); ocean outside the map is open water. The multi-year share of the
-/// ice follows a documented simple rule, not data: `0.85·exp(−(d/1000 km)²)`, with `d` the distance from
-/// 84° N 80° W, which puts most multi-year ice north of Greenland and the Canadian Archipelago and little in
-/// the marginal seas (the geography of the ice-age maps of Tschudi et al. 2020, NSIDC-0611). Fractions are
-/// box averages over the NSIDC cells (EPSG:3411 metres); places off the NSIDC grid are open water.
+/// The multi-year share of the ice follows a documented simple rule, not data: `0.85·exp(−(d/1000 km)²)`,
+/// with `d` the distance from 84° N 80° W, which puts most multi-year ice north of Greenland and the Canadian
+/// Archipelago and little in the marginal seas (the geography of the ice-age maps of Tschudi et al. 2020,
+/// NSIDC-0611). Fractions are box averages over the 25 km cells (EPSG:3413 metres, positions by PROJ);
+/// places off the grid are open water.
 public struct ArcticMapTruth: SurfaceTruth {
-    /// Sea-ice, multi-year-share and land fields on the NSIDC grid (row-major 448 × 304, 0…1).
+    /// Sea-ice, multi-year-share and land fields on the 25 km layout (row-major 448 × 304, 0…1).
     public let ice: [Double], multiYearShare: [Double], land: [Double]
+    let projection: LockedTransform
 
     /// The centre of the multi-year-ice rule (°N, °E) and its e-folding distance, m.
     static let multiYearCentre = (latitude: 84.0, longitude: -80.0), multiYearScale = 1_000_000.0
 
-    /// Reads the two real files under `dataFolder` (normally `../shared/data`).
-    /// - Throws: `SeaIceError` naming the file and variable when either is absent or malformed.
+    /// Reads the real files under `dataFolder` (normally `../shared/data`) through `ArcticBaseMap`.
+    /// - Throws: `SeaIceError` naming the file and variable when one is absent or malformed, or when PROJ
+    ///   cannot build the EPSG:4326 → EPSG:3413 transformation.
     public init(dataFolder: URL) throws {
-        let mapURL = dataFolder.appendingPathComponent("nansat/arctic.nc")
-        let maskURL = dataFolder.appendingPathComponent("nsidc-polarstereo/masks/gsfc_25n.msk")
-        let map = try Self.readMap(mapURL)
-        guard let mask = FileManager.default.contents(atPath: maskURL.path) else {
-            throw SeaIceError.missing(file: maskURL.path, item: "file")
+        let base = try ArcticBaseMap(dataFolder: dataFolder)
+        projection = try LockedTransform.shared()
+        let centre = try projection.toPolar(longitude: [Self.multiYearCentre.longitude],
+                                            latitude: [Self.multiYearCentre.latitude])[0]
+        let columns = ArcticBaseMap.columns
+        ice = base.concentration.map(Double.init)
+        land = base.land.map(Double.init)
+        multiYearShare = (0..<ArcticBaseMap.rows * columns).map { k in
+            let x = ArcticBaseMap.xMin + (Double(k % columns) + 0.5) * ArcticBaseMap.cellSize
+            let y = ArcticBaseMap.yMax - (Double(k / columns) + 0.5) * ArcticBaseMap.cellSize
+            let d = hypot(x - centre.x, y - centre.y) / Self.multiYearScale
+            return 0.85 * exp(-d * d)
         }
-        let n = NSIDCNorthGrid.rows * NSIDCNorthGrid.columns
-        guard mask.count == n else {
-            throw SeaIceError.invalidInput(
-                file: maskURL.path, item: "size \(mask.count) bytes",
-                expected: "\(n) bytes (uint8 448 × 304)")
-        }
-        var land = [Double](repeating: 0, count: n)
-        var ice = land
-        var share = land
-        var known = [Bool](repeating: false, count: n)
-        let centre = NSIDCNorthGrid.projection.forward(
-            latitude: Self.multiYearCentre.latitude,
-            longitude: Self.multiYearCentre.longitude)
-        for i in 0..<NSIDCNorthGrid.rows {
-            for j in 0..<NSIDCNorthGrid.columns {
-                let k = i * NSIDCNorthGrid.columns + j
-                land[k] = mask[k] == 1 ? 1 : 0
-                let place = NSIDCNorthGrid.location(row: i, column: j)
-                switch map.value(latitude: place.latitude, longitude: place.longitude) {
-                case .outside: known[k] = true
-                case .missing: break
-                case .value(let c):
-                    ice[k] = c
-                    known[k] = true
-                }
-                let d = hypot(NSIDCNorthGrid.x(j) - centre.x, NSIDCNorthGrid.y(i) - centre.y) / Self.multiYearScale
-                share[k] = 0.85 * exp(-d * d)
-            }
-        }
-        Self.fillGaps(&ice, known: &known, land: land)
-        self.ice = ice
-        self.land = land
-        multiYearShare = share
     }
 
     public func fractions(latitude: Double, longitude: Double, cellSize: Double) -> SurfaceFractions {
-        let p = NSIDCNorthGrid.projection.forward(latitude: latitude, longitude: longitude)
-        guard let l = NSIDCNorthGrid.boxMean(land, x: p.x, y: p.y, side: cellSize),
-            let c = NSIDCNorthGrid.boxMean(ice, x: p.x, y: p.y, side: cellSize),
-            let m = NSIDCNorthGrid.boxMean(multiYearShare, x: p.x, y: p.y, side: cellSize)
+        let p = projection.toPolar(longitude: longitude, latitude: latitude)
+        return fractions(x: p.x, y: p.y, cellSize: cellSize)
+    }
+
+    /// Many points: one PROJ call.
+    public func fractions(latitude: [Double], longitude: [Double], cellSize: Double) -> [SurfaceFractions] {
+        projection.toPolarOrNaN(longitude: longitude, latitude: latitude).map { fractions(x: $0.x, y: $0.y, cellSize: cellSize) }
+    }
+
+    /// Fractions over the square `cellSize` metres wide centred at EPSG:3413 (x, y).
+    func fractions(x: Double, y: Double, cellSize: Double) -> SurfaceFractions {
+        guard x.isFinite, y.isFinite, let l = Self.boxMean(land, x: x, y: y, side: cellSize),
+            let c = Self.boxMean(ice, x: x, y: y, side: cellSize),
+            let m = Self.boxMean(multiYearShare, x: x, y: y, side: cellSize)
         else {
             return SurfaceFractions(water: 1, firstYear: 0, multiYear: 0, land: 0)
         }
@@ -77,80 +59,28 @@ public struct ArcticMapTruth: SurfaceTruth {
         return SurfaceFractions(water: sea * (1 - c), firstYear: sea * c * (1 - m), multiYear: sea * c * m, land: l)
     }
 
-    /// Ocean cells without a value take the mean of known ocean neighbours, ring by ring (at most 10 rings).
-    static func fillGaps(_ ice: inout [Double], known: inout [Bool], land: [Double]) {
-        let rows = NSIDCNorthGrid.rows
-        let cols = NSIDCNorthGrid.columns
-        for _ in 0..<10 {
-            var next = ice
-            var nextKnown = known
-            var changed = false
-            for i in 0..<rows {
-                for j in 0..<cols where !known[i * cols + j] && land[i * cols + j] < 0.5 {
-                    var sum = 0.0
-                    var count = 0.0
-                    for di in -1...1 {
-                        for dj in -1...1 {
-                            let a = i + di
-                            let b = j + dj
-                            guard a >= 0, b >= 0, a < rows, b < cols, known[a * cols + b], land[a * cols + b] < 0.5
-                            else { continue }
-                            sum += ice[a * cols + b]
-                            count += 1
-                        }
-                    }
-                    if count > 0 {
-                        next[i * cols + j] = sum / count
-                        nextKnown[i * cols + j] = true
-                        changed = true
-                    }
-                }
+    /// Box average of a row-major 448 × 304 `field` over the square `side` metres wide centred at (x, y)
+    /// (area-weighted overlap of the 25 km cells; nil where the box misses the grid).
+    static func boxMean(_ field: [Double], x: Double, y: Double, side: Double) -> Double? {
+        let columns = ArcticBaseMap.columns, rows = ArcticBaseMap.rows, size = ArcticBaseMap.cellSize
+        let half = max(side, 1) / 2
+        let c0 = (x - half - ArcticBaseMap.xMin) / size, c1 = (x + half - ArcticBaseMap.xMin) / size
+        let r0 = (ArcticBaseMap.yMax - (y + half)) / size, r1 = (ArcticBaseMap.yMax - (y - half)) / size
+        guard c1 > 0, r1 > 0, c0 < Double(columns), r0 < Double(rows) else { return nil }
+        let jLow = max(0, Int(c0.rounded(.down))), jHigh = min(columns - 1, Int(c1.rounded(.down)))
+        let iLow = max(0, Int(r0.rounded(.down))), iHigh = min(rows - 1, Int(r1.rounded(.down)))
+        guard jLow <= jHigh, iLow <= iHigh else { return nil }
+        var sum = 0.0, weight = 0.0
+        for i in iLow...iHigh {
+            let wy = min(r1, Double(i + 1)) - max(r0, Double(i))
+            if wy <= 0 { continue }
+            for j in jLow...jHigh {
+                let wx = min(c1, Double(j + 1)) - max(c0, Double(j))
+                if wx <= 0 { continue }
+                sum += wx * wy * field[i * columns + j]
+                weight += wx * wy
             }
-            ice = next
-            known = nextKnown
-            if !changed { break }
         }
-    }
-
-    /// The 25 km map of `arctic.nc`: Bootstrap concentration (%), its `x`/`y` axes and projection.
-    struct ConcentrationMap {
-        enum Lookup {
-            case outside, missing
-            case value(Double)
-        }
-        let values: [Double], x: [Double], y: [Double]
-        let projection = PolarStereographic(
-            semiMajorAxis: 6_378_137, eccentricitySquared: PolarStereographic.wgs84EccentricitySquared,
-            standardParallel: 90, centralMeridian: 0, falseEasting: 2_000_000, falseNorthing: 2_000_000)
-
-        /// The nearest cell's concentration (0…1).
-        func value(latitude: Double, longitude: Double) -> Lookup {
-            let p = projection.forward(latitude: latitude, longitude: longitude)
-            let dx = x[1] - x[0]
-            let dy = y[1] - y[0]
-            let j = Int(((p.x - x[0]) / dx).rounded())
-            let i = Int(((p.y - y[0]) / dy).rounded())
-            guard i >= 0, j >= 0, i < y.count, j < x.count else { return .outside }
-            let v = values[i * x.count + j]
-            return (0...100).contains(v) ? .value(v / 100) : .missing
-        }
-    }
-
-    static func readMap(_ url: URL) throws -> ConcentrationMap {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw SeaIceError.missing(file: url.path, item: "file")
-        }
-        let nc = try NetCDFFile.open(url)
-        defer { try? nc.close() }
-        let x = try nc.read("x", as: Double.self)
-        let y = try nc.read("y", as: Double.self)
-        let v = try nc.variable("Bootstrap")
-        guard x.count > 1, y.count > 1, v.shape.suffix(2) == [y.count, x.count] else {
-            throw SeaIceError.invalidInput(
-                file: url.path, item: "variable `Bootstrap` shape \(v.shape)",
-                expected: "(time, y \(y.count), x \(x.count))")
-        }
-        let values = try nc.read("Bootstrap", as: Double.self, start: [0, 0, 0], count: [1, y.count, x.count])
-        return ConcentrationMap(values: values, x: x, y: y)
+        return weight > 0 ? sum / weight : nil
     }
 }

@@ -34,9 +34,13 @@ public struct ArcticWeather: Sendable {
     /// The seed of every field.
     public let seed: UInt64
     let speed, direction, temperature, vapour, cloud: SmoothGaussianField
+    /// EPSG:4326 → EPSG:3413 by PROJ (the fields live on EPSG:3413 km).
+    let projection: LockedTransform
 
     /// The weather of `seed`.
-    public init(climatology: WeatherClimatology, seed: UInt64) {
+    /// - Throws: `SeaIceError.native` when PROJ cannot build the EPSG:4326 → EPSG:3413 transformation.
+    public init(climatology: WeatherClimatology, seed: UInt64) throws {
+        projection = try LockedTransform.shared()
         self.climatology = climatology
         self.seed = seed
         var g = SeededGenerator(seed: seed ^ 0x5745_4154_4845_5221)  // "WEATHER!"
@@ -46,6 +50,9 @@ public struct ArcticWeather: Sendable {
         vapour = SmoothGaussianField(seed: g.next(), scale: 800, period: 3, drift: (120, 60))
         cloud = SmoothGaussianField(seed: g.next(), scale: 250, period: 1.5, drift: (120, 60))
     }
+
+    /// Central meridian of EPSG:3413, °E (its y axis points along it towards the pole).
+    static let centralMeridian = -45.0
 
     /// Position of the year as a fractional month, 1.0 = 1 January 00 UTC, 1.5 ≈ mid-January.
     static func fractionalMonth(_ time: Date) -> Double {
@@ -60,12 +67,24 @@ public struct ArcticWeather: Sendable {
         sample(latitude: latitude, longitude: longitude, time: time, month: Self.fractionalMonth(time))
     }
 
+    /// The weather at many points at one `time` (element k at point k): one PROJ call for all of them.
+    public func samples(latitude: [Double], longitude: [Double], time: Date) -> [WeatherSample] {
+        let month = Self.fractionalMonth(time)
+        let p = projection.toPolarOrNaN(longitude: longitude, latitude: latitude)
+        return p.indices.map { sample(x: p[$0].x, y: p[$0].y, longitude: longitude[$0], time: time, month: month) }
+    }
+
     /// `sample(latitude:longitude:time:)` with the fractional month of `time` already worked out (the
     /// calendar arithmetic costs more than the weather; swaths and winds compute it once per scan or time).
     func sample(latitude: Double, longitude: Double, time: Date, month: Double) -> WeatherSample {
-        let p = PolarStereographic.epsg3413.forward(latitude: latitude, longitude: longitude)
-        let x = p.x / 1000
-        let y = p.y / 1000
+        let p = projection.toPolar(longitude: longitude, latitude: latitude)
+        return sample(x: p.x, y: p.y, longitude: longitude, time: time, month: month)
+    }
+
+    /// The weather at EPSG:3413 (`px`, `py`) metres, whose longitude is `longitude` °E.
+    func sample(x px: Double, y py: Double, longitude: Double, time: Date, month: Double) -> WeatherSample {
+        let x = px / 1000
+        let y = py / 1000
         let day = time.timeIntervalSince1970 / 86400
         let q = { (key: KeyPath<WeatherClimatology.Month, [Double]>, z: Double) in
             self.climatology.quantile(key, p: SmoothGaussianField.cumulative(z), month: month)
@@ -78,7 +97,7 @@ public struct ArcticWeather: Sendable {
         let ws = q(\.windSpeed, zs)
         let theta = .pi * direction.value(x: x, y: y, day: day)
         // Grid-frame direction → east/north (EPSG:3413 x axis points east at longitude λ₀ + 90°).
-        let gamma = (longitude - PolarStereographic.epsg3413.centralMeridian) * .pi / 180
+        let gamma = (longitude - Self.centralMeridian) * .pi / 180
         let gx = ws * cos(theta)
         let gy = ws * sin(theta)
         return WeatherSample(

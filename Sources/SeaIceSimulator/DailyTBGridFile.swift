@@ -45,8 +45,8 @@ public enum DailyTBGridFile {
             let nc = try NetCDFFile.create(tmp)
             do {
                 try nc.defineDimension("time", length: 1)
-                try nc.defineDimension("y", length: NSIDCNorthGrid.rows)
-                try nc.defineDimension("x", length: NSIDCNorthGrid.columns)
+                try nc.defineDimension("y", length: AMSR2DailyGrid.grid.height)
+                try nc.defineDimension("x", length: AMSR2DailyGrid.grid.width)
                 for (axis, name) in [("x", "projection_x_coordinate"), ("y", "projection_y_coordinate")] {
                     try nc.defineVariable(axis, type: .double, dimensions: [axis])
                     try nc.setAttributes(
@@ -73,7 +73,7 @@ public enum DailyTBGridFile {
                         ("false_northing", .doubles([0])),
                         ("semi_major_axis", .doubles([6_378_273])), ("semi_minor_axis", .doubles([6_356_889.449])),
                     ], variable: "crs")
-                let chunks = [1, NSIDCNorthGrid.rows, NSIDCNorthGrid.columns]
+                let chunks = [1, AMSR2DailyGrid.grid.height, AMSR2DailyGrid.grid.width]
                 for (k, name) in variableNames.enumerated() {
                     try nc.defineVariable(
                         name, type: .float, dimensions: ["time", "y", "x"], compression: 4, chunks: chunks,
@@ -121,8 +121,8 @@ public enum DailyTBGridFile {
                     ("Conventions", .text("CF-1.8")), ("swath_count", .ints([Int32(grid.swathCount)])),
                 ])
                 try nc.endDefinitions()
-                try nc.write((0..<NSIDCNorthGrid.columns).map(NSIDCNorthGrid.x), variable: "x")
-                try nc.write((0..<NSIDCNorthGrid.rows).map(NSIDCNorthGrid.y), variable: "y")
+                try nc.write(AMSR2DailyGrid.grid.x, variable: "x")
+                try nc.write(AMSR2DailyGrid.grid.y, variable: "y")
                 try nc.write([grid.date.timeIntervalSince1970 / 86400], variable: "time")
                 for (k, name) in variableNames.enumerated() {
                     try nc.write(grid.tb[k].map { $0.isFinite ? $0 : fillValue }, variable: name)

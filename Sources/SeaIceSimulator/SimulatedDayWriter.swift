@@ -168,7 +168,7 @@ extension SimulatedDayWriter {
         logger: Logger
     ) throws -> SimulatedDayWriter {
         let resources = try SimulatorResources(dataFolder: dataFolder)
-        let weather = ArcticWeather(climatology: WeatherClimatology(signatures: resources.signatures), seed: seed)
+        let weather = try ArcticWeather(climatology: WeatherClimatology(signatures: resources.signatures), seed: seed)
         let world = try ArcticWorld(base: try ArcticBaseMap(dataFolder: dataFolder), date: date, seed: seed,
                                     wind: weather.wind(at: date.start.addingTimeInterval(43_200)))
         var writer = SimulatedDayWriter(world: world, resources: resources, sentinel1: sentinel1, fullSize: fullSize,

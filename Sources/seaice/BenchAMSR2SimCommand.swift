@@ -34,7 +34,7 @@ struct BenchAMSR2SimCommand: ParsableCommand {
         let truth = try ArcticMapTruth(dataFolder: dataFolder)
         let simulator = AMSR2SwathSimulator(
             model: AMSR2EmissionModel(fitting: signatures),
-            weather: ArcticWeather(climatology: WeatherClimatology(signatures: signatures), seed: seed), truth: truth,
+            weather: try ArcticWeather(climatology: WeatherClimatology(signatures: signatures), seed: seed), truth: truth,
             seed: seed)
         let node = AMSR2DaySimulator.nodes(of: Date(timeIntervalSince1970: 1_604_275_200))[0]  // 2020-11-02
         let started = Date()

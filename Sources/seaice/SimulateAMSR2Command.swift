@@ -53,7 +53,7 @@ struct SimulateAMSR2Command: ParsableCommand {
         let dataFolder = try SharedDataLocator.locate(explicit: simulate.data)
         let signatures = try MicrowaveSignatures(folder: dataFolder.appendingPathComponent("cimr-rrdp"))
         let truth = try ArcticMapTruth(dataFolder: dataFolder)
-        let weather = ArcticWeather(climatology: WeatherClimatology(signatures: signatures), seed: simulate.seed)
+        let weather = try ArcticWeather(climatology: WeatherClimatology(signatures: signatures), seed: simulate.seed)
         let model = AMSR2EmissionModel(fitting: signatures)
         let started = Date()
         var configuration = AMSR2DayConfiguration(orbits: orbits)

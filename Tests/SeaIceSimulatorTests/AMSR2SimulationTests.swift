@@ -45,7 +45,7 @@ final class AMSR2SimulationTests: XCTestCase {
     static func shortSwath(seed: UInt64, minimumLatitude: Double = 81.5) throws -> SimulatedAMSR2Swath {
         let l = try PassiveMicrowaveFixture.loaded
         let s = AMSR2SwathSimulator(
-            model: l.model, weather: ArcticWeather(climatology: l.climatology, seed: seed),
+            model: l.model, weather: try ArcticWeather(climatology: l.climatology, seed: seed),
             truth: l.truth, seed: seed)
         return s.simulate(
             node: AMSR2DaySimulator.nodes(of: PassiveMicrowaveFixture.day)[0], pass: .descending,
@@ -60,11 +60,8 @@ final class AMSR2SimulationTests: XCTestCase {
         XCTAssertNotEqual(a.native[7], c.native[7])
         XCTAssertGreaterThan(a.scans, 15)
         // ≈ 10 km between scans and ≈ 1450 km across the swath.
-        func km(_ i: Int, _ j: Int) -> Double {
-            let p = PolarStereographic.epsg3413.forward(latitude: a.latitude[i], longitude: a.longitude[i])
-            let q = PolarStereographic.epsg3413.forward(latitude: a.latitude[j], longitude: a.longitude[j])
-            return hypot(p.x - q.x, p.y - q.y) / 1000
-        }
+        let polar = try AMSR2DailyGrid.grid.project(latitude: a.latitude, longitude: a.longitude)
+        func km(_ i: Int, _ j: Int) -> Double { hypot(polar.x[i] - polar.x[j], polar.y[i] - polar.y[j]) / 1000 }
         let mid = a.scans / 2
         XCTAssertEqual(km(mid * 486 + 243, (mid + 1) * 486 + 243), 10, accuracy: 1)
         XCTAssertEqual(km(mid * 486, mid * 486 + 485), 1450, accuracy: 80)
@@ -98,8 +95,8 @@ final class AMSR2SimulationTests: XCTestCase {
 
     func testDailyGridIsSaneWithFillWhereNoSwathFell() throws {
         let l = try PassiveMicrowaveFixture.loaded
-        var grid = AMSR2DailyGrid(date: PassiveMicrowaveFixture.day, truth: l.truth)
-        grid.add(try Self.cached.get())
+        var grid = try AMSR2DailyGrid(date: PassiveMicrowaveFixture.day, truth: l.truth)
+        try grid.add(try Self.cached.get())
         let filled = grid.tb[7].filter(\.isFinite)
         XCTAssertGreaterThan(filled.count, 50)
         XCTAssertLessThan(filled.count, grid.tb[7].count / 4)
@@ -136,9 +133,10 @@ final class AMSR2SimulationTests: XCTestCase {
             Double(d.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: 4 * k, as: Int32.self)) })
                 / 100_000
         }
+        let centres = try AMSR2DailyGrid.grid.cellCentres()
         for (i, j) in [(0, 0), (100, 200), (224, 152), (447, 303), (300, 40)] {
-            let p = NSIDCNorthGrid.location(row: i, column: j)
             let k = i * 304 + j
+            let p = (latitude: centres.latitude[k], longitude: centres.longitude[k])
             XCTAssertEqual(p.latitude, value(lats, k), accuracy: 0.01)
             var dl = p.longitude - value(lons, k)
             dl -= 360 * (dl / 360).rounded()

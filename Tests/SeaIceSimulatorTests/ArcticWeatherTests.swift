@@ -19,9 +19,9 @@ final class ArcticWeatherTests: XCTestCase {
 
     func testSameSeedSameWeatherOtherSeedOther() throws {
         let c = try PassiveMicrowaveFixture.loaded.climatology
-        let a = ArcticWeather(climatology: c, seed: 7)
-        let b = ArcticWeather(climatology: c, seed: 7)
-        let o = ArcticWeather(climatology: c, seed: 8)
+        let a = try ArcticWeather(climatology: c, seed: 7)
+        let b = try ArcticWeather(climatology: c, seed: 7)
+        let o = try ArcticWeather(climatology: c, seed: 8)
         let t = PassiveMicrowaveFixture.day
         XCTAssertEqual(a.sample(latitude: 78, longitude: 20, time: t), b.sample(latitude: 78, longitude: 20, time: t))
         XCTAssertNotEqual(
@@ -51,7 +51,7 @@ final class ArcticWeatherTests: XCTestCase {
     }
 
     func testConsecutiveDaysCorrelateDistantDaysDoNot() throws {
-        let w = ArcticWeather(climatology: try PassiveMicrowaveFixture.loaded.climatology, seed: 1)
+        let w = try ArcticWeather(climatology: try PassiveMicrowaveFixture.loaded.climatology, seed: 1)
         let t0 = PassiveMicrowaveFixture.day
         func field(_ days: Double, _ key: KeyPath<WeatherSample, Double>) -> [Double] {
             places().map {
@@ -73,7 +73,7 @@ final class ArcticWeatherTests: XCTestCase {
         var wind: [Double] = []
         var clw: [Double] = []
         for seed in UInt64(3)...5 {
-            let w = ArcticWeather(climatology: loaded.climatology, seed: seed)
+            let w = try ArcticWeather(climatology: loaded.climatology, seed: seed)
             for d in 0..<30 {
                 let t = Date(timeIntervalSince1970: 1_604_188_800 + (Double(d) + 0.5) * 86400)  // 2020-11-01 + d
                 for p in places() {
@@ -95,7 +95,7 @@ final class ArcticWeatherTests: XCTestCase {
 
     func testERA5FileReadsBackThroughERA5Reader() throws {
         let loaded = try PassiveMicrowaveFixture.loaded
-        let w = ArcticWeather(climatology: loaded.climatology, seed: 5)
+        let w = try ArcticWeather(climatology: loaded.climatology, seed: 5)
         let dir = try TestPaths.temporaryDirectory("era5-sim")
         let url = dir.appendingPathComponent(ERA5FileWriter.fileName(date: PassiveMicrowaveFixture.day))
         var grid = ERA5FileGrid()

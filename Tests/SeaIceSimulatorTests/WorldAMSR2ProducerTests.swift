@@ -16,7 +16,7 @@ final class WorldAMSR2ProducerTests: XCTestCase {
         let data = try TestPaths.requireSharedData()
         let resources = try SimulatorFixture.resources
         let day = try WorldDate("2021-11-15")
-        let weather = ArcticWeather(climatology: WeatherClimatology(signatures: resources.signatures), seed: 4)
+        let weather = try ArcticWeather(climatology: WeatherClimatology(signatures: resources.signatures), seed: 4)
         let noon = day.start.addingTimeInterval(43_200)
         let world = try ArcticWorld(base: try ArcticBaseMap(dataFolder: data), date: day, seed: 4, wind: weather.wind(at: noon))
         var producer = WorldAMSR2Producer(weather: weather, orbits: 1, logger: Logger(label: "test"))
