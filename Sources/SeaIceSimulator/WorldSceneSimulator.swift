@@ -80,6 +80,11 @@ public struct WorldSceneSimulator: Sendable {
                          chart: WorldChart? = nil, seed: UInt64) throws -> SimulatedScene {
         var cfg = config
         cfg.month = world.date.month
+        var clock = Date(), timings: [String] = []
+        func stage(_ name: String) {
+            timings.append("\(name) \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+            clock = Date()
+        }
         let (template, geo, gStart) = try geometry(config: cfg, seed: seed)
         var g = gStart
         let lines = cfg.lines, samples = cfg.samples, n = lines * samples
@@ -89,7 +94,9 @@ public struct WorldSceneSimulator: Sendable {
         let grid = try WorldPixelGrid(lines: lines, samples: samples, spacing: spacing, step: step, projection: world.projection) {
             Self.location(geo, placement, $0, $1)
         }
+        stage("geometry and node positions")
         let raster = world.render(grid)
+        stage("surface classes")
         let incidence = geo.grid(template.geometry.incidence)
         // Chart over the scene's extent.
         let corners = (0..<grid.nodeX.count).map { (grid.nodeX[$0], grid.nodeY[$0]) }
@@ -104,6 +111,7 @@ public struct WorldSceneSimulator: Sendable {
                 index[i * samples + j] = chart.polygonIndex(x: p.x, y: p.y).map(Int32.init) ?? outside
             }
         }
+        stage("chart and polygon index")
         let (polygons, polyIndex) = SceneSimulator.keepPresent(chart.polygons + [SimulatedPolygon(id: 0, kind: .water, ct: 1)],
                                                                index: index.array)
         // Wind of the world on the 2 km grid (ERA5 variables and open-water backscatter agree).
@@ -123,11 +131,13 @@ public struct WorldSceneSimulator: Sendable {
         let windCells = weather.windSpeed
         let (wind, sheltered) = SceneSimulator.pixelWind(windCells, coarse: coarse, lines: lines, samples: samples,
                                                          polygons: polygons, index: polyIndex)
+        stage("wind")
         var gs = g.split()
         let sar = SARSynthesis(table: stages.base, classes: stages.classes(month: world.date.month), enl: enl,
                                textureDB: cfg.textureDB, noiseScalingError: cfg.noiseScalingError)
             .run(geometry: geo, template: template, surface: raster.surfaceClass, floeKey: raster.floeKey, sheltered: sheltered,
                  wind: wind, incidence: incidence, generator: &gs)
+        stage("SAR synthesis (backscatter, texture, speckle, noise)")
         let isLand = raster.surfaceClass.map { $0 == WorldSurfaceClass.land.rawValue }
         let distance = DistanceTransform.distance(to: isLand, lines: lines, samples: samples, dx: kmX, dy: kmX, cap: 100)
             .map { $0.rounded(.up) }
@@ -135,9 +145,12 @@ public struct WorldSceneSimulator: Sendable {
         let (amsr2, fractions) = SceneSimulator.passiveMicrowave(
             resources: resources, month: world.date.month, surface: surface, lines: lines, samples: samples, coarse: coarse,
             weather: &weather, basePoint: basePoint, windCells: windCells, generator: &g)
+        stage("distance to land and AMSR2/ERA5")
         let time = template.geometry.firstLineTime
         let start = "\(world.date)T\(time.dropFirst(11).prefix(8))"
-        logger.debug("world scene \(lines)×\(samples) at \(cfg.pixelSpacing) m on \(template.name), shift \(placement.longitudeShift)°")
+        let summary = "world scene \(lines)×\(samples) at \(cfg.pixelSpacing) m on \(template.name), shift \(placement.longitudeShift)°: "
+            + timings.joined(separator: ", ")
+        logger.debug("\(summary)")
         var scene = SimulatedScene(seed: seed, config: cfg, lines: lines, samples: samples, templateName: template.name,
                                    geometry: geo, month: world.date.month, startTime: start, enl: enl,
                                    hhDB: sar.hh, hvDB: sar.hv, trueHHDB: sar.trueHH, trueHVDB: sar.trueHV, incidence: incidence,
