@@ -151,6 +151,11 @@ let package = Package(
         ),
 
         // MARK: simulation and pictures
+        // The sea-ice-cover system (seed 002): composite, incidence correction (issue 13, in progress).
+        .target(
+            name: "SeaIceCover",
+            dependencies: ["SeaIceCore"]
+        ),
         .target(
             name: "SeaIceSimulator",
             dependencies: [
@@ -292,6 +297,10 @@ let package = Package(
                 "SeaIceEvaluation", "SeaIceMetrics", "SeaIceClasses", "SeaIceNetCDF", "SeaIceProducts", "SeaIceQuicklook", "SeaIceTestSupport",
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SeaIceCoverTests",
+            dependencies: ["SeaIceCover", "SeaIceCore"]
         ),
         .testTarget(
             name: "SeaIceSimulatorTests",
