@@ -30,7 +30,7 @@ let package = Package(
             "SeaIceCharts", "SeaIceAI4Arctic", "SeaIceData", "SeaIceSampling", "SeaIceSAR", "SeaIceSentinel1", "SeaIceRCM", "SeaIceLand",
             "SeaIceSimulator", "SeaIceQuicklook", "SeaIceModels", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
             "SeaIceProducts", "SeaIceEvaluation", "SeaIceMetrics", "SeaIceTiling", "SeaIceClasses", "SeaIceAuxiliary",
-            "SeaIcePassiveMicrowave", "SeaIcePolarGrids", "SeaIcePMProducts",
+            "SeaIcePassiveMicrowave", "SeaIcePolarGrids", "SeaIcePMProducts", "SeaIceCover",
         ]),
     ],
     dependencies: [
@@ -154,7 +154,7 @@ let package = Package(
         // The sea-ice-cover system (seed 002): composite, incidence correction (issue 13, in progress).
         .target(
             name: "SeaIceCover",
-            dependencies: ["SeaIceCore"]
+            dependencies: ["SeaIceCore", "SeaIceAI4Arctic", "SeaIceGDAL"]
         ),
         .target(
             name: "SeaIceSimulator",
@@ -259,7 +259,7 @@ let package = Package(
                 "SeaIceCore", "SeaIceTensor", "SeaIceNetCDF", "SeaIceGDAL", "SeaIceCharts",
                 "SeaIceAI4Arctic", "SeaIceSampling", "SeaIceSAR", "SeaIceSentinel1", "SeaIceRCM", "SeaIceSimulator", "SeaIceQuicklook",
                 "SeaIceNN", "SeaIceOptim", "SeaIceModels", "SeaIceData", "SeaIceTraining", "SeaIceMultiTask", "SeaIceInference",
-                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary", "SeaIcePassiveMicrowave", "SeaIcePolarGrids", "SeaIcePMProducts",
+                "SeaIceProducts", "SeaIceEvaluation", "SeaIceBench", "SeaIceAuxiliary", "SeaIcePassiveMicrowave", "SeaIcePolarGrids", "SeaIcePMProducts", "SeaIceCover",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -300,7 +300,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeaIceCoverTests",
-            dependencies: ["SeaIceCover", "SeaIceCore"]
+            dependencies: ["SeaIceCover", "SeaIceCore", "AI4ArcticTestSupport", "SeaIceTestSupport"]
         ),
         .testTarget(
             name: "SeaIceSimulatorTests",

@@ -20,7 +20,7 @@ struct SeaIce: AsyncParsableCommand {
             TrainCommand.self,
             PredictCommand.self,
             PreprocessCommand.self,
-            PMCommand.self,
+            CoverCommand.self,
             BenchCommand.self,
             SelfTestCommand.self,
         ]

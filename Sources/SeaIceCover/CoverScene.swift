@@ -1,0 +1,100 @@
+import Foundation
+import SeaIceAI4Arctic
+import SeaIceCore
+import SeaIceGDAL
+
+/// A Sentinel-1 scene prepared for the sea-ice-cover system (`../shared/specs/seaice-cover.md`, §Preprocessing):
+/// calibrated, noise-removed HH and HV of an analysis-ready scene (`seaice preprocess` output or an AI4Arctic
+/// raw file, `nersc_sar_primary`/`nersc_sar_secondary` in dB), block-averaged in linear units to `pixelSize`
+/// (10 × 10 from 40 m gives the paper's 400 m), land from `distance_map` (0 km = land, GSHHG in
+/// `seaice preprocess`) and HH brought to a reference incidence angle by the scene's own regression
+/// (`IncidenceCorrection`, fitted on the sea pixels). Arrays are row-major `lines × samples`.
+public struct CoverScene: Sendable {
+    /// Size at `pixelSize`.
+    public let lines: Int, samples: Int
+    /// Pixel size, m.
+    public let pixelSize: Int
+    /// σ⁰ HH after the incidence correction and σ⁰ HV, linear (NaN where no data).
+    public let hh: [Float], hv: [Float]
+    /// Incidence angle at each pixel centre, degrees.
+    public let incidence: [Float]
+    /// Land pixels (any land in the block).
+    public let land: [Bool]
+    /// The fitted HH correction (recorded with every product).
+    public let correction: IncidenceCorrection
+
+    /// Reads and prepares `url`.
+    /// - Throws: `SeaIceError` naming the file and variable when a variable is missing or malformed, when
+    ///   `pixelSize` is not a multiple of the file's pixel spacing, or when too few sea pixels remain to fit the
+    ///   incidence correction.
+    public static func load(_ url: URL, pixelSize: Int = 400, referenceDegrees: Double? = nil) throws -> CoverScene {
+        let file = try AI4ArcticFile.open(url)
+        let g = file.geometry
+        guard pixelSize > 0, pixelSize % g.pixelSpacing == 0 else {
+            throw SeaIceError.invalidInput(file: url.path, item: "pixel spacing \(g.pixelSpacing) m",
+                                           expected: "a divisor of the requested \(pixelSize) m pixel size")
+        }
+        let f = pixelSize / g.pixelSpacing
+        let names = AI4ArcticSchema.Name.self
+        func linear(_ name: String) throws -> [Float] {
+            try file.readFloats(name).map { $0.isFinite ? Float(pow(10, Double($0) / 10)) : .nan }
+        }
+        let hhFull = try linear(names.sarPrimary), hvFull = try linear(names.sarSecondary)
+        let landFull: [UInt8] = try file.readFloats(names.distanceMap).map { $0.isFinite && $0 <= 0 ? 1 : 0 }
+        let lines = BlockReduction.reducedExtent(g.lines, f), samples = BlockReduction.reducedExtent(g.samples, f)
+        let hhDB = BlockReduction.mean(hhFull, rows: g.lines, cols: g.samples, factor: f).map { 10 * log10($0) }
+        let hv = BlockReduction.mean(hvFull, rows: g.lines, cols: g.samples, factor: f)
+        let land = BlockReduction.max(landFull, rows: g.lines, cols: g.samples, factor: f).map { $0 != 0 }
+        let tie = try file.tiePointGrid()
+        guard tie.incidenceAngle != nil else {
+            throw SeaIceError.missing(file: url.path, item: "variable `\(names.gridIncidenceAngle)` (the incidence correction needs it)")
+        }
+        var incidence = [Float](repeating: .nan, count: lines * samples)
+        for i in 0..<lines {
+            let line = min(Double(i * f) + Double(min(f, g.lines - i * f)) / 2 - 0.5, Double(g.lines - 1))
+            for j in 0..<samples {
+                let sample = min(Double(j * f) + Double(min(f, g.samples - j * f)) / 2 - 0.5, Double(g.samples - 1))
+                incidence[i * samples + j] = Float(tie.incidenceAngle(line: line, sample: sample) ?? .nan)
+            }
+        }
+        let correction = try IncidenceCorrection.fit(hhDB: hhDB, incidence: incidence, use: land.map { !$0 },
+                                                     referenceDegrees: referenceDegrees)
+        let hh = correction.apply(hhDB: hhDB, incidence: incidence).map { $0.isFinite ? Float(pow(10, Double($0) / 10)) : .nan }
+        return CoverScene(lines: lines, samples: samples, pixelSize: pixelSize, hh: hh, hv: hv, incidence: incidence,
+                          land: land, correction: correction)
+    }
+
+    /// The composite of the scene's sea pixels (land is left out of the stretch and drawn black).
+    public func composite(_ configuration: CoverCompositeConfiguration = CoverCompositeConfiguration()) throws -> CoverComposite {
+        let sea = zip(hh, land).map { $1 ? Float.nan : $0 }
+        return try configuration.composite(hh: sea, hv: hv)
+    }
+}
+
+/// What `seaice cover composite` records beside the picture (`<picture>.json`).
+public struct CoverCompositeRecord: Codable, Sendable, Equatable {
+    /// The scene file, the pixel size (m) and the grid size.
+    public var scene: String, pixelSize: Int, lines: Int, samples: Int
+    /// The fitted HH incidence correction.
+    public var incidenceCorrection: IncidenceCorrection
+    /// The thresholds, and the HV stretch (σ⁰ linear) this scene got.
+    public var configuration: CoverCompositeConfiguration
+    public var hvLow: Double, hvHigh: Double
+}
+
+extension CoverScene {
+    /// Writes `composite` as an RGB PNG (`url`) and its record as `url` + ".json", together (both or neither).
+    /// - Throws: `SeaIceError` naming the file when writing fails.
+    public func write(_ composite: CoverComposite, configuration: CoverCompositeConfiguration, scene: URL, to url: URL) throws {
+        let record = CoverCompositeRecord(scene: scene.lastPathComponent, pixelSize: pixelSize, lines: lines, samples: samples,
+                                          incidenceCorrection: correction, configuration: configuration,
+                                          hvLow: composite.hvLow, hvHigh: composite.hvHigh)
+        let json = URL(fileURLWithPath: url.path + ".json")
+        try AtomicOutput.writeTogether([url, json]) { urls in
+            try PNGFile.write(composite.rgb, width: samples, height: lines, bands: 3, to: urls[0])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(record).write(to: urls[1])
+        }
+    }
+}
