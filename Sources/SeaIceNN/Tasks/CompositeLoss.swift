@@ -74,6 +74,31 @@ public struct MaskedBinaryCrossEntropyLoss: TaskLossFunction {
     }
 }
 
+/// Soft Dice loss of a sigmoid logit map `[N, 1, H, W]` (or `[N, H, W]`) against a 0/1 target `[N, H, W]`,
+/// pixels equal to `ignoreValue` left out, over the whole batch: 1 − (2·Σ m·p·y + ε) / (Σ m·p + Σ m·y + ε),
+/// p = σ(logit), with the smoothing ε (default 1, as in Milletari et al. 2016's V-Net). 0 when p matches y
+/// everywhere; computed in float32. With BCE it is the seed-002 (sea-ice cover) loss.
+public struct MaskedDiceLoss: TaskLossFunction {
+    /// Target value of unlabelled pixels.
+    public var ignoreValue: Float
+    /// Smoothing added to numerator and denominator.
+    public var smoothing: Float
+
+    /// A loss ignoring `ignoreValue`.
+    public init(ignoreValue: Float = 255, smoothing: Float = 1) { self.ignoreValue = ignoreValue; self.smoothing = smoothing }
+
+    /// See the type.
+    public func loss(_ output: Tensor, target: Tensor) throws -> Tensor {
+        let logits = output.rank == target.rank + 1 ? try output.to(.float32).squeeze(1) : try output.to(.float32)
+        let valid = try target.ne(ignoreValue).to(.float32)
+        let y = try target.to(.float32) * valid
+        let p = try Functional.sigmoid(logits) * valid
+        let intersection = try (p * y).sum()
+        let denominator = try p.sum() + y.sum()
+        return try 1 - (intersection * 2 + smoothing) / (denominator + smoothing)
+    }
+}
+
 /// Named scalar loss terms of one batch and their weighted total (the total carries the graph).
 public struct LossTerms {
     /// Σ weight·term, summed in term order.
