@@ -154,7 +154,7 @@ let package = Package(
         // The sea-ice-cover system (seed 002): composite, incidence correction (issue 13, in progress).
         .target(
             name: "SeaIceCover",
-            dependencies: ["SeaIceCore", "SeaIceAI4Arctic", "SeaIceGDAL"]
+            dependencies: ["SeaIceCore", "SeaIceAI4Arctic", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts"]
         ),
         .target(
             name: "SeaIceSimulator",

@@ -2,6 +2,7 @@ import Foundation
 import SeaIceAI4Arctic
 import SeaIceCore
 import SeaIceGDAL
+import SeaIceNetCDF
 
 /// A Sentinel-1 scene prepared for the sea-ice-cover system (`../shared/specs/seaice-cover.md`, §Preprocessing):
 /// calibrated, noise-removed HH and HV of an analysis-ready scene (`seaice preprocess` output or an AI4Arctic
@@ -22,13 +23,20 @@ public struct CoverScene: Sendable {
     public let land: [Bool]
     /// The fitted HH correction (recorded with every product).
     public let correction: IncidenceCorrection
+    /// Ice labels at `pixelSize` (0 water, 1 ice, 255 unknown or land) and where they come from; nil when
+    /// loaded without a label source.
+    public let label: [UInt8]?, labelSource: CoverLabelSource?
+    /// Whether the source scene is marked simulated.
+    public let simulated: Bool
 
     /// Reads and prepares `url`.
     /// - Throws: `SeaIceError` naming the file and variable when a variable is missing or malformed, when
     ///   `pixelSize` is not a multiple of the file's pixel spacing, or when too few sea pixels remain to fit the
     ///   incidence correction.
-    public static func load(_ url: URL, pixelSize: Int = 400, referenceDegrees: Double? = nil) throws -> CoverScene {
+    public static func load(_ url: URL, pixelSize: Int = 400, referenceDegrees: Double? = nil,
+                            labels: CoverLabelSource? = nil) throws -> CoverScene {
         let file = try AI4ArcticFile.open(url)
+        defer { try? file.close() }
         let g = file.geometry
         guard pixelSize > 0, pixelSize % g.pixelSpacing == 0 else {
             throw SeaIceError.invalidInput(file: url.path, item: "pixel spacing \(g.pixelSpacing) m",
@@ -58,10 +66,16 @@ public struct CoverScene: Sendable {
             }
         }
         let correction = try IncidenceCorrection.fit(hhDB: hhDB, incidence: incidence, use: land.map { !$0 },
-                                                     referenceDegrees: referenceDegrees)
+                                                     referenceDegrees: referenceDegrees, source: url.path)
         let hh = correction.apply(hhDB: hhDB, incidence: incidence).map { $0.isFinite ? Float(pow(10, Double($0) / 10)) : .nan }
+        let label = try labels.map { source in
+            let reduced = CoverLabels.reduce(try CoverLabels.fullResolution(file, source: source),
+                                             rows: g.lines, cols: g.samples, factor: f)
+            return zip(reduced, land).map { $1 ? CoverLabels.unknown : $0 }
+        }
+        let simulated = !(try SimulationMarkers.markers(of: file.netCDF)).isEmpty
         return CoverScene(lines: lines, samples: samples, pixelSize: pixelSize, hh: hh, hv: hv, incidence: incidence,
-                          land: land, correction: correction)
+                          land: land, correction: correction, label: label, labelSource: labels, simulated: simulated)
     }
 
     /// The composite of the scene's sea pixels (land is left out of the stretch and drawn black).

@@ -19,12 +19,13 @@ public struct IncidenceCorrection: Codable, Sendable, Equatable {
 
     /// Fits HH (dB) against θ (degrees) over pixels where both are finite and `use` (if given) is true;
     /// `referenceDegrees` nil takes the mean angle of those pixels (the scene's mean level is kept).
-    /// - Throws: `SeaIceError.invalidInput` when the lengths differ or fewer than 2 distinct angles are usable.
-    public static func fit(hhDB: [Float], incidence: [Float], use: [Bool]? = nil, referenceDegrees: Double? = nil) throws
-        -> IncidenceCorrection
+    /// - Throws: `SeaIceError.invalidInput` naming `source` when the lengths differ or fewer than 2 distinct
+    ///   angles are usable.
+    public static func fit(hhDB: [Float], incidence: [Float], use: [Bool]? = nil, referenceDegrees: Double? = nil,
+                           source: String = "incidence correction") throws -> IncidenceCorrection
     {
         guard hhDB.count == incidence.count, use.map({ $0.count == hhDB.count }) ?? true else {
-            throw SeaIceError.invalidInput(file: "incidence correction", item: "HH, incidence and mask lengths",
+            throw SeaIceError.invalidInput(file: source, item: "HH, incidence and mask lengths",
                                            expected: "equal, found \(hhDB.count), \(incidence.count), \(use?.count ?? hhDB.count)")
         }
         var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0, syy = 0.0
@@ -34,7 +35,7 @@ public struct IncidenceCorrection: Codable, Sendable, Equatable {
         }
         let vx = sxx - sx * sx / max(n, 1), vy = syy - sy * sy / max(n, 1), cxy = sxy - sx * sy / max(n, 1)
         guard n >= 2, vx > 1e-9 * max(1, sxx) else {
-            throw SeaIceError.invalidInput(file: "incidence correction", item: "usable pixels",
+            throw SeaIceError.invalidInput(file: source, item: "sea pixels with finite HH for the HH incidence regression",
                                            expected: "at least 2 with different incidence angles, found \(Int(n))")
         }
         let slope = cxy / vx

@@ -7,8 +7,8 @@ import SeaIceCover
 struct CoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cover",
-        abstract: "Sea-ice cover from Sentinel-1 (seed 002): the 400 m RGB composite.",
-        subcommands: [CoverCompositeCommand.self]
+        abstract: "Sea-ice cover from Sentinel-1 (seed 002): the 400 m RGB composite and labelled training sets.",
+        subcommands: [CoverCompositeCommand.self, CoverLabelCommand.self]
     )
 }
 
@@ -54,5 +54,56 @@ struct CoverCompositeCommand: ParsableCommand {
         Console.line("HH incidence correction: \(String(format: "%.4f", c.slope)) dB/° (r² \(String(format: "%.2f", c.rSquared)), "
             + "\(c.count) sea pixels), reference \(String(format: "%.2f", c.referenceDegrees))°")
         Console.line("wrote \(prepared.samples) × \(prepared.lines) composite at \(pixelSize) m to \(out) and \(out).json")
+    }
+}
+
+/// `seaice cover label`: a labelled training set at 400 m from analysis-ready scenes.
+struct CoverLabelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "label",
+        abstract: "Prepare scenes at 400 m with ice/water labels (simulator truth or ice chart) and a manifest.",
+        discussion: """
+            Each SCENE (an analysis-ready or AI4Arctic raw scene) is prepared as `seaice cover composite` does and \
+            labelled: --labels truth takes the simulator's pixel truth (simulated scenes only), --labels chart \
+            the scene's ice chart, ice where the total concentration is at least --ct-threshold percent. Labels \
+            are the majority of each 400 m block; land and unlabelled blocks are 255. Writes <scene>_cover.nc per \
+            scene and manifest.json (ice proportion, labelled share, marginal-ice-zone share, open-water HH) last.
+            """
+    )
+
+    @Argument(help: "The scene netCDF files.")
+    var scenes: [String]
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Option(help: "Label source: truth or chart.")
+    var labels: String = "chart"
+
+    @Option(help: "With --labels chart: ice where the total concentration is at least this many percent.")
+    var ctThreshold = 15
+
+    @Option(help: "Pixel size, m.")
+    var pixelSize = 400
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard ["truth", "chart"].contains(labels) else { throw ValidationError("--labels must be truth or chart, got \(labels)") }
+        guard (0...100).contains(ctThreshold) else { throw ValidationError("--ct-threshold must be 0…100, got \(ctThreshold)") }
+    }
+
+    func run() throws {
+        output.activate()
+        let folder = URL(fileURLWithPath: out)
+        try OutputFolder.prepare(folder, option: "--out")
+        let source: CoverLabelSource = labels == "truth" ? .truth : .chart(thresholdPercent: ctThreshold)
+        let manifest = try CoverLabelledSetManifest.build(inputs: scenes.map { URL(fileURLWithPath: $0) }, labels: source,
+                                                          pixelSize: pixelSize, into: folder)
+        for e in manifest.scenes {
+            Console.line("\(e.file): ice \(String(format: "%.1f", 100 * e.iceProportion)) %, labelled "
+                + "\(String(format: "%.1f", 100 * e.labelledFraction)) %, MIZ \(String(format: "%.1f", 100 * e.mizFraction)) %")
+        }
+        Console.line("wrote \(manifest.scenes.count) labelled scenes\(manifest.simulated ? " (SIMULATED)" : "") and manifest.json to \(folder.path)")
     }
 }

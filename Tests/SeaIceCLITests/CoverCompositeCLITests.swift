@@ -28,4 +28,22 @@ final class CoverCompositeCLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("pixel spacing 40 m"), bad.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.png").path))
     }
+
+    func testLabelWritesTheSetAndItsManifest() throws {
+        let dir = try TestPaths.temporaryDirectory("cover-label")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scene = try RawSceneFixture().write(to: dir)
+        let out = dir.appendingPathComponent("set")
+        let r = try CommandRunner.seaice(["cover", "label", scene.path, "--labels", "chart", "--ct-threshold", "15", "--out", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("ice 72.7 %"), r.stdout)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any]
+        let scenes = manifest?["scenes"] as? [[String: Any]]
+        XCTAssertEqual(scenes?.count, 1)
+        let file = try XCTUnwrap(scenes?.first?["file"] as? String)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path))
+        let bad = try CommandRunner.seaice(["cover", "label", scene.path, "--labels", "guess", "--out", dir.appendingPathComponent("x").path])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--labels must be truth or chart"), bad.stderr)
+    }
 }

@@ -41,3 +41,33 @@ final class CoverSceneTests: XCTestCase {
         }
     }
 }
+
+/// Labels at 400 m from the fixture's chart (polygon 1 CT 9–10/10 for c ≤ 40, polygon 2 CT 3/10 for 41–80,
+/// polygon 3 water beyond, no chart from row 90), the labelled-scene file and the manifest.
+final class CoverLabelTests: XCTestCase {
+    func testChartLabelsByThresholdWrittenAndListed() throws {
+        let dir = try TestPaths.temporaryDirectory("cover-labels")
+        let url = try RawSceneFixture().write(to: dir)
+        let scene = try CoverScene.load(url, labels: .chart(thresholdPercent: 15))
+        let label = try XCTUnwrap(scene.label)
+        XCTAssertEqual(Array(label[0..<11]), [UInt8](repeating: 255, count: 11), "land row")
+        XCTAssertEqual(Array(label[44..<55]), [1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0], "row 4: polygons 1 and 2 ice, 3 water; block 8 mostly water")
+        XCTAssertEqual(Array(label[99..<110]), [UInt8](repeating: 255, count: 11), "no chart from row 90")
+        let strict = try XCTUnwrap(try CoverScene.load(url, labels: .chart(thresholdPercent: 40)).label)
+        XCTAssertEqual(Array(strict[44..<55]), [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0], "3/10 is water at 40 %; block 4 has 9 of its 10 columns in polygon 2")
+        XCTAssertThrowsError(try CoverScene.load(url, labels: .truth)) { XCTAssertTrue("\($0)".contains("truth_surface_class"), "\($0)") }
+
+        let out = try TestPaths.temporaryDirectory("cover-set")
+        let manifest = try CoverLabelledSetManifest.build(inputs: [url], labels: .chart(thresholdPercent: 15), into: out)
+        XCTAssertEqual(manifest.scenes.count, 1)
+        let e = manifest.scenes[0]
+        XCTAssertEqual(e.iceProportion, 8.0 / 11, accuracy: 1e-9, "8 of 11 labelled blocks per row are ice")
+        XCTAssertEqual(e.labelledFraction, 88.0 / 99, accuracy: 1e-9, "rows 1–8 labelled of 9 sea rows")
+        XCTAssertGreaterThan(e.mizFraction, 0)
+        let back = try CoverLabelledScene.read(out.appendingPathComponent(e.file))
+        XCTAssertEqual(back.ice, label)
+        XCTAssertEqual(back.lines, 10); XCTAssertEqual(back.samples, 11)
+        XCTAssertEqual(back.composite.count, 330)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("manifest.json").path))
+    }
+}

@@ -64,6 +64,6 @@ public enum HostileOutcome: Equatable, Sendable, Codable {
 public enum HostileCorpus {
     /// The whole corpus.
     public static var all: [HostileCase] {
-        training + cli + predict + messages + netCDF + safe + rcm + charts + checkpoint + rrdp + pmConcentration + simulateDay
+        training + cli + predict + messages + netCDF + safe + rcm + charts + checkpoint + rrdp + pmConcentration + simulateDay + cover
     }
 }
