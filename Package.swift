@@ -154,7 +154,9 @@ let package = Package(
         // The sea-ice-cover system (seed 002): composite, incidence correction (issue 13, in progress).
         .target(
             name: "SeaIceCover",
-            dependencies: ["SeaIceCore", "SeaIceAI4Arctic", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts"]
+            dependencies: ["SeaIceCore", "SeaIceAI4Arctic", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts", "SeaIceModels",
+                           "SeaIceNN", "SeaIceTensor", "SeaIceOptim", "SeaIceData", "SeaIceTraining", "SeaIceMetrics",
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "SeaIceSimulator",
@@ -300,7 +302,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SeaIceCoverTests",
-            dependencies: ["SeaIceCover", "SeaIceCore", "AI4ArcticTestSupport", "SeaIceTestSupport"]
+            dependencies: ["SeaIceCover", "SeaIceCore", "AI4ArcticTestSupport", "SeaIceTestSupport", "SeaIceSimulator",
+                           "SeaIceModels", "SeaIceOptim", "SeaIceTraining"]
         ),
         .testTarget(
             name: "SeaIceSimulatorTests",

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import SeaIceCore
 import SeaIceCover
+import SeaIceTraining
 
 /// `seaice cover`: the Sentinel-1 sea-ice-cover system (seed 002, Wang & Li 2021).
 struct CoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cover",
         abstract: "Sea-ice cover from Sentinel-1 (seed 002): the 400 m RGB composite and labelled training sets.",
-        subcommands: [CoverCompositeCommand.self, CoverLabelCommand.self]
+        subcommands: [CoverCompositeCommand.self, CoverLabelCommand.self, CoverTrainCommand.self]
     )
 }
 
@@ -105,5 +106,67 @@ struct CoverLabelCommand: ParsableCommand {
                 + "\(String(format: "%.1f", 100 * e.labelledFraction)) %, MIZ \(String(format: "%.1f", 100 * e.mizFraction)) %")
         }
         Console.line("wrote \(manifest.scenes.count) labelled scenes\(manifest.simulated ? " (SIMULATED)" : "") and manifest.json to \(folder.path)")
+    }
+}
+
+/// `seaice cover train`: one sea-ice-cover U-Net on a labelled set, through the engine's trainer.
+struct CoverTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train one sea-ice-cover U-Net (BCE + Dice) on a set written by `seaice cover label`.",
+        discussion: """
+            CONFIG is a CoverTrainingConfiguration (configs/cover-paper.json, configs/cover-demo.json). The run \
+            folder holds configuration.json, metrics.jsonl, last/ and best/ (pixel accuracy on the held-out \
+            scenes selects best/); --resume continues exactly after the last finished epoch.
+            """
+    )
+
+    @Argument(help: "Training configuration JSON.")
+    var config: String
+
+    @Option(help: "Labelled set folder (with manifest.json).")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Run folder (created when absent).")
+    var out: String
+
+    @Flag(help: "Continue from the run folder's last checkpoint.")
+    var resume = false
+
+    @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
+    var device: DeviceChoice = .auto
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        try OutputFolder.requireFolderOrAbsent(URL(fileURLWithPath: out), option: "--out")
+        if !resume, FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("last").path) {
+            throw ValidationError("\(out) already holds a run: pass --resume to continue it, or choose another --out")
+        }
+    }
+
+    func run() throws {
+        let logger = output.logger("seaice.cover.train")
+        let configuration = try ConfigurationFile.load(CoverTrainingConfiguration.self, from: URL(fileURLWithPath: config))
+        let setup = try CoverTraining.makeTrainer(configuration: configuration, data: URL(fileURLWithPath: data),
+                                                  run: URL(fileURLWithPath: out), device: device.device, logger: logger)
+        let trainer = setup.trainer
+        if resume { try trainer.resume() }
+        let simulated = trainer.simulatedData ? " (SIMULATED DATA)" : ""
+        Console.line("training on \(setup.train) patches, validating on \(setup.validation)\(simulated), device \(device.device)")
+        let bar = output.progressBar()
+        let summary = try trainer.train { p in
+            if let m = p.finishedEpoch {
+                bar.finish()
+                func f(_ name: String) -> String { m.score(name).map { String(format: "%.3f", $0) } ?? "–" }
+                Console.line("epoch \(m.epoch)/\(p.epochs): loss \(String(format: "%.4f", m.trainLoss)), accuracy \(f("accuracy")), "
+                             + "ice F1 \(f("iceF1")), water F1 \(f("waterF1"))\(m.best ? ", best" : "")")
+            } else {
+                bar.draw(fraction: Double(p.iteration) / Double(p.iterationsPerEpoch),
+                         label: "epoch \(p.epoch)/\(p.epochs) it \(p.iteration)/\(p.iterationsPerEpoch) loss \(String(format: "%.4f", p.meanLoss))")
+            }
+        }
+        let best = summary.bestScore.map { String(format: "%.3f at epoch %d", $0, summary.bestEpoch ?? 0) } ?? "n/a"
+        Console.line("done: \(summary.epochs) epochs, best accuracy \(best)\(simulated); checkpoint \(out)/best")
     }
 }

@@ -127,27 +127,31 @@ public struct CompositeLoss: Sendable {
         public var function: any TaskLossFunction
         /// Weight in the total.
         public var weight: Double
+        /// The term's name in `LossTerms` and the metrics log: the task's, unless one task has several terms
+        /// (seed 002's BCE + Dice on `ice`).
+        public var name: String
 
-        /// A term.
-        public init(task: String, function: any TaskLossFunction, weight: Double) {
+        /// A term; `name` nil takes the task name.
+        public init(task: String, function: any TaskLossFunction, weight: Double, name: String? = nil) {
             self.task = task
             self.function = function
             self.weight = weight
+            self.name = name ?? task
         }
     }
 
     /// The terms, in order.
     public let terms: [Term]
 
-    /// A loss of `terms` (at least one; task names distinct — programmer errors otherwise).
+    /// A loss of `terms` (at least one; term names distinct — programmer errors otherwise).
     public init(_ terms: [Term]) {
         precondition(!terms.isEmpty, "a composite loss needs at least one term")
-        precondition(Set(terms.map(\.task)).count == terms.count, "duplicate tasks in \(terms.map(\.task))")
+        precondition(Set(terms.map(\.name)).count == terms.count, "duplicate term names in \(terms.map(\.name))")
         self.terms = terms
     }
 
     /// Names of the terms, in order (the metrics log's loss names).
-    public var names: [String] { terms.map(\.task) }
+    public var names: [String] { terms.map(\.name) }
 
     /// The terms and total for `outputs` against `targets` (keyed by task).
     /// - Throws: `SeaIceError.missing` naming a task without output or target.
@@ -159,7 +163,7 @@ public struct CompositeLoss: Sendable {
                 throw SeaIceError.missing(file: "training batch", item: "target of task `\(term.task)`")
             }
             let value = try term.function.loss(try outputs.tensor(term.task), target: target)
-            values.append((term.task, value))
+            values.append((term.name, value))
             let weighted = try value * Float(term.weight)
             total = try total.map { try $0 + weighted } ?? weighted
         }
