@@ -12,7 +12,6 @@ bottom/right), a 1x1 convolution giving one ice logit per pixel.
       Builds it with torch.manual_seed(S), gives every BatchNorm non-trivial running statistics, writes
       its state dict, a deterministic input and the eval-mode output.
 """
-import argparse
 import json
 import os
 import sys
@@ -23,7 +22,7 @@ import torch.nn.functional as F
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from interchange import read_safetensors, write_safetensors  # noqa: E402
+from interchange import read_safetensors, run_commands, write_safetensors  # noqa: E402
 
 
 class DoubleConv(nn.Module):
@@ -122,19 +121,7 @@ def cmd_export(args):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", required=True)
-    f = sub.add_parser("forward")
-    e = sub.add_parser("export")
-    for q in (f, e):
-        q.add_argument("--config", required=True)
-        q.add_argument("--weights", required=True)
-        q.add_argument("--input", required=True)
-        q.add_argument("--output", required=True)
-    e.add_argument("--seed", type=int, default=0)
-    e.add_argument("--size", type=int, nargs=2, default=[32, 32])
-    args = p.parse_args()
-    {"forward": cmd_forward, "export": cmd_export}[args.command](args)
+    run_commands(__doc__, cmd_forward, cmd_export)
 
 
 if __name__ == "__main__":

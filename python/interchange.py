@@ -106,8 +106,9 @@ def cmd_export(args):
     write_safetensors(args.output, outputs_of(model, x))
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run_commands(doc, forward, export):
+    """Parses the two interchange commands (forward, export) with their common options and runs one."""
+    p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
     f = sub.add_parser("forward")
     e = sub.add_parser("export")
@@ -120,7 +121,11 @@ def main():
     e.add_argument("--size", type=int, nargs=2, default=[32, 32])
     args = p.parse_args()
     torch.set_num_threads(1)
-    {"forward": cmd_forward, "export": cmd_export}[args.command](args)
+    {"forward": forward, "export": export}[args.command](args)
+
+
+def main():
+    run_commands(__doc__, cmd_forward, cmd_export)
 
 
 if __name__ == "__main__":

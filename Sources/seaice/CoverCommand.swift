@@ -127,33 +127,19 @@ struct CoverTrainCommand: ParsableCommand {
     @Option(help: "Labelled set folder (with manifest.json).")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Run folder (created when absent).")
-    var out: String
-
-    @Flag(help: "Continue from the run folder's last checkpoint.")
-    var resume = false
-
-    @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
-    var device: DeviceChoice = .auto
+    @OptionGroup var runFolder: RunFolderOptions
 
     @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        try OutputFolder.requireFolderOrAbsent(URL(fileURLWithPath: out), option: "--out")
-        if !resume, FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("last").path) {
-            throw ValidationError("\(out) already holds a run: pass --resume to continue it, or choose another --out")
-        }
-    }
 
     func run() throws {
         let logger = output.logger("seaice.cover.train")
         let configuration = try ConfigurationFile.load(CoverTrainingConfiguration.self, from: URL(fileURLWithPath: config))
         let setup = try CoverTraining.makeTrainer(configuration: configuration, data: URL(fileURLWithPath: data),
-                                                  run: URL(fileURLWithPath: out), device: device.device, logger: logger)
+                                                  run: URL(fileURLWithPath: runFolder.out), device: runFolder.device.device, logger: logger)
         let trainer = setup.trainer
-        if resume { try trainer.resume() }
+        if runFolder.resume { try trainer.resume() }
         let simulated = trainer.simulatedData ? " (SIMULATED DATA)" : ""
-        Console.line("training on \(setup.train) patches, validating on \(setup.validation)\(simulated), device \(device.device)")
+        Console.line("training on \(setup.train) patches, validating on \(setup.validation)\(simulated), device \(runFolder.device.device)")
         let bar = output.progressBar()
         let summary = try trainer.train { p in
             if let m = p.finishedEpoch {
@@ -167,6 +153,6 @@ struct CoverTrainCommand: ParsableCommand {
             }
         }
         let best = summary.bestScore.map { String(format: "%.3f at epoch %d", $0, summary.bestEpoch ?? 0) } ?? "n/a"
-        Console.line("done: \(summary.epochs) epochs, best accuracy \(best)\(simulated); checkpoint \(out)/best")
+        Console.line("done: \(summary.epochs) epochs, best accuracy \(best)\(simulated); checkpoint \(runFolder.out)/best")
     }
 }

@@ -26,11 +26,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Folder of ready-to-train scenes (*_prep.nc).")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Run folder (created when absent).")
-    var out: String
-
-    @Flag(help: "Continue from the run folder's last checkpoint.")
-    var resume = false
+    @OptionGroup var runFolder: RunFolderOptions
 
     @Option(help: "Override the configuration's number of epochs.")
     var epochs: Int?
@@ -39,9 +35,6 @@ struct TrainCommand: ParsableCommand {
             transform: SeedOption.parse)
     var seed: UInt64?
 
-    @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
-    var device: DeviceChoice = .auto
-
     @Option(help: "Override the configuration's mixedPrecision: off, auto (float16 + loss scaling on CUDA, float32 on the CPU), bfloat16 or float16.")
     var mixedPrecision: MixedPrecision?
 
@@ -49,10 +42,6 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         if let e = epochs, e <= 0 { throw ValidationError("--epochs must be positive, got \(e)") }
-        try OutputFolder.requireFolderOrAbsent(URL(fileURLWithPath: out), option: "--out")
-        if !resume, FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("last").path) {
-            throw ValidationError("\(out) already holds a run: pass --resume to continue it, or choose another --out")
-        }
     }
 
     func run() throws {
@@ -63,14 +52,14 @@ struct TrainCommand: ParsableCommand {
         if let m = mixedPrecision { configuration.mixedPrecision = m }
         let bar = output.progressBar()
         let setup = try TrainingSetup.makeTrainer(
-            configuration: configuration, data: URL(fileURLWithPath: data), run: URL(fileURLWithPath: out),
-            device: device.device, logger: logger, validationProgress: { done, total in
+            configuration: configuration, data: URL(fileURLWithPath: data), run: URL(fileURLWithPath: runFolder.out),
+            device: runFolder.device.device, logger: logger, validationProgress: { done, total in
                 bar.draw(fraction: Double(done) / Double(total), label: "validation scene \(done)/\(total)")
             })
         let trainer = setup.trainer
-        if resume { try trainer.resume() }
+        if runFolder.resume { try trainer.resume() }
         let simulated = trainer.simulatedData ? " (SIMULATED DATA)" : ""
-        Console.line("training on \(setup.train.count) scenes, validating on \(setup.validation.count)\(simulated), device \(device.device), "
+        Console.line("training on \(setup.train.count) scenes, validating on \(setup.validation.count)\(simulated), device \(runFolder.device.device), "
                      + "precision \(trainer.precision)")
         let summary = try trainer.train { p in
             if let m = p.finishedEpoch {
@@ -85,7 +74,7 @@ struct TrainCommand: ParsableCommand {
             }
         }
         let best = summary.bestScore.map { String(format: "%.3f at epoch %d", $0, summary.bestEpoch ?? 0) } ?? "n/a"
-        Console.line("done: \(summary.epochs) epochs, best combined \(best)\(simulated); checkpoint \(out)/best")
+        Console.line("done: \(summary.epochs) epochs, best combined \(best)\(simulated); checkpoint \(runFolder.out)/best")
     }
 }
 
@@ -101,6 +90,26 @@ extension TrainCommand {
 }
 
 extension MixedPrecision: ExpressibleByArgument {}
+
+/// The run-folder options of every training command (`seaice train`, `seaice cover train`): the folder, resume
+/// and the device.
+struct RunFolderOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Run folder (created when absent).")
+    var out: String
+
+    @Flag(help: "Continue from the run folder's last checkpoint.")
+    var resume = false
+
+    @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
+    var device: DeviceChoice = .auto
+
+    func validate() throws {
+        try OutputFolder.requireFolderOrAbsent(URL(fileURLWithPath: out), option: "--out")
+        if !resume, FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("last").path) {
+            throw ValidationError("\(out) already holds a run: pass --resume to continue it, or choose another --out")
+        }
+    }
+}
 
 /// Where tensors live, as chosen on the command line.
 enum DeviceChoice: String, ExpressibleByArgument, CaseIterable {

@@ -48,27 +48,18 @@ final class CoverUNetTests: XCTestCase {
         _ = try net(x * 0.5 + 0.2)
         net.eval()
         let expected = try net(x)
-        let weights = dir.appendingPathComponent("w.safetensors"), input = dir.appendingPathComponent("x.safetensors")
-        let output = dir.appendingPathComponent("y.safetensors")
-        try net.saveWeights(to: weights)
-        try SafeTensorsWriter.write([SafeTensorsRecord(name: "x", tensor: x)], to: input)
-        try PythonReference.run("cover_unet.py", ["forward", "--config", writeConfig(dir).path, "--weights", weights.path,
-                                                  "--input", input.path, "--output", output.path])
-        assertAllClose(try expected.floats(), try SafeTensorsFile(contentsOf: output).tensor("ice").floats(), rtol: 1e-4, atol: 1e-4, "ice")
+        let output = try PythonReference.forward("cover_unet.py", config: writeConfig(dir), net: net, input: x, in: dir)
+        assertAllClose(try expected.floats(), try output.tensor("ice").floats(), rtol: 1e-4, atol: 1e-4, "ice")
     }
 
     func testPyTorchWeightsRunInSwift() throws {
         let dir = try TestPaths.temporaryDirectory("cover-interchange-p2s")
-        let weights = dir.appendingPathComponent("w.safetensors"), input = dir.appendingPathComponent("x.safetensors")
-        let output = dir.appendingPathComponent("y.safetensors")
-        try PythonReference.run("cover_unet.py", ["export", "--config", writeConfig(dir).path, "--seed", "5", "--size", "32", "28",
-                                                  "--weights", weights.path, "--input", input.path, "--output", output.path])
+        let exported = try PythonReference.export("cover_unet.py", config: writeConfig(dir), seed: 5, size: (32, 28), in: dir)
         var g = SeededGenerator(seed: 0)
         let net = try CoverUNet(configuration, generator: &g)
-        try net.loadWeights(from: weights)
+        try net.loadWeights(from: exported.weights)
         net.eval()
-        let x = try SafeTensorsFile(contentsOf: input).tensor("x")
-        assertAllClose(try net(x).floats(), try SafeTensorsFile(contentsOf: output).tensor("ice").floats(), rtol: 1e-4, atol: 1e-4, "ice")
+        assertAllClose(try net(exported.input).floats(), try exported.output.tensor("ice").floats(), rtol: 1e-4, atol: 1e-4, "ice")
     }
 
     func testDiceLossIsZeroOnAPerfectMapIgnoresUnlabelledPixelsAndBackpropagates() throws {

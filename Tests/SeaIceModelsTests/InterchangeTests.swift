@@ -33,28 +33,18 @@ final class InterchangeTests: XCTestCase {
         _ = try net(x * 0.5 + 0.2)
         net.eval()
         let expected = try net(x)
-        let weights = dir.appendingPathComponent("w.safetensors"), input = dir.appendingPathComponent("x.safetensors")
-        let output = dir.appendingPathComponent("y.safetensors")
-        try net.saveWeights(to: weights)
-        try SafeTensorsWriter.write([SafeTensorsRecord(name: "x", tensor: x)], to: input)
-        try PythonReference.run("interchange.py", ["forward", "--config", writeConfig(dir).path, "--weights", weights.path,
-                                                   "--input", input.path, "--output", output.path])
-        try assertOutputs(expected, match: SafeTensorsFile(contentsOf: output))
+        try assertOutputs(expected, match: PythonReference.forward("interchange.py", config: writeConfig(dir), net: net, input: x, in: dir))
     }
 
     func testPyTorchWeightsRunInSwift() throws {
         let dir = try TestPaths.temporaryDirectory("interchange-p2s")
-        let weights = dir.appendingPathComponent("w.safetensors"), input = dir.appendingPathComponent("x.safetensors")
-        let output = dir.appendingPathComponent("y.safetensors")
-        try PythonReference.run("interchange.py", ["export", "--config", writeConfig(dir).path, "--seed", "5", "--size", "32", "32",
-                                                   "--weights", weights.path, "--input", input.path, "--output", output.path])
+        let exported = try PythonReference.export("interchange.py", config: writeConfig(dir), seed: 5, size: (32, 32), in: dir)
         var g = SeededGenerator(seed: 0)
         let net = try UNet(configuration, generator: &g)
-        try net.loadWeights(from: weights)
+        try net.loadWeights(from: exported.weights)
         XCTAssertEqual(try net.bridge.doubleConv.doubleConv.layers[1] is BatchNorm2d
                        ? (net.bridge.doubleConv.doubleConv.layers[1] as! BatchNorm2d).numBatchesTracked.value.int64s() : [], [7])
         net.eval()
-        let x = try SafeTensorsFile(contentsOf: input).tensor("x")
-        try assertOutputs(try net(x), match: SafeTensorsFile(contentsOf: output))
+        try assertOutputs(try net(exported.input), match: exported.output)
     }
 }
