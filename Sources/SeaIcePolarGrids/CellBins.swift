@@ -51,4 +51,29 @@ struct CellBins: Sendable {
     func samples(in b: Int) -> ArraySlice<Int32> {
         b < 0 ? [] : order[Int(starts[b])..<Int(starts[b + 1])]
     }
+
+    /// The row-major indices of the cells of `grid` (the grid these bins were made for) whose window of
+    /// bins (the cell's bin ± `margin` in both directions) holds at least one sample, ascending.
+    func cellsWithCandidates(grid: PolarStereographicGrid) -> [Int] {
+        // Summed-area table of the bin counts over the widened grid: the samples in a window in O(1).
+        let w = width + 1
+        var table = [Int32](repeating: 0, count: w * (height + 1))
+        for r in 0..<height {
+            var row: Int32 = 0
+            for c in 0..<width {
+                row += starts[r * width + c + 1] - starts[r * width + c]
+                table[(r + 1) * w + c + 1] = table[r * w + c + 1] + row
+            }
+        }
+        var cells: [Int] = []
+        let span = 2 * margin + 1
+        for r in 0..<grid.height {
+            for c in 0..<grid.width {
+                // Window rows r … r + span − 1 and columns c … c + span − 1 of the widened grid.
+                let n = table[(r + span) * w + c + span] - table[r * w + c + span] - table[(r + span) * w + c] + table[r * w + c]
+                if n > 0 { cells.append(r * grid.width + c) }
+            }
+        }
+        return cells
+    }
 }
