@@ -19,14 +19,24 @@ struct CellBins: Sendable {
         var bin = [Int32](repeating: -1, count: x.count)
         var counts = [Int32](repeating: 0, count: binCount + 1)
         let x0 = PolarStereographicGrid.minX, y0 = PolarStereographicGrid.maxY, d = grid.cellSize
-        for i in 0..<x.count where x[i].isFinite && y[i].isFinite {
-            let c = ((x[i] - x0) / d).rounded(.down) + Double(margin)
-            let r = ((y0 - y[i]) / d).rounded(.down) + Double(margin)
-            guard c >= 0, r >= 0, c < Double(width), r < Double(height) else { continue }
-            let b = Int(r) * width + Int(c)
-            bin[i] = Int32(b)
-            counts[b + 1] += 1
+        let n = x.count, w = width, h = height, m = Double(margin), parts = 2
+        // The bin of each sample in parallel (the divisions), then the counting sort in one pass.
+        bin.withUnsafeMutableBufferPointer { bb in
+            x.withUnsafeBufferPointer { xb in
+                y.withUnsafeBufferPointer { yb in
+                    nonisolated(unsafe) let bb = bb, xb = xb, yb = yb
+                    DispatchQueue.concurrentPerform(iterations: parts) { t in
+                        for i in (n * t / parts)..<(n * (t + 1) / parts) where xb[i].isFinite && yb[i].isFinite {
+                            let c = ((xb[i] - x0) / d).rounded(.down) + m
+                            let r = ((y0 - yb[i]) / d).rounded(.down) + m
+                            guard c >= 0, r >= 0, c < Double(w), r < Double(h) else { continue }
+                            bb[i] = Int32(Int(r) * w + Int(c))
+                        }
+                    }
+                }
+            }
         }
+        for b in bin where b >= 0 { counts[Int(b) + 1] += 1 }
         for b in 0..<binCount { counts[b + 1] += counts[b] }
         var fill = counts
         var order = [Int32](repeating: 0, count: Int(counts[binCount]))

@@ -64,8 +64,7 @@ public struct SwathGridResampler: Sendable {
         let target = Self.cartesian(latitude: centres.latitude, longitude: centres.longitude, radius: R, threads: threads)
         // Sample positions in bin order: the bins of one window row are adjacent in `order`, so each row of the
         // window is one contiguous run of positions (read in the same order as bin by bin).
-        let sample = Self.cartesian(latitude: bins.order.map { latitude[Int($0)] },
-                                    longitude: bins.order.map { longitude[Int($0)] }, radius: R, threads: threads)
+        let sample = Self.cartesian(latitude: latitude, longitude: longitude, order: bins.order, radius: R, threads: threads)
         let r2 = configuration.radiusOfInfluence * configuration.radiusOfInfluence
         let sigma2 = configuration.sigma * configuration.sigma
         let gaussian = configuration.method == .gaussian
@@ -174,16 +173,29 @@ public struct SwathGridResampler: Sendable {
 
     /// Points on a sphere of `radius` (metres) from latitudes/longitudes in degrees; NaN vectors where not finite.
     static func cartesian(latitude: [Double], longitude: [Double], radius: Double, threads: Int) -> [SIMD3<Double>] {
-        var out = [SIMD3<Double>](repeating: SIMD3(repeating: .nan), count: latitude.count)
-        let n = latitude.count
+        cartesian(latitude: latitude, longitude: longitude, order: nil, radius: radius, threads: threads)
+    }
+
+    /// `cartesian(latitude:longitude:radius:threads:)` of the points `order` lists, in that order (all points
+    /// when nil).
+    static func cartesian(latitude: [Double], longitude: [Double], order: [Int32]?, radius: Double,
+                          threads: Int) -> [SIMD3<Double>] {
+        let n = order?.count ?? latitude.count
+        var out = [SIMD3<Double>](repeating: SIMD3(repeating: .nan), count: n)
         out.withUnsafeMutableBufferPointer { ob in
             latitude.withUnsafeBufferPointer { la in
                 longitude.withUnsafeBufferPointer { lo in
-                    nonisolated(unsafe) let ob = ob, la = la, lo = lo
-                    DispatchQueue.concurrentPerform(iterations: threads) { t in
-                        for i in (n * t / threads)..<(n * (t + 1) / threads) where la[i].isFinite && lo[i].isFinite {
-                            let phi = la[i] * .pi / 180, lambda = lo[i] * .pi / 180
-                            ob[i] = SIMD3(radius * cos(phi) * cos(lambda), radius * cos(phi) * sin(lambda), radius * sin(phi))
+                    (order ?? []).withUnsafeBufferPointer { op in
+                        nonisolated(unsafe) let ob = ob, la = la, lo = lo, op = op
+                        let indexed = order != nil
+                        DispatchQueue.concurrentPerform(iterations: threads) { t in
+                            for i in (n * t / threads)..<(n * (t + 1) / threads) {
+                                let s = indexed ? Int(op[i]) : i
+                                guard la[s].isFinite && lo[s].isFinite else { continue }
+                                let phi = la[s] * .pi / 180, lambda = lo[s] * .pi / 180
+                                ob[i] = SIMD3(radius * cos(phi) * cos(lambda), radius * cos(phi) * sin(lambda),
+                                              radius * sin(phi))
+                            }
                         }
                     }
                 }
