@@ -91,6 +91,27 @@ public struct SwathGridResampler: Sendable {
                                                 let q = tp[i]
                                                 guard q.x.isFinite else { continue }
                                                 let cell = cp[i], r = cell / width, c = cell % width
+                                                if k == 1 {
+                                                    // One neighbour: a running minimum. The first sample within
+                                                    // the radius is taken, later ones only when strictly nearer
+                                                    // (the general loop's order and ties).
+                                                    var best = r2, bestIndex: Int32 = -1
+                                                    for dr in 0...span {
+                                                        let first = (r + dr) * binWidth + c
+                                                        for o in Int(starts[first])..<Int(starts[first + span + 1]) {
+                                                            let d = sp[o] - q
+                                                            let d2 = (d * d).sum()
+                                                            if d2 < best || (bestIndex < 0 && d2 == best) {
+                                                                best = d2; bestIndex = order[o]
+                                                            }
+                                                        }
+                                                    }
+                                                    if bestIndex >= 0 {
+                                                        ib[cell] = bestIndex
+                                                        wb[cell] = gaussian ? Float(exp(-best / sigma2)) : 1
+                                                    }
+                                                    continue
+                                                }
                                                 var n = 0
                                                 // Window row dr: bins (r + dr, c − margin … c + margin) of the
                                                 // widened grid, which always lie inside it.
