@@ -6,7 +6,7 @@ import SeaIcePolarGrids
 /// north grid with SeaIceKit's `SwathGridResampler` and with pyresample's `kd_tree.resample_nearest` /
 /// `resample_gauss` (python/grid_reference.py) with the same radius, σ, neighbours and threads, in one run.
 ///
-/// Timing: SeaIceKit's figure is the whole gridding (PROJ projection of the samples and cell centres, binning,
+/// Timing (the fastest of `runs` alternating rounds): SeaIceKit's figure is the whole gridding (PROJ projection of the samples and cell centres, binning,
 /// neighbour search, weighting) per method; pyresample's the whole `resample_*` call (kd-tree build, query,
 /// weighting), measured inside Python (process start and file exchange excluded on both sides).
 /// Agreement (documented tolerance): nearest — the same value in ≥ 99.9 % of the cells either side fills;
@@ -25,16 +25,20 @@ public struct PMGridBenchmark: Sendable {
     public var repository: URL
     /// The folder holding pyresample (`scripts/setup.sh` puts it in .deps/pyresample).
     public var pyresample: URL
+    /// Rounds: each runs pyresample once and then SeaIceKit once per method, and every figure is the fastest
+    /// round's (on a shared machine the other loads then hit both sides alike).
+    public var runs: Int
 
     /// A benchmark.
     public init(day: SyntheticSwathDay, grid: PolarStereographicGrid, configuration: GridResamplingConfiguration,
-                threads: Int, repository: URL, pyresample: URL) {
+                threads: Int, repository: URL, pyresample: URL, runs: Int = 1) {
         self.day = day
         self.grid = grid
         self.configuration = configuration
         self.threads = threads
         self.repository = repository
         self.pyresample = pyresample
+        self.runs = max(1, runs)
     }
 
     /// One method's figures.
@@ -77,18 +81,28 @@ public struct PMGridBenchmark: Sendable {
             try a.withUnsafeBufferPointer { Data(buffer: $0) }.write(to: dir.appendingPathComponent("\(name).f64"))
         }
         log("SIMULATED day: \(day.granules) granules × \(day.scans) scans × \(day.samplesPerScan) samples = \(lat.count) samples")
-        log("pyresample (\(threads) threads) …")
-        let python = try runPython(script: script, folder: dir)
         let floats = values.map(Float.init)
+        let methods = [GridResamplingConfiguration.Method.nearest, .gaussian]
+        var python: [String: Double] = [:], swift: [GridResamplingConfiguration.Method: Double] = [:]
+        var results: [GridResamplingConfiguration.Method: [Float]] = [:]
+        for round in 1...runs {
+            log("round \(round)/\(runs): pyresample (\(threads) threads) …")
+            for (name, seconds) in try runPython(script: script, folder: dir) {
+                python[name] = min(python[name] ?? .infinity, seconds)
+            }
+            for method in methods {
+                var c = configuration
+                c.method = method
+                log("round \(round)/\(runs): SeaIceKit \(method) (\(threads) threads) …")
+                let start = Date()
+                let r = try SwathGridResampler(grid: grid, latitude: lat, longitude: lon, configuration: c, threads: threads)
+                results[method] = r.resample(floats, threads: threads)
+                swift[method] = min(swift[method] ?? .infinity, Date().timeIntervalSince(start))
+            }
+        }
         var rows: [Row] = []
-        for method in [GridResamplingConfiguration.Method.nearest, .gaussian] {
-            var c = configuration
-            c.method = method
-            log("SeaIceKit \(method) (\(threads) threads) …")
-            let start = Date()
-            let r = try SwathGridResampler(grid: grid, latitude: lat, longitude: lon, configuration: c, threads: threads)
-            let ours = r.resample(floats, threads: threads)
-            let seconds = Date().timeIntervalSince(start)
+        for method in methods {
+            let ours = results[method]!, seconds = swift[method]!
             let data = try Data(contentsOf: dir.appendingPathComponent("py_\(method.rawValue).f32"))
             let theirs = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
             guard theirs.count == ours.count else {

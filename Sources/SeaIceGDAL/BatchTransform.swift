@@ -44,14 +44,16 @@ public final class BatchTransform: @unchecked Sendable {
 extension CoordinateTransform {
     /// Transforms `count` points in place; non-finite points and points PROJ rejects become NaN.
     func transformAllowingFailures(x: UnsafeMutablePointer<Double>, y: UnsafeMutablePointer<Double>, count: Int) {
+        // No z array (GDAL takes NULL for 2-D points) and the non-finite inputs as a list: millions of points
+        // otherwise cost three fresh arrays of page faults.
         var success = [Int32](repeating: 0, count: count)
-        var z = [Double](repeating: 0, count: count)
-        for i in 0..<count where !(x[i].isFinite && y[i].isFinite) { x[i] = 0; y[i] = 0; success[i] = -1 }
-        let bad = success
-        _ = OCTTransformEx(handle, Int32(count), x, y, &z, &success)
-        for i in 0..<count where success[i] == 0 || bad[i] == -1 || !(x[i].isFinite && y[i].isFinite) {
+        var bad: [Int] = []
+        for i in 0..<count where !(x[i].isFinite && y[i].isFinite) { x[i] = 0; y[i] = 0; bad.append(i) }
+        _ = OCTTransformEx(handle, Int32(count), x, y, nil, &success)
+        for i in 0..<count where success[i] == 0 || !(x[i].isFinite && y[i].isFinite) {
             x[i] = .nan
             y[i] = .nan
         }
+        for i in bad { x[i] = .nan; y[i] = .nan }
     }
 }

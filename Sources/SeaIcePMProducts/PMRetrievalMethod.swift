@@ -45,7 +45,7 @@ public struct PMRetrievalMethod: Sendable {
             algorithmText = algorithm.name
         }
         let filterText = filter.map { f in
-            "weather filter \(f.name): " + f.tests.map(\.description).joined(separator: " or ") + " → 0 %"
+            "weather filter \(f.name): \(f.description) → 0 %"
         } ?? "no weather filter"
         return "\(algorithmText); \(filterText); total_standard_uncertainty: tie-point spread propagated, "
             + "sqrt((1-C)^2 sd_ow^2 + C^2 sd_ice^2) (sd_ow \(pct(algorithm.spread.openWater)), sd_ice \(pct(algorithm.spread.ice)))"

@@ -39,13 +39,28 @@ public struct NASATeamTiePoints: Sendable, Equatable, Codable {
         self.multiYear = multiYear
     }
 
-    /// AMSR2 Northern-Hemisphere tie points of NSIDC-0802 (NSIDC, "AMSR2 Sea Ice Concentration CDR" user
-    /// guide, NASA Team tie-point table; the project's default), as `../shared/specs/concentration-fusion.md` lists
-    /// them: 19H OW 120.50, FY 235.50, MY 200.70; 19V 185.90, 250.90, 222.20; 37V 210.50, 241.30, 188.60 K.
-    public static let amsr2NorthernHemisphere = NASATeamTiePoints(
+    /// AMSR2 Northern-Hemisphere tie points of NSIDC-0802 (the project's default): 19H OW 120.50, FY 235.50,
+    /// MY 200.70; 19V 185.90, 250.90, 222.20; 37V 210.50, 241.30, 188.60 K, as `../shared/specs/concentration-fusion.md`
+    /// lists them. Checked against their published source, NSIDC's open implementation that produces NSIDC-0803
+    /// (the AMSR2 concentration made from the NSIDC-0802 gridded brightness temperatures): `pm_icecon`,
+    /// `pm_icecon/nt/tiepoints.py`, set `"nsidc0802"` ("params derived from NSIDC0802 and used in NSIDC0803",
+    /// returned for `satellite="am2"`; github.com/nsidc/pm_icecon, commits 4e1c20e and 1d7e288, 2025-08-28): equal
+    /// to every digit. They are fixed, year-round tie points for NSIDC's daily 25 km gridded brightness
+    /// temperatures; on the single-footprint, year-round RRDP points they read −8 % at SIC = 1 (BENCHMARKS.md).
+        public static let amsr2NorthernHemisphere = NASATeamTiePoints(
         openWater: NASATeamChannels(h19: 120.50, v19: 185.90, v37: 210.50),
         firstYear: NASATeamChannels(h19: 235.50, v19: 250.90, v37: 241.30),
         multiYear: NASATeamChannels(h19: 200.70, v19: 222.20, v37: 188.60))
+
+    /// NSIDC's earlier AMSR2 Northern-Hemisphere tie points, for the AMSR-E/AMSR2 Unified L1R brightness
+    /// temperatures (AU_SI25): 19H OW 109.60, FY 234.73, MY 196.75; 19V 190.55, 253.07, 225.80; 37V 211.20,
+    /// 244.16, 193.78 K. Source: `pm_icecon`, `pm_icecon/nt/tiepoints.py`, set `"amsru_a2"` ("Derived 8/18/2022 by
+    /// lin reg of F17-0001 with AMSRU": the F17 tie points mapped through a per-channel linear regression of
+    /// AMSR2 on F17 gridded brightness temperatures of 2021; returned for `satellite="u2"`).
+    public static let amsr2UnifiedNorthernHemisphere = NASATeamTiePoints(
+        openWater: NASATeamChannels(h19: 109.60, v19: 190.55, v37: 211.20),
+        firstYear: NASATeamChannels(h19: 234.73, v19: 253.07, v37: 244.16),
+        multiYear: NASATeamChannels(h19: 196.75, v19: 225.80, v37: 193.78))
 }
 
 extension NASATeamTiePoints {

@@ -26,6 +26,11 @@ public struct PMValidation: Sendable, Codable, Equatable {
     public var rows: [Row]
     /// The tuning of the new mask on the training half.
     public var tuning: WeatherMaskTuning.Result
+    /// The tuning of the new mask's linear-discriminant design on the training half.
+    public var discriminantTuning: WeatherMaskTuning.DiscriminantResult
+    /// Bias at SIC = 1 (fraction) of NASA Team with the NSIDC-0802 tie points and its filter on the held-out
+    /// points of each month, January first (NaN for a month without points).
+    public var nasaTeamIceBiasByMonth: [Double]
     /// Held-out points: ice, water, contaminated water.
     public var heldOutIce: Int, heldOutWater: Int, heldOutContaminated: Int
 
@@ -33,6 +38,12 @@ public struct PMValidation: Sendable, Codable, Equatable {
     public init(data: RRDPData, algorithms: [any ConcentrationAlgorithm], filters: [WeatherFilter]) {
         let train = data.split(.training), test = data.split(.heldOut)
         tuning = WeatherMaskTuning.tune(training: train)
+        discriminantTuning = WeatherMaskTuning.tuneDiscriminant(training: train)
+        nasaTeamIceBiasByMonth = (1...12).map { month in
+            let c = test.ice.filter { $0.month == month }.map { NASATeam().estimate($0.brightnessTemperatures, filter: .nasaTeam) }
+                .filter { !$0.flags.contains(.invalidInput) }.map(\.concentration)
+            return c.isEmpty ? .nan : SampleStatistics(c).mean - 1
+        }
         let dirty = WeatherMaskTuning.contaminated(test.water)
         heldOutIce = test.ice.count
         heldOutWater = test.water.count
@@ -89,6 +100,11 @@ public struct PMValidation: Sendable, Codable, Equatable {
             New mask GR(89V/18.7V) > \(tuning.threshold), tuned on the training half (odd days): ice loss \
             \(pct(tuning.iceLoss)) % (NT filter \(pct(tuning.nasaTeamIceLoss)) %), contaminated water removed \
             \(pct(tuning.contaminatedRemoved)) % (NT filter \(pct(tuning.nasaTeamContaminatedRemoved)) %).
+            Second design, a linear discriminant over GR(89V/18.7V), GR(89H/18.7H), PR(18.7), PR(89) with weights \
+            \(discriminantTuning.weights.map { String(format: "%.6f", $0) }.joined(separator: ", ")) > \
+            \(String(format: "%.6f", discriminantTuning.threshold)) (lda89-19-mask), tuned on the training half: ice \
+            loss \(pct(discriminantTuning.iceLoss)) %, contaminated water removed \
+            \(pct(discriminantTuning.contaminatedRemoved)) %.
 
             | algorithm | filter | bias SIC=1 | sd SIC=1 | RMSE SIC=1 | bias SIC=0 | sd SIC=0 | RMSE SIC=0 \
             | water as ice | ice removed | contaminated removed |
@@ -100,6 +116,38 @@ public struct PMValidation: Sendable, Codable, Equatable {
                 + "\(pct(r.iceRMSE)) | \(pct(r.waterBias)) | \(pct(r.waterStandardDeviation)) | \(pct(r.waterRMSE)) | "
                 + "\(pct(r.waterAsIce)) | \(pct(r.iceRemoved)) | \(pct(r.contaminatedRemoved)) |\n"
         }
+        return s + notes
+    }
+
+    /// What the table says about the issue's bounds, in words (part of `markdown`).
+    var notes: String {
+        func pct(_ v: Double) -> String { String(format: "%.2f", v * 100) }
+        let n = heldOutContaminated
+        func count(_ share: Double) -> Int { Int((share * Double(n)).rounded()) }
+        var s = "\n## Notes\n\n"
+        if let nt = row("nasa-team", "nt-filter") {
+            for mask in ["gr89-19-mask", "lda89-19-mask"] {
+                guard let m = row("nasa-team", mask) else { continue }
+                let beats = m.contaminatedRemoved > nt.contaminatedRemoved && m.iceRemoved <= nt.iceRemoved
+                s += "- \(mask): removes \(count(m.contaminatedRemoved))/\(n) (\(pct(m.contaminatedRemoved)) %) of the "
+                    + "contaminated held-out water against the NT filter's \(count(nt.contaminatedRemoved))/\(n) "
+                    + "(\(pct(nt.contaminatedRemoved)) %), removing \(pct(m.iceRemoved)) % of the ice points against "
+                    + "\(pct(nt.iceRemoved)) %: it \(beats ? "beats" : "does not beat") the NT filter.\n"
+            }
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            let monthly = zip(months, nasaTeamIceBiasByMonth).filter { !$0.1.isNaN }
+                .map { "\($0.0) \(String(format: "%+.1f", $0.1 * 100))" }.joined(separator: ", ")
+            s += "- nasa-team uses the NSIDC-0802 AMSR2 tie points (checked against NSIDC's pm_icecon set \"nsidc0802\"): "
+                + "fixed, year-round tie points made for NSIDC's daily 25 km gridded brightness temperatures. The "
+                + "SIC = 1 points are single L1R footprints from every month of 2017, melt and freeze-up included, "
+                + "where fixed winter-like ice tie points read low; bias at SIC = 1 by month (%, NT filter): "
+                + "\(monthly). Tie points fitted to the data (nasa-team-rrdp, the dynamic tie points of the CCI/OSI SAF "
+                + "practice) or NSIDC's tie points for the Unified L1R brightness temperatures (nasa-team-au-si) "
+                + "remove most of it.\n"
+        }
+        let within = rows.filter { abs($0.iceBias) <= 0.05 && abs($0.waterBias) <= 0.05 }
+            .map { "\($0.algorithm) + \($0.filter)" }
+        s += "- Within 5 % at both SIC = 1 and SIC = 0: " + (within.isEmpty ? "none" : within.joined(separator: ", ")) + ".\n"
         return s
     }
 }
@@ -108,16 +156,20 @@ extension PMValidation {
     /// The CCI tie-point files `seaice pm validate` reads from an RRDP folder's `aux/`, by channel set.
     public static let cciFiles = ["KKA", "KA", "CKA"].map { ($0, "\($0)_sic_CCI-RRDP.json") }
 
-    /// The algorithms validated by default: NASA Team with the NSIDC-0802 tie points ("nasa-team") and with tie
+    /// The algorithms validated by default: NASA Team with the NSIDC-0802 tie points ("nasa-team"), with tie
     /// points fitted to the training half of `data` ("nasa-team-rrdp", `NASATeamTiePoints.fitted`, its spread
-    /// measured there too), ASI, and the CCI hybrid of every tie-point file of `cciFiles` present in `aux`
+    /// measured there too) and with NSIDC's Unified-L1R tie points ("nasa-team-au-si",
+    /// `NASATeamTiePoints.amsr2UnifiedNorthernHemisphere`, its spread measured on the training half), ASI, and the
+    /// CCI hybrid of every tie-point file of `cciFiles` present in `aux`
     /// (named "cci-hybrid-KKA" …).
     /// - Throws: the `CCITiePoints.read` error of a file that is present but bad.
     public static func standardAlgorithms(data: RRDPData, aux: URL) throws -> [any ConcentrationAlgorithm] {
         let train = data.split(.training)
         var fitted = NASATeam(tiePoints: .fitted(water: train.water, ice: train.ice), name: "nasa-team-rrdp")
         fitted.spread = TiePointSpread.measure(fitted, water: train.water, ice: train.ice)
-        var out: [any ConcentrationAlgorithm] = [NASATeam(), fitted, ASI()]
+        var unified = NASATeam(tiePoints: .amsr2UnifiedNorthernHemisphere, name: "nasa-team-au-si")
+        unified.spread = TiePointSpread.measure(unified, water: train.water, ice: train.ice)
+        var out: [any ConcentrationAlgorithm] = [NASATeam(), fitted, unified, ASI()]
         for (set, file) in cciFiles {
             let url = aux.appendingPathComponent(file)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
@@ -126,6 +178,6 @@ extension PMValidation {
         return out
     }
 
-    /// The filters validated by default: NASA Team's, ASI's and the new 18.7/89 GHz mask.
-    public static let standardFilters: [WeatherFilter] = [.nasaTeam, .asi, .gr8919()]
+    /// The filters validated by default: NASA Team's, ASI's and both designs of the new 18.7/89 GHz mask.
+    public static let standardFilters: [WeatherFilter] = [.nasaTeam, .asi, .gr8919(), .lda8919()]
 }

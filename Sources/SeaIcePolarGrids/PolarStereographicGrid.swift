@@ -134,11 +134,15 @@ public struct PolarStereographicGrid: Sendable, Equatable, Hashable, Codable {
     /// Latitude and longitude (degrees) of every cell centre, row-major (PROJ inverse projection onto the
     /// projection's own ellipsoid, no datum shift).
     public func cellCentres(threads: Int = 1) throws -> (latitude: [Double], longitude: [Double]) {
-        let xs = x, ys = y
-        var px = [Double](repeating: 0, count: count), py = px
-        for r in 0..<height {
-            for c in 0..<width { px[r * width + c] = xs[c]; py[r * width + c] = ys[r] }
-        }
+        try cellCentres(of: Array(0..<count), threads: threads)
+    }
+
+    /// Latitude and longitude (degrees) of the centres of `cells` (row-major indices), in the order given
+    /// (PROJ inverse projection as `cellCentres(threads:)`; only those cells are projected).
+    public func cellCentres(of cells: [Int], threads: Int = 1) throws -> (latitude: [Double], longitude: [Double]) {
+        let w = width
+        var px = cells.map { Self.minX + (Double($0 % w) + 0.5) * cellSize }
+        var py = cells.map { Self.maxY - (Double($0 / w) + 0.5) * cellSize }
         let crs = try spatialReference()
         let t = try BatchTransform(from: crs, to: crs.geographic())
         try t.transform(x: &px, y: &py, threads: threads)

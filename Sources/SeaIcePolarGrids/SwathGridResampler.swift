@@ -57,15 +57,21 @@ public struct SwathGridResampler: Sendable {
         let k = configuration.neighbours
         slots = k
         let R = GridResamplingConfiguration.earthRadius
-        let sample = Self.cartesian(latitude: latitude, longitude: longitude, radius: R, threads: threads)
-        let centres = try grid.cellCentres(threads: threads)
+        // Only the cells with a sample within the search window get a centre: the rest of the grid stays
+        // empty whatever the values, and its inverse projection would be wasted work.
+        let cells = bins.cellsWithCandidates(grid: grid)
+        let centres = try grid.cellCentres(of: cells, threads: threads)
         let target = Self.cartesian(latitude: centres.latitude, longitude: centres.longitude, radius: R, threads: threads)
+        // Sample positions in bin order: the bins of one window row are adjacent in `order`, so each row of the
+        // window is one contiguous run of positions (read in the same order as bin by bin).
+        let sample = Self.cartesian(latitude: latitude, longitude: longitude, order: bins.order, radius: R, threads: threads)
         let r2 = configuration.radiusOfInfluence * configuration.radiusOfInfluence
         let sigma2 = configuration.sigma * configuration.sigma
         let gaussian = configuration.method == .gaussian
         var idx = [Int32](repeating: -1, count: grid.count * k)
         var wts = [Float](repeating: 0, count: grid.count * k)
-        let width = grid.width, height = grid.height
+        let width = grid.width, binWidth = bins.width, span = 2 * margin
+        let cellCount = cells.count, block = Self.block, blocks = (cellCount + block - 1) / block
         // The hot loop reads raw buffers: per-bin slices and captured arrays cost a retain/release each.
         idx.withUnsafeMutableBufferPointer { ib in
             wts.withUnsafeMutableBufferPointer { wb in
@@ -73,38 +79,60 @@ public struct SwathGridResampler: Sendable {
                     target.withUnsafeBufferPointer { tp in
                         bins.starts.withUnsafeBufferPointer { starts in
                             bins.order.withUnsafeBufferPointer { order in
-                                nonisolated(unsafe) let ib = ib, wb = wb, sp = sp, tp = tp, starts = starts, order = order
-                                DispatchQueue.concurrentPerform(iterations: threads) { t in
-                                    let bestD = UnsafeMutablePointer<Double>.allocate(capacity: k)
-                                    let bestI = UnsafeMutablePointer<Int32>.allocate(capacity: k)
-                                    defer { bestD.deallocate(); bestI.deallocate() }
-                                    for r in stride(from: t, to: height, by: threads) {
-                                        for c in 0..<width {
-                                            let cell = r * width + c
-                                            let q = tp[cell]
-                                            guard q.x.isFinite else { continue }
-                                            var n = 0
-                                            for dr in -margin...margin {
-                                                for dc in -margin...margin {
-                                                    let b = bins.bin(row: r + dr, column: c + dc)
-                                                    guard b >= 0 else { continue }
-                                                    for o in Int(starts[b])..<Int(starts[b + 1]) {
-                                                        let s = order[o]
-                                                        let d = sp[Int(s)] - q
+                                cells.withUnsafeBufferPointer { cp in
+                                    nonisolated(unsafe) let ib = ib, wb = wb, sp = sp, tp = tp, starts = starts,
+                                        order = order, cp = cp
+                                    DispatchQueue.concurrentPerform(iterations: threads) { t in
+                                        let bestD = UnsafeMutablePointer<Double>.allocate(capacity: k)
+                                        let bestI = UnsafeMutablePointer<Int32>.allocate(capacity: k)
+                                        defer { bestD.deallocate(); bestI.deallocate() }
+                                        for b in stride(from: t, to: blocks, by: threads) {
+                                            for i in (b * block)..<min(cellCount, (b + 1) * block) {
+                                                let q = tp[i]
+                                                guard q.x.isFinite else { continue }
+                                                let cell = cp[i], r = cell / width, c = cell % width
+                                                if k == 1 {
+                                                    // One neighbour: a running minimum. The first sample within
+                                                    // the radius is taken, later ones only when strictly nearer
+                                                    // (the general loop's order and ties).
+                                                    var best = r2, bestIndex: Int32 = -1
+                                                    for dr in 0...span {
+                                                        let first = (r + dr) * binWidth + c
+                                                        for o in Int(starts[first])..<Int(starts[first + span + 1]) {
+                                                            let d = sp[o] - q
+                                                            let d2 = (d * d).sum()
+                                                            if d2 < best || (bestIndex < 0 && d2 == best) {
+                                                                best = d2; bestIndex = order[o]
+                                                            }
+                                                        }
+                                                    }
+                                                    if bestIndex >= 0 {
+                                                        ib[cell] = bestIndex
+                                                        wb[cell] = gaussian ? Float(exp(-best / sigma2)) : 1
+                                                    }
+                                                    continue
+                                                }
+                                                var n = 0
+                                                // Window row dr: bins (r + dr, c − margin … c + margin) of the
+                                                // widened grid, which always lie inside it.
+                                                for dr in 0...span {
+                                                    let first = (r + dr) * binWidth + c
+                                                    for o in Int(starts[first])..<Int(starts[first + span + 1]) {
+                                                        let d = sp[o] - q
                                                         let d2 = (d * d).sum()
                                                         guard d2 <= r2, n < k || d2 < bestD[k - 1] else { continue }
                                                         var j = min(n, k - 1)
                                                         while j > 0 && bestD[j - 1] > d2 {
                                                             bestD[j] = bestD[j - 1]; bestI[j] = bestI[j - 1]; j -= 1
                                                         }
-                                                        bestD[j] = d2; bestI[j] = s
+                                                        bestD[j] = d2; bestI[j] = order[o]
                                                         n = min(n + 1, k)
                                                     }
                                                 }
-                                            }
-                                            for j in 0..<n {
-                                                ib[cell * k + j] = bestI[j]
-                                                wb[cell * k + j] = gaussian ? Float(exp(-bestD[j] / sigma2)) : 1
+                                                for j in 0..<n {
+                                                    ib[cell * k + j] = bestI[j]
+                                                    wb[cell * k + j] = gaussian ? Float(exp(-bestD[j] / sigma2)) : 1
+                                                }
                                             }
                                         }
                                     }
@@ -161,16 +189,36 @@ public struct SwathGridResampler: Sendable {
         return out
     }
 
+    /// Cells per unit of work in the neighbour search (threads take blocks in turn).
+    static let block = 4096
+
     /// Points on a sphere of `radius` (metres) from latitudes/longitudes in degrees; NaN vectors where not finite.
     static func cartesian(latitude: [Double], longitude: [Double], radius: Double, threads: Int) -> [SIMD3<Double>] {
-        var out = [SIMD3<Double>](repeating: SIMD3(repeating: .nan), count: latitude.count)
-        let n = latitude.count
+        cartesian(latitude: latitude, longitude: longitude, order: nil, radius: radius, threads: threads)
+    }
+
+    /// `cartesian(latitude:longitude:radius:threads:)` of the points `order` lists, in that order (all points
+    /// when nil).
+    static func cartesian(latitude: [Double], longitude: [Double], order: [Int32]?, radius: Double,
+                          threads: Int) -> [SIMD3<Double>] {
+        let n = order?.count ?? latitude.count
+        var out = [SIMD3<Double>](repeating: SIMD3(repeating: .nan), count: n)
         out.withUnsafeMutableBufferPointer { ob in
-            nonisolated(unsafe) let ob = ob
-            DispatchQueue.concurrentPerform(iterations: threads) { t in
-                for i in (n * t / threads)..<(n * (t + 1) / threads) where latitude[i].isFinite && longitude[i].isFinite {
-                    let la = latitude[i] * .pi / 180, lo = longitude[i] * .pi / 180
-                    ob[i] = SIMD3(radius * cos(la) * cos(lo), radius * cos(la) * sin(lo), radius * sin(la))
+            latitude.withUnsafeBufferPointer { la in
+                longitude.withUnsafeBufferPointer { lo in
+                    (order ?? []).withUnsafeBufferPointer { op in
+                        nonisolated(unsafe) let ob = ob, la = la, lo = lo, op = op
+                        let indexed = order != nil
+                        DispatchQueue.concurrentPerform(iterations: threads) { t in
+                            for i in (n * t / threads)..<(n * (t + 1) / threads) {
+                                let s = indexed ? Int(op[i]) : i
+                                guard la[s].isFinite && lo[s].isFinite else { continue }
+                                let phi = la[s] * .pi / 180, lambda = lo[s] * .pi / 180
+                                ob[i] = SIMD3(radius * cos(phi) * cos(lambda), radius * cos(phi) * sin(lambda),
+                                              radius * sin(phi))
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -57,6 +57,47 @@ final class PMValidationTests: XCTestCase {
         XCTAssertEqual(mask.contaminatedRemoved, 86.0 / 98, accuracy: 1e-12)
         XCTAssertEqual(nt.contaminatedRemoved, 94.0 / 98, accuracy: 1e-12)
         XCTAssertLessThan(mask.contaminatedRemoved, nt.contaminatedRemoved)
+        XCTAssert(v.markdown.contains("- gr89-19-mask: removes 86/98 (87.76 %)"))
+    }
+
+    func testDiscriminantMaskAgainstTheNASATeamFilterAsMeasured() throws {
+        let v = try Self.standardRun.get()
+        // The tuning on the training half: NT's ice loss there (0 of 2408) is the constraint, and the
+        // discriminant removes one contaminated point fewer than the NT filter (79 against 80 of 85).
+        XCTAssertEqual(v.discriminantTuning.iceLoss, 0)
+        XCTAssertEqual(v.discriminantTuning.nasaTeamIceLoss, 0)
+        XCTAssertEqual(v.discriminantTuning.contaminatedRemoved, 79.0 / 85, accuracy: 1e-12)
+        XCTAssertEqual(v.discriminantTuning.nasaTeamContaminatedRemoved, 80.0 / 85, accuracy: 1e-12)
+        // Held out: no ice lost, 84 of the 98 contaminated points removed against the NT filter's 94; pinned as
+        // measured (the seed's claim does not hold for this design either).
+        let nt = try XCTUnwrap(v.row("nasa-team", "nt-filter"))
+        let lda = try XCTUnwrap(v.row("nasa-team", "lda89-19-mask"))
+        XCTAssertLessThanOrEqual(lda.iceRemoved, nt.iceRemoved)
+        XCTAssertEqual(lda.contaminatedRemoved, 84.0 / 98, accuracy: 1e-12)
+        XCTAssertLessThan(lda.contaminatedRemoved, nt.contaminatedRemoved)
+        // Open water as a whole: the discriminant still flags nearly all of it (clear water too), like GR(89V/18.7V).
+        XCTAssertLessThanOrEqual(lda.waterAsIce, 0.01)
+        XCTAssert(v.markdown.contains("- lda89-19-mask: removes 84/98 (85.71 %)"))
+        XCTAssert(v.markdown.contains("it does not beat the NT filter"))
+    }
+
+    func testNASATeamTiePointChoicesAndMonthlyBias() throws {
+        let v = try Self.standardRun.get()
+        // NSIDC's tie points for the Unified L1R brightness temperatures: within the bound at both ends.
+        let unified = try XCTUnwrap(v.row("nasa-team-au-si", "nt-filter"))
+        XCTAssertLessThanOrEqual(abs(unified.iceBias), 0.05)
+        XCTAssertLessThanOrEqual(abs(unified.waterBias), 0.05)
+        XCTAssertEqual(unified.iceBias, -0.034, accuracy: 0.001)
+        // The NSIDC-0802 tie points' −8 % comes from melt and freeze-up (August −27 %); February–May are −3.9 … −5.0 %.
+        let m = v.nasaTeamIceBiasByMonth
+        XCTAssertEqual(m.count, 12)
+        XCTAssertEqual(m[7], -0.272, accuracy: 0.001)
+        XCTAssertEqual(m[8], -0.270, accuracy: 0.001)
+        for month in 1...4 { XCTAssertLessThanOrEqual(abs(m[month]), 0.051, "month \(month + 1)") }
+        XCTAssert(v.markdown.contains("Aug -27.2"))
+        XCTAssert(v.markdown.contains("nasa-team-rrdp + nt-filter"))
+        XCTAssert(v.markdown.contains("nasa-team-au-si + nt-filter"))
+        XCTAssertFalse(v.markdown.contains("nasa-team + nt-filter,"))
     }
 
     func testConstantsAreWhatTheTrainingHalfGives() throws {
@@ -65,6 +106,10 @@ final class PMValidationTests: XCTestCase {
         XCTAssertEqual(tuning.threshold, WeatherMaskTuning.rrdpThreshold)
         XCTAssertEqual(tuning.iceLoss, 0)
         XCTAssertEqual(tuning.nasaTeamIceLoss, 0)
+        let lda = WeatherMaskTuning.tuneDiscriminant(training: train)
+        let recorded = WeatherMaskTuning.rrdpDiscriminant
+        for (w, t) in zip(lda.weights, recorded.terms) { XCTAssertEqual(w, t.weight, accuracy: 5e-7) }
+        XCTAssertEqual(lda.threshold, recorded.threshold, accuracy: 5e-7)
         let nt = TiePointSpread.measure(NASATeam(), water: train.water, ice: train.ice)
         XCTAssertEqual(nt.openWater, NASATeam.rrdpSpread.openWater, accuracy: 5e-5)
         XCTAssertEqual(nt.ice, NASATeam.rrdpSpread.ice, accuracy: 5e-5)
@@ -78,8 +123,9 @@ final class PMValidationTests: XCTestCase {
         XCTAssertEqual(a, b)
         XCTAssertEqual(a.markdown, b.markdown)
         XCTAssertEqual(Array(Set(a.rows.map(\.algorithm))).sorted(), ["asi", "cci-hybrid-CKA", "cci-hybrid-KA",
-                                                                     "cci-hybrid-KKA", "nasa-team", "nasa-team-rrdp"])
-        XCTAssertEqual(a.rows.count, 6 * 4)
+                                                                     "cci-hybrid-KKA", "nasa-team", "nasa-team-au-si",
+                                                                     "nasa-team-rrdp"])
+        XCTAssertEqual(a.rows.count, 7 * 5)
         XCTAssert(a.markdown.contains("Real data"))
     }
 }
