@@ -155,7 +155,7 @@ let package = Package(
         .target(
             name: "SeaIceCover",
             dependencies: ["SeaIceCore", "SeaIceAI4Arctic", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts", "SeaIceModels",
-                           "SeaIceNN", "SeaIceTensor", "SeaIceOptim", "SeaIceData", "SeaIceTraining", "SeaIceMetrics",
+                           "SeaIceNN", "SeaIceTensor", "SeaIceOptim", "SeaIceData", "SeaIceTraining", "SeaIceMetrics", "SeaIceTiling",
                            .product(name: "Logging", package: "swift-log")]
         ),
         .target(

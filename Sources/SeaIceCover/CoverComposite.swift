@@ -26,6 +26,11 @@ public struct CoverComposite: Sendable, Equatable {
     public var valid: [Bool]
     /// σ⁰_HV (linear) mapped to 0 and 255 by the stretch of this scene.
     public var hvLow: Double, hvHigh: Double
+
+    /// A composite from its parts (`CoverCompositeConfiguration.composite` makes them from σ⁰).
+    public init(rgb: [UInt8], valid: [Bool], hvLow: Double, hvHigh: Double) {
+        self.rgb = rgb; self.valid = valid; self.hvLow = hvLow; self.hvHigh = hvHigh
+    }
 }
 
 /// Thresholds of `CoverComposite` (JSON keys as the property names).
