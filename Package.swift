@@ -156,7 +156,7 @@ let package = Package(
             name: "SeaIceCover",
             dependencies: ["SeaIceCore", "SeaIceAI4Arctic", "SeaIceGDAL", "SeaIceNetCDF", "SeaIceCharts", "SeaIceModels",
                            "SeaIceNN", "SeaIceTensor", "SeaIceOptim", "SeaIceData", "SeaIceTraining", "SeaIceMetrics", "SeaIceTiling",
-                           .product(name: "Logging", package: "swift-log")]
+                           "SeaIceProducts", "SeaIceClasses", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "SeaIceSimulator",

@@ -19,6 +19,8 @@ public struct CoverScene: Sendable {
     public let hh: [Float], hv: [Float]
     /// Incidence angle at each pixel centre, degrees.
     public let incidence: [Float]
+    /// Latitude (°N) and longitude (°E) of each pixel centre, from the scene's tie points.
+    public let latitude: [Float], longitude: [Float]
     /// Land pixels (any land in the block).
     public let land: [Bool]
     /// The fitted HH correction (recorded with every product).
@@ -57,12 +59,14 @@ public struct CoverScene: Sendable {
         guard tie.incidenceAngle != nil else {
             throw SeaIceError.missing(file: url.path, item: "variable `\(names.gridIncidenceAngle)` (the incidence correction needs it)")
         }
-        var incidence = [Float](repeating: .nan, count: lines * samples)
+        var incidence = [Float](repeating: .nan, count: lines * samples), latitude = incidence, longitude = incidence
         for i in 0..<lines {
             let line = min(Double(i * f) + Double(min(f, g.lines - i * f)) / 2 - 0.5, Double(g.lines - 1))
             for j in 0..<samples {
                 let sample = min(Double(j * f) + Double(min(f, g.samples - j * f)) / 2 - 0.5, Double(g.samples - 1))
                 incidence[i * samples + j] = Float(tie.incidenceAngle(line: line, sample: sample) ?? .nan)
+                latitude[i * samples + j] = Float(tie.latitude(line: line, sample: sample))
+                longitude[i * samples + j] = Float(tie.longitude(line: line, sample: sample))
             }
         }
         let correction = try IncidenceCorrection.fit(hhDB: hhDB, incidence: incidence, use: land.map { !$0 },
@@ -75,7 +79,7 @@ public struct CoverScene: Sendable {
         }
         let simulated = !(try SimulationMarkers.markers(of: file.netCDF)).isEmpty
         return CoverScene(lines: lines, samples: samples, pixelSize: pixelSize, hh: hh, hv: hv, incidence: incidence,
-                          land: land, correction: correction, label: label, labelSource: labels, simulated: simulated)
+                          latitude: latitude, longitude: longitude, land: land, correction: correction, label: label, labelSource: labels, simulated: simulated)
     }
 
     /// The composite of the scene's sea pixels (land is left out of the stretch and drawn black).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SeaIceCore
 import SeaIceCover
+import SeaIceTiling
 import SeaIceTraining
 
 /// `seaice cover`: the Sentinel-1 sea-ice-cover system (seed 002, Wang & Li 2021).
@@ -9,7 +10,7 @@ struct CoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cover",
         abstract: "Sea-ice cover from Sentinel-1 (seed 002): the 400 m RGB composite and labelled training sets.",
-        subcommands: [CoverCompositeCommand.self, CoverLabelCommand.self, CoverTrainCommand.self]
+        subcommands: [CoverCompositeCommand.self, CoverLabelCommand.self, CoverTrainCommand.self, CoverPredictCommand.self]
     )
 }
 
@@ -154,5 +155,51 @@ struct CoverTrainCommand: ParsableCommand {
         }
         let best = summary.bestScore.map { String(format: "%.3f at epoch %d", $0, summary.bestEpoch ?? 0) } ?? "n/a"
         Console.line("done: \(summary.epochs) epochs, best accuracy \(best)\(simulated); checkpoint \(runFolder.out)/best")
+    }
+}
+
+/// `seaice cover predict`: the sea-ice-cover product of scenes with one trained U-Net.
+struct CoverPredictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Predict ice/water at 400 m with a cover U-Net: SIC_<id>_V1.0.nc (CF) and a PNG per scene.",
+        discussion: """
+            CHECKPOINT is a checkpoint folder of `seaice cover train` (best/ or last/). Each SCENE is prepared as \
+            `seaice cover composite` does, predicted by tiles (--tile, --overlap; the paper's 12-pixel overlap by \
+            default) and written as SIC_<S1 product id>_V1.0.nc with Longitude, Latitude, SeaIce, Mask and \
+            ice_probability, and a PNG of the cover.
+            """
+    )
+
+    @Argument(help: "Checkpoint folder.")
+    var checkpoint: String
+
+    @Argument(help: "Scene netCDF files.")
+    var scenes: [String]
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Option(help: "Tile side, pixels at 400 m.")
+    var tile = 256
+
+    @Option(help: "Tile overlap, pixels.")
+    var overlap = 12
+
+    @Option(help: "Device: auto (CUDA when present), cpu or cuda.")
+    var device: DeviceChoice = .auto
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        output.activate()
+        let folder = URL(fileURLWithPath: out)
+        try OutputFolder.prepare(folder, option: "--out")
+        let predictor = try CoverPredictor(checkpoint: URL(fileURLWithPath: checkpoint),
+                                           tiling: TilingConfiguration(tileSize: tile, overlap: overlap), device: device.device)
+        for scene in scenes {
+            let url = try CoverProduct.predict(URL(fileURLWithPath: scene), predictor: predictor, into: folder)
+            Console.line("wrote \(url.path)")
+        }
     }
 }
