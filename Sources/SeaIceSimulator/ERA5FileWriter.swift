@@ -106,9 +106,10 @@ public enum ERA5FileWriter {
                 for (t, time) in times.enumerated() {
                     var fields = [[Float]](repeating: [Float](repeating: 0, count: lat.count * lon.count), count: 6)
                     for (i, la) in lat.enumerated() {
-                        for (j, lo) in lon.enumerated() {
+                        // One PROJ call and one calendar lookup per row, not per node.
+                        let row = weather.samples(latitude: [Double](repeating: la, count: lon.count), longitude: lon, time: time)
+                        for (j, s) in row.enumerated() {
                             let k = i * lon.count + j
-                            let s = weather.sample(latitude: la, longitude: lo, time: time)
                             let values = [
                                 s.u10, s.v10, s.t2m, s.skinTemperature(waterFraction: water[k]), s.tcwv, s.tclw,
                             ]
