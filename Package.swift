@@ -303,7 +303,7 @@ let package = Package(
         .testTarget(
             name: "SeaIceCoverTests",
             dependencies: ["SeaIceCover", "SeaIceCore", "AI4ArcticTestSupport", "SeaIceTestSupport", "SeaIceSimulator",
-                           "SeaIceModels", "SeaIceOptim", "SeaIceTraining"]
+                           "SeaIceModels", "SeaIceOptim", "SeaIceTraining", "SeaIceData", "SeaIceTiling"]
         ),
         .testTarget(
             name: "SeaIceSimulatorTests",

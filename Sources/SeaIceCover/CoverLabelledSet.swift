@@ -102,6 +102,16 @@ public struct CoverLabelledSetManifest: Codable, Sendable, Equatable {
         public var mizFraction: Double
         /// Mean corrected HH of the water pixels, dB (rises with the wind; nil without water).
         public var openWaterHHdB: Double?
+        /// Mean ERA5 10 m wind speed over the scene, m s⁻¹ (nil when the scene has no ERA5 winds).
+        public var windSpeed: Double?
+
+        /// An entry.
+        public init(file: String, sourceScene: String, iceProportion: Double, labelledFraction: Double, mizFraction: Double,
+                    openWaterHHdB: Double?, windSpeed: Double? = nil) {
+            self.file = file; self.sourceScene = sourceScene; self.iceProportion = iceProportion
+            self.labelledFraction = labelledFraction; self.mizFraction = mizFraction; self.openWaterHHdB = openWaterHHdB
+            self.windSpeed = windSpeed
+        }
     }
     /// The label source and pixel size of every entry.
     public var labels: String, pixelSize: Int
@@ -132,7 +142,7 @@ public struct CoverLabelledSetManifest: Codable, Sendable, Equatable {
         return Entry(file: file, sourceScene: sourceScene, iceProportion: labelled > 0 ? Double(ice) / Double(labelled) : 0,
                      labelledFraction: sea > 0 ? Double(labelled) / Double(sea) : 0,
                      mizFraction: labelled > 0 ? Double(miz) / Double(labelled) : 0,
-                     openWaterHHdB: water > 0 ? waterHH / Double(water) : nil)
+                     openWaterHHdB: water > 0 ? waterHH / Double(water) : nil, windSpeed: scene.windSpeed)
     }
 
     /// Prepares, labels and writes every scene of `inputs` into `folder` (`<source name>_cover.nc` each), then

@@ -65,7 +65,7 @@ extension CoverProduct {
 
     /// Prepares `scene` at 400 m, predicts it with `predictor` and writes `SIC_<id>_V1.0.nc` and a PNG of the
     /// cover (`SIC_<id>_V1.0.png`) into `folder`, together; returns the netCDF.
-    public static func predict(_ scene: URL, predictor: CoverPredictor, pixelSize: Int = 400,
+    public static func predict(_ scene: URL, predictor: any CoverProbabilityModel, pixelSize: Int = 400,
                                configuration: CoverCompositeConfiguration = CoverCompositeConfiguration(),
                                into folder: URL) throws -> URL {
         let prepared = try CoverScene.load(scene, pixelSize: pixelSize)

@@ -30,6 +30,8 @@ public struct CoverScene: Sendable {
     public let label: [UInt8]?, labelSource: CoverLabelSource?
     /// Whether the source scene is marked simulated.
     public let simulated: Bool
+    /// Mean ERA5 10 m wind speed over the scene, m s⁻¹ (from `u10m_rotated`/`v10m_rotated`; nil without them).
+    public var windSpeed: Double? = nil
 
     /// Reads and prepares `url`.
     /// - Throws: `SeaIceError` naming the file and variable when a variable is missing or malformed, when
@@ -78,8 +80,19 @@ public struct CoverScene: Sendable {
             return zip(reduced, land).map { $1 ? CoverLabels.unknown : $0 }
         }
         let simulated = !(try SimulationMarkers.markers(of: file.netCDF)).isEmpty
+        var wind: Double?
+        if file.has("u10m_rotated"), file.has("v10m_rotated") {
+            let u = try file.readFloats("u10m_rotated"), v = try file.readFloats("v10m_rotated")
+            guard u.count == v.count else {
+                throw SeaIceError.invalidInput(file: url.path, item: "variables `u10m_rotated`, `v10m_rotated`", expected: "the same size")
+            }
+            var sum = 0.0, count = 0
+            for (a, b) in zip(u, v) where a.isFinite && b.isFinite { sum += (Double(a * a + b * b)).squareRoot(); count += 1 }
+            wind = count > 0 ? sum / Double(count) : nil
+        }
         return CoverScene(lines: lines, samples: samples, pixelSize: pixelSize, hh: hh, hv: hv, incidence: incidence,
-                          latitude: latitude, longitude: longitude, land: land, correction: correction, label: label, labelSource: labels, simulated: simulated)
+                          latitude: latitude, longitude: longitude, land: land, correction: correction, label: label,
+                          labelSource: labels, simulated: simulated, windSpeed: wind)
     }
 
     /// The composite of the scene's sea pixels (land is left out of the stretch and drawn black).

@@ -60,19 +60,67 @@ public struct CoverTrainingConfiguration: ValidatedConfiguration, Sendable, Equa
     }
 }
 
+/// A network of the sea-ice-cover system: one ice logit per pixel (task `ice`), built from a Codable
+/// configuration that checkpoints store (the level-0 U-Net and the level-1 stacking network).
+public protocol CoverNetwork: TaskNetwork {
+    /// The architecture recorded in checkpoints.
+    associatedtype Configuration: Codable & Equatable & Sendable
+    /// The configuration the network was built from.
+    var configuration: Configuration { get }
+}
+
+extension CoverUNet: CoverNetwork {}
+extension CoverStackingNetwork: CoverNetwork {}
+
+/// Per-pixel inputs and labels of one scene for training or scoring a cover network: `channels` planes CHW
+/// (row-major `lines × samples` each) and ice labels 0 water / 1 ice / 255 unknown.
+public struct CoverFeatureScene: Sendable {
+    /// Size, pixels.
+    public let lines: Int, samples: Int
+    /// Planes per pixel.
+    public let channels: Int
+    /// The planes, CHW.
+    public let inputs: [Float]
+    /// Labels, row-major.
+    public let ice: [UInt8]
+    /// Whether the source scene is simulated.
+    public let simulated: Bool
+
+    /// Features of a scene.
+    public init(lines: Int, samples: Int, channels: Int, inputs: [Float], ice: [UInt8], simulated: Bool) {
+        precondition(inputs.count == channels * lines * samples && ice.count == lines * samples, "feature scene sizes disagree")
+        self.lines = lines; self.samples = samples; self.channels = channels; self.inputs = inputs; self.ice = ice
+        self.simulated = simulated
+    }
+}
+
+extension CoverLabelledScene {
+    /// The level-0 inputs: the composite's three channels / 255.
+    public var features: CoverFeatureScene {
+        CoverFeatureScene(lines: lines, samples: samples, channels: 3, inputs: composite.map { Float($0) / 255 },
+                          ice: ice, simulated: simulated)
+    }
+}
+
 /// Patches of labelled scenes: `patchSize`² windows on a grid of stride `patchSize` (the last row and column
 /// shifted inwards), kept when at least `minimumLabelled` of their pixels carry a label. Inputs are the
-/// composite's three channels / 255 (CHW); plane `ice` holds 0/1/255. Scenes smaller than a patch are skipped.
+/// scenes' feature planes (CHW); plane `ice` holds 0/1/255. Scenes smaller than a patch are skipped.
 public struct CoverPatchDataset: SampleDataset {
     /// The scenes.
-    public let scenes: [CoverLabelledScene]
+    public let scenes: [CoverFeatureScene]
     /// (scene, top row, left column) of every patch.
     public let patches: [(scene: Int, row: Int, column: Int)]
     /// Patch side, pixels.
     public let patchSize: Int
 
-    /// The patches of `scenes`.
+    /// The patches of labelled scenes (the composite as input).
     public init(scenes: [CoverLabelledScene], patchSize: Int, minimumLabelled: Double) {
+        self.init(features: scenes.map(\.features), patchSize: patchSize, minimumLabelled: minimumLabelled)
+    }
+
+    /// The patches of feature scenes (all with the same channel count).
+    public init(features scenes: [CoverFeatureScene], patchSize: Int, minimumLabelled: Double) {
+        precondition(Set(scenes.map(\.channels)).count <= 1, "feature scenes with different channel counts")
         self.scenes = scenes; self.patchSize = patchSize
         func starts(_ n: Int) -> [Int] {
             guard n >= patchSize else { return [] }
@@ -96,45 +144,52 @@ public struct CoverPatchDataset: SampleDataset {
     public var count: Int { patches.count }
 
     public func sample(at index: Int) throws -> DataSample {
-        let p = patches[index], s = scenes[p.scene], n = patchSize, plane = s.lines * s.samples
-        var inputs = [Float](repeating: 0, count: 3 * n * n), ice = [UInt8](repeating: 255, count: n * n)
+        let p = patches[index], s = scenes[p.scene], n = patchSize, plane = s.lines * s.samples, channels = s.channels
+        var inputs = [Float](repeating: 0, count: channels * n * n), ice = [UInt8](repeating: 255, count: n * n)
         for y in 0..<n {
             for x in 0..<n {
                 let k = (p.row + y) * s.samples + p.column + x
-                for b in 0..<3 { inputs[(b * n + y) * n + x] = Float(s.composite[b * plane + k]) / 255 }
+                for b in 0..<channels { inputs[(b * n + y) * n + x] = s.inputs[b * plane + k] }
                 ice[y * n + x] = s.ice[k]
             }
         }
-        return DataSample(channels: 3, size: n, inputs: inputs, planes: [CoverUNet.task: .classes(ice)])
+        return DataSample(channels: channels, size: n, inputs: inputs, planes: [CoverUNet.task: .classes(ice)])
     }
 }
 
-/// BCE + Dice on task `ice` (255 ignored).
-public struct CoverTask: TrainingTask {
+/// BCE + Dice on task `ice` (255 ignored), for either cover network.
+public struct CoverTask<Network: CoverNetwork>: TrainingTask {
     /// What checkpoints store: the network configuration.
-    public let specification: CoverUNetConfiguration
+    public let specification: Network.Configuration
     let loss: CompositeLoss
 
-    /// The task of `configuration`.
-    public init(configuration c: CoverTrainingConfiguration) {
-        specification = c.model
+    /// The task of a network built from `specification`, with the loss weights given.
+    public init(specification: Network.Configuration, bceWeight: Double, diceWeight: Double) {
+        self.specification = specification
         loss = CompositeLoss([
-            .init(task: CoverUNet.task, function: MaskedBinaryCrossEntropyLoss(ignoreValue: 255), weight: c.bceWeight, name: "bce"),
-            .init(task: CoverUNet.task, function: MaskedDiceLoss(ignoreValue: 255), weight: c.diceWeight, name: "dice"),
+            .init(task: CoverUNet.task, function: MaskedBinaryCrossEntropyLoss(ignoreValue: 255), weight: bceWeight, name: "bce"),
+            .init(task: CoverUNet.task, function: MaskedDiceLoss(ignoreValue: 255), weight: diceWeight, name: "dice"),
         ])
     }
 
     public var lossNames: [String] { loss.names }
 
-    public func losses(_ network: CoverUNet, batch: DataBatch, device: Device) throws -> LossTerms {
+    public func losses(_ network: Network, batch: DataBatch, device: Device) throws -> LossTerms {
         let target = try batch.planeTensor(CoverUNet.task, device: device)
         return try loss(network.outputs(batch.inputTensor(device: device)), targets: [CoverUNet.task: target])
     }
 }
 
+extension CoverTask where Network == CoverUNet {
+    /// The level-0 task of `configuration`.
+    public init(configuration c: CoverTrainingConfiguration) {
+        self.init(specification: c.model, bceWeight: c.bceWeight, diceWeight: c.diceWeight)
+    }
+}
+
 /// Pixel scores on the validation patches: overall accuracy (selects `best/`), ice F1 and water F1, from the
 /// metrics core; threshold 0.5 on the probability.
-public final class CoverValidator: TaskValidator {
+public final class CoverValidator<Network: CoverNetwork>: TaskValidator {
     let dataset: CoverPatchDataset
     let device: Device
     public let simulated: Bool
@@ -145,13 +200,15 @@ public final class CoverValidator: TaskValidator {
         self.dataset = dataset; self.simulated = simulated; self.device = device
     }
 
-    public func score(_ network: CoverUNet) throws -> ValidationResult {
+    public func score(_ network: Network) throws -> ValidationResult {
         network.eval()
         var matrix = ClassConfusionMatrix<Int64>(classCount: 2)
         for start in stride(from: 0, to: dataset.count, by: 8) {
             let indices = Array(start..<min(start + 8, dataset.count))
             let batch = try DataBatch(samples: try indices.map { try dataset.sample(at: $0) }, indices: indices)
-            let logits = try Tensor.withNoGrad { try network(batch.inputTensor(device: device)).to(Device.cpu).floats() }
+            let logits = try Tensor.withNoGrad {
+                try network.outputs(batch.inputTensor(device: device)).tensor(CoverUNet.task).to(Device.cpu).floats()
+            }
             let reference = try batch.planeTensor(CoverUNet.task).to(.uint8).uint8s()
             matrix.accumulate(reference: reference, prediction: logits.map { $0 > 0 ? UInt8(1) : 0 }, ignore: 255)
         }
@@ -165,19 +222,29 @@ public final class CoverValidator: TaskValidator {
 
 /// Wires a `Trainer` for one cover U-Net (so the CLI holds no logic).
 public enum CoverTraining {
+    /// Whether the scene at 0-based manifest `position` is held out for validation: every `every`-th scene
+    /// (1-based positions k·every; none for 0).
+    public static func isHeldOut(position: Int, every: Int) -> Bool { every > 0 && (position + 1) % every == 0 }
+
     /// A trainer over the labelled set in `data` (its `manifest.json`), writing to `run` (whose lock it takes).
     /// - Throws: `SeaIceError` naming the file for a missing manifest or scene, or the key of a bad configuration;
     ///   `SeaIceError.configuration` when no patch has enough labels.
+    /// `include` chooses the training scenes among the manifest's (a level-0 member's subset); the held-out
+    /// scenes (every `validationEvery`-th of the whole manifest) are the same for every subset.
     public static func makeTrainer(configuration c: CoverTrainingConfiguration, data: URL, run: URL, device: Device,
-                                   logger: Logger) throws -> (trainer: Trainer<CoverTask>, train: Int, validation: Int) {
+                                   logger: Logger, include: (CoverLabelledSetManifest.Entry) -> Bool = { _ in true })
+        throws -> (trainer: Trainer<CoverTask<CoverUNet>>, train: Int, validation: Int) {
         try c.validate()
         let manifestURL = data.appendingPathComponent("manifest.json")
         let manifest = try ConfigurationFile.decodeJSON(CoverLabelledSetManifest.self, from: manifestURL)
         let lock = try RunDirectory(url: run).lock()
         var train: [CoverLabelledScene] = [], validation: [CoverLabelledScene] = []
+        var used: [String] = []
         for (k, e) in manifest.scenes.enumerated() {
+            let held = CoverTraining.isHeldOut(position: k, every: c.validationEvery)
+            guard held || include(e) else { continue }
             let scene = try CoverLabelledScene.read(data.appendingPathComponent(e.file))
-            if c.validationEvery > 0 && (k + 1) % c.validationEvery == 0 { validation.append(scene) } else { train.append(scene) }
+            if held { validation.append(scene) } else { train.append(scene); used.append(e.file) }
         }
         let trainSet = CoverPatchDataset(scenes: train, patchSize: c.patchSize, minimumLabelled: c.minimumLabelled)
         guard trainSet.count > 0 else {
@@ -188,14 +255,14 @@ public enum CoverTraining {
                                                                            verticalFlip: c.verticalFlip, rotate90: c.rotate90))
         let validationSet = CoverPatchDataset(scenes: validation, patchSize: c.patchSize, minimumLabelled: c.minimumLabelled)
         let validator = validationSet.count > 0
-            ? CoverValidator(dataset: validationSet, simulated: validation.contains(where: \.simulated), device: device) : nil
+            ? CoverValidator<CoverUNet>(dataset: validationSet, simulated: validation.contains(where: \.simulated), device: device) : nil
         var g = TrainingRun.initialGenerators(seed: c.loop.seed).initialisation
         let network = try CoverUNet(c.model, generator: &g)
         let trainer = try Trainer(loop: c.loop, task: CoverTask(configuration: c), network: network, batches: source,
                                   validator: validator, run: RunDirectory(url: run), device: device, lock: lock, logger: logger)
         trainer.simulatedData = train.contains(where: \.simulated)
         trainer.inputsJSON = try JSONEncoder().encode(["data": data.standardizedFileURL.path,
-                                                       "scenes": manifest.scenes.map(\.file).joined(separator: ",")])
+                                                       "scenes": used.joined(separator: ",")])
         return (trainer, trainSet.count, validationSet.count)
     }
 }

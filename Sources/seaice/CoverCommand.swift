@@ -10,7 +10,8 @@ struct CoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cover",
         abstract: "Sea-ice cover from Sentinel-1 (seed 002): the 400 m RGB composite and labelled training sets.",
-        subcommands: [CoverCompositeCommand.self, CoverLabelCommand.self, CoverTrainCommand.self, CoverPredictCommand.self]
+        subcommands: [CoverCompositeCommand.self, CoverLabelCommand.self, CoverTrainCommand.self, CoverTrainLevel0Command.self,
+                      CoverTrainLevel1Command.self, CoverPredictCommand.self]
     )
 }
 
@@ -162,16 +163,16 @@ struct CoverTrainCommand: ParsableCommand {
 struct CoverPredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Predict ice/water at 400 m with a cover U-Net: SIC_<id>_V1.0.nc (CF) and a PNG per scene.",
+        abstract: "Predict ice/water at 400 m with the ensemble or one U-Net: SIC_<id>_V1.0.nc (CF) and a PNG per scene.",
         discussion: """
-            CHECKPOINT is a checkpoint folder of `seaice cover train` (best/ or last/). Each SCENE is prepared as \
+            CHECKPOINT is an ensemble folder (`seaice cover train-level0` + `train-level1`) or a checkpoint folder             of `seaice cover train` (best/ or last/). Each SCENE is prepared as \
             `seaice cover composite` does, predicted by tiles (--tile, --overlap; the paper's 12-pixel overlap by \
             default) and written as SIC_<S1 product id>_V1.0.nc with Longitude, Latitude, SeaIce, Mask and \
             ice_probability, and a PNG of the cover.
             """
     )
 
-    @Argument(help: "Checkpoint folder.")
+    @Argument(help: "Ensemble folder or checkpoint folder.")
     var checkpoint: String
 
     @Argument(help: "Scene netCDF files.")
@@ -195,8 +196,8 @@ struct CoverPredictCommand: ParsableCommand {
         output.activate()
         let folder = URL(fileURLWithPath: out)
         try OutputFolder.prepare(folder, option: "--out")
-        let predictor = try CoverPredictor(checkpoint: URL(fileURLWithPath: checkpoint),
-                                           tiling: TilingConfiguration(tileSize: tile, overlap: overlap), device: device.device)
+        let predictor = try CoverEnsembleTraining.model(at: URL(fileURLWithPath: checkpoint),
+                                                        tiling: TilingConfiguration(tileSize: tile, overlap: overlap), device: device.device)
         for scene in scenes {
             let url = try CoverProduct.predict(URL(fileURLWithPath: scene), predictor: predictor, into: folder)
             Console.line("wrote \(url.path)")
