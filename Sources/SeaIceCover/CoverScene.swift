@@ -39,6 +39,15 @@ public struct CoverScene: Sendable {
     ///   incidence correction.
     public static func load(_ url: URL, pixelSize: Int = 400, referenceDegrees: Double? = nil,
                             labels: CoverLabelSource? = nil) throws -> CoverScene {
+        let names = AI4ArcticSchema.Name.self
+        do {  // before the schema check, which would only say the variable is missing
+            let nc = try NetCDFFile.open(url)
+            defer { try? nc.close() }
+            guard nc.hasVariable(names.sarSecondary) else {
+                throw SeaIceError.missing(file: url.path, item: "variable `\(names.sarSecondary)` (HV): the sea-ice-cover composite needs "
+                                              + "a dual-polarisation HH + HV scene; single-polarisation (HH-only) products cannot be mapped")
+            }
+        }
         let file = try AI4ArcticFile.open(url)
         defer { try? file.close() }
         let g = file.geometry
@@ -47,7 +56,6 @@ public struct CoverScene: Sendable {
                                            expected: "a divisor of the requested \(pixelSize) m pixel size")
         }
         let f = pixelSize / g.pixelSpacing
-        let names = AI4ArcticSchema.Name.self
         func linear(_ name: String) throws -> [Float] {
             try file.readFloats(name).map { $0.isFinite ? Float(pow(10, Double($0) / 10)) : .nan }
         }
@@ -71,8 +79,13 @@ public struct CoverScene: Sendable {
                 longitude[i * samples + j] = Float(tie.longitude(line: line, sample: sample))
             }
         }
-        let correction = try IncidenceCorrection.fit(hhDB: hhDB, incidence: incidence, use: land.map { !$0 },
-                                                     referenceDegrees: referenceDegrees, source: url.path)
+        let sea = land.map { !$0 }
+        let seaWithHH = zip(hhDB, sea).contains { $0.isFinite && $1 }
+        // A scene without one sea pixel with finite HH (entirely land or no data) gets the identity correction
+        // (count 0) and yields a product with Mask set and no cover.
+        let correction = seaWithHH
+            ? try IncidenceCorrection.fit(hhDB: hhDB, incidence: incidence, use: sea, referenceDegrees: referenceDegrees, source: url.path)
+            : IncidenceCorrection(slope: 0, intercept: 0, referenceDegrees: referenceDegrees ?? 0, count: 0, rSquared: 0)
         let hh = correction.apply(hhDB: hhDB, incidence: incidence).map { $0.isFinite ? Float(pow(10, Double($0) / 10)) : .nan }
         let label = try labels.map { source in
             let reduced = CoverLabels.reduce(try CoverLabels.fullResolution(file, source: source),

@@ -86,6 +86,13 @@ extension NetCDFFile {
         try check(status, item: item, action: "write")
     }
 
+    /// Renames variable `name` to `newName` (e.g. to retire a variable: netCDF cannot delete one).
+    public func renameVariable(_ name: String, to newName: String) throws {
+        try ensureDefineMode()
+        let varid = try variableID(name)
+        try check(NetCDFFile.locked { nc_rename_var(ncid, varid, newName) }, item: "variable `\(name)`", action: "rename")
+    }
+
     /// Sets several attributes at once (see `setAttribute`).
     public func setAttributes(_ attributes: [(String, NetCDFAttribute)], variable: String? = nil) throws {
         for (name, value) in attributes { try setAttribute(name, value, variable: variable) }

@@ -35,6 +35,10 @@ public struct RawSceneFixture {
 
     /// Write the full-grid `sar_incidenceangle` (otherwise only the tie points carry the incidence angle).
     public var writesIncidenceGrid = true
+    /// Whether `nersc_sar_secondary` (HV) is written (false: a single-polarisation HH-only scene).
+    public var writesHV = true
+    /// Whether every pixel is land (`distance_map` 0 everywhere).
+    public var allLand = false
 
     /// The default fixture (100 × 104 pixels).
     public init() {}
@@ -66,7 +70,7 @@ public struct RawSceneFixture {
         let url = directory.appendingPathComponent(name)
         let geometry = AI4ArcticGeometry(lines: lines, samples: samples, pixelSpacing: 40)
         var layout = AI4ArcticWriter.Layout(version: .raw, geometry: geometry, chartRows: codes.count)
-        if !writesIncidenceGrid { layout.omitting = ["sar_incidenceangle"] }
+        if !writesIncidenceGrid { layout.omitting.insert("sar_incidenceangle") }
         let nc = try AI4ArcticWriter.create(url, layout: layout,
                                             globalAttributes: [("title", .text("Training data file from AI4Arctic (test fixture)"))],
                                             variableAttributes: ["polygon_codes": [("icechart_id", .text("dmi_test_chart"))]])
@@ -77,8 +81,10 @@ public struct RawSceneFixture {
         }
         try nc.write(grid(hh), variable: "nersc_sar_primary")
         try nc.write(grid(hv), variable: "nersc_sar_secondary")
+        // A single-polarisation scene as `seaice preprocess` writes it has no HV variable: retire it by name.
+        if !writesHV { try nc.renameVariable("nersc_sar_secondary", to: "retired_sar_secondary") }
         if writesIncidenceGrid { try nc.write(grid(incidence), variable: "sar_incidenceangle") }
-        try nc.write(grid(distance), variable: "distance_map")
+        try nc.write(grid(allLand ? { _, _ in 0 } : distance), variable: "distance_map")
         try nc.write(grid(polygon), variable: "polygon_icechart")
         try nc.writeStrings(codes, variable: "polygon_codes")
         let lp = Self.tiePositions(lines), sp = Self.tiePositions(samples)

@@ -33,4 +33,39 @@ final class CoverProductTests: XCTestCase {
         let lat = try nc.read("Latitude", as: Float.self)
         XCTAssertEqual(Double(lat[0]), RawSceneFixture.latitude(line: 4.5, sample: 4.5), accuracy: 1e-3)
     }
+
+    func predictor() throws -> CoverPredictor {
+        var g = SeededGenerator(seed: 2)
+        return try CoverPredictor(network: try CoverUNet(CoverUNetConfiguration(filters: [4, 8]), generator: &g),
+                                  tiling: TilingConfiguration(tileSize: 8, overlap: 4))
+    }
+
+    /// An entirely-land scene gives a product with Mask everywhere and no cover, not a crash.
+    func testAllLandSceneGivesAMaskOnlyProduct() throws {
+        let dir = try TestPaths.temporaryDirectory("cover-product-land")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var fixture = RawSceneFixture()
+        fixture.allLand = true
+        let url = try CoverProduct.predict(try fixture.write(to: dir), predictor: try predictor(), into: dir)
+        let nc = try NetCDFFile.open(url)
+        defer { try? nc.close() }
+        XCTAssertTrue(try nc.read("Mask", as: UInt8.self).allSatisfy { $0 == 1 })
+        XCTAssertTrue(try nc.read("SeaIce", as: UInt8.self).allSatisfy { $0 == 255 })
+    }
+
+    /// An HH-only scene is refused naming the file and the HV variable; nothing is written.
+    func testHHOnlySceneIsRefused() throws {
+        let dir = try TestPaths.temporaryDirectory("cover-product-hh")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var fixture = RawSceneFixture()
+        fixture.writesHV = false
+        let scene = try fixture.write(to: dir)
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        XCTAssertThrowsError(try CoverProduct.predict(scene, predictor: try predictor(), into: out)) {
+            XCTAssertTrue("\($0)".contains(scene.lastPathComponent) && "\($0)".contains("nersc_sar_secondary")
+                          && "\($0)".contains("HH-only"), "\($0)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [])
+    }
 }
