@@ -54,6 +54,10 @@ struct CoverCompositeCommand: ParsableCommand {
         let composite = try prepared.composite(configuration)
         try prepared.write(composite, configuration: configuration, scene: url, to: URL(fileURLWithPath: out))
         let c = prepared.correction
+        if c.count == 0 {
+            Console.line("warning: \(url.path): no sea pixel with a finite HH value (entirely land or no data): "
+                + "HH incidence regression skipped, the composite is empty")
+        }
         Console.line("HH incidence correction: \(String(format: "%.4f", c.slope)) dB/° (r² \(String(format: "%.2f", c.rSquared)), "
             + "\(c.count) sea pixels), reference \(String(format: "%.2f", c.referenceDegrees))°")
         Console.line("wrote \(prepared.samples) × \(prepared.lines) composite at \(pixelSize) m to \(out) and \(out).json")
